@@ -1,0 +1,34 @@
+import type { Channel, InstanceId, PersonId, RunId } from '../ids.js';
+import type { FileRef } from './types.js';
+
+interface CommandBase {
+  actorId: PersonId;
+  channel: Channel;
+  /** Same key twice: the change is applied once and the same reply is given. */
+  idempotencyKey: string;
+  instanceId: InstanceId;
+  runId: RunId;
+}
+
+export type Command = CommandBase &
+  (
+    | { type: 'check'; itemId: string; checked: boolean }
+    | { type: 'attach'; file: FileRef }
+    | { type: 'complete'; note?: string; agendaNumber?: string }
+    | { type: 'dispose'; recipientIds: PersonId[]; instructionId: string; note?: string }
+    | { type: 'approve'; note?: string }
+    | { type: 'return'; reason: string; toStepId?: string }
+    | { type: 'reassign'; toPersonId: PersonId }
+    | { type: 'take-over' }
+  );
+
+export type CommandType = Command['type'];
+
+export interface StartRequest {
+  flowId: string;
+  requesterId: PersonId;
+  subject: string;
+  attachment?: FileRef;
+  channel: Channel;
+  idempotencyKey: string;
+}

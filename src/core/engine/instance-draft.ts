@@ -1,0 +1,176 @@
+import type { FlowStep } from '../flow/model.js';
+import type { Channel, PersonId } from '../ids.js';
+import type { MessageRef } from '../i18n.js';
+import type { EngineContext } from './engine-context.js';
+import type { Decision } from './decision.js';
+import { awaitedInput, instanceHeader, nameOf, stepLine, stepOf, taskActions, taskLines } from './task-prompts.js';
+import type { AuditEvent, Instance, Prompt, StepRun } from './types.js';
+
+const KEPT_KEYS = 200;
+
+/**
+ * A working copy of an instance while a command is applied: collects the events, prompts and
+ * timer changes, then yields a Decision. The instance passed in is never mutated.
+ */
+export class InstanceDraft {
+  readonly state: Instance;
+  private readonly events: AuditEvent[] = [];
+  private readonly prompts: Prompt[] = [];
+  private readonly started: StepRun[] = [];
+  private readonly ended: StepRun[] = [];
+  private readonly nowIso: string;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    original: Instance,
+    private readonly channel: Channel,
+  ) {
+    this.state = structuredClone(original);
+    this.nowIso = ctx.now.toISOString();
+  }
+
+  get now(): string {
+    return this.nowIso;
+  }
+
+  record(type: string, actorId: PersonId | 'system', details: Partial<AuditEvent> = {}): void {
+    const event: AuditEvent = {
+      seq: this.state.events.length + 1,
+      at: this.nowIso,
+      type,
+      actorId,
+      channel: this.channel,
+      ...details,
+    };
+    this.state.events.push(event);
+    this.events.push(event);
+  }
+
+  /** Key in `bindings` for a performer slot: the position, with its tag when it has one. */
+  static slot(step: FlowStep): string {
+    return step.performer.tag ? `${step.performer.position}#${step.performer.tag}` : step.performer.position;
+  }
+
+  /** Starts a new run of a step: finds its performer (or their delegate), sets its due time, sends the task. */
+  startRun(step: FlowStep, options: { assignTo?: PersonId; inheritFrom?: StepRun } = {}): StepRun {
+    const { assignTo, inheritFrom } = options;
+    const { org, flow } = this.ctx;
+    const bound = this.state.bindings[InstanceDraft.slot(step)];
+    const intended =
+      assignTo ??
+      bound ??
+      org.holders(step.performer.position, this.state.handlingUnitId, step.performer.tag)[0]?.id ??
+      null;
+    const delegate = intended ? this.ctx.delegateOf?.(intended, this.ctx.now) : undefined;
+    const count = this.state.runs.filter((r) => r.stepId === step.id).length;
+    const run: StepRun = {
+      runId: `${step.id}#${count + 1}`,
+      stepId: step.id,
+      assigneeId: delegate ?? intended,
+      ...(delegate && intended ? { delegatedFrom: intended } : {}),
+      startedAt: this.nowIso,
+      dueAt: inheritFrom
+        ? inheritFrom.dueAt
+        : step.standardMs === null
+          ? null
+          : this.ctx.dueAt(this.ctx.now, step.standardMs, flow).toISOString(),
+      checked: inheritFrom ? [...inheritFrom.checked] : [],
+      files: inheritFrom ? [...inheritFrom.files] : [],
+      escalationLevel: 0,
+      escalatedTo: [],
+    };
+    this.state.runs.push(run);
+    this.started.push(run);
+    this.record('step-started', 'system', {
+      stepId: step.id,
+      runId: run.runId,
+      data: { assigneeId: run.assigneeId, dueAt: run.dueAt, ...(delegate ? { delegatedFrom: intended } : {}) },
+    });
+    if (run.assigneeId) this.sendTask(run, 'task');
+    else this.tellAdmins({ key: 'notice-no-performer', params: { position: step.performer.position, step: { text: step.title } } });
+    return run;
+  }
+
+  sendTask(run: StepRun, kind: 'task' | 'task-update'): void {
+    if (!run.assigneeId) return;
+    const { flow, org } = this.ctx;
+    const awaits = awaitedInput(flow, org, run);
+    this.prompts.push({
+      id: this.promptId(),
+      to: run.assigneeId,
+      instanceId: this.state.id,
+      runId: run.runId,
+      kind,
+      lines: taskLines(flow, org, this.state, run),
+      actions: taskActions(flow, run),
+      ...(awaits ? { awaits } : {}),
+    });
+  }
+
+  /** Ends a run with an outcome; every message of the task is edited to say so and loses its buttons. */
+  endRun(run: StepRun, outcome: NonNullable<StepRun['outcome']>, actorId: PersonId): void {
+    run.endedAt = this.nowIso;
+    run.outcome = outcome;
+    run.actorId = actorId;
+    this.ended.push(run);
+    const { flow, org } = this.ctx;
+    const step = stepOf(flow, run);
+    const result: MessageRef = {
+      key: `task-result-${outcome}`,
+      params: { by: nameOf(org, actorId), at: { instant: this.nowIso, style: 'time' }, agenda: run.agendaNumber ?? '' },
+    };
+    for (const to of new Set([run.assigneeId, run.delegatedFrom].filter((p): p is string => Boolean(p)))) {
+      this.prompts.push({
+        id: this.promptId(),
+        to,
+        instanceId: this.state.id,
+        runId: run.runId,
+        kind: 'task-closed',
+        lines: [instanceHeader(flow, org, this.state), stepLine(flow, step), result],
+        actions: [],
+      });
+    }
+    // Later steps of the same slot go to whoever did this one, unless a superior took it over.
+    const holder = run.delegatedFrom ?? actorId;
+    if (org.person(holder)?.position === step.performer.position) {
+      this.state.bindings[InstanceDraft.slot(step)] = holder;
+    }
+  }
+
+  notify(to: PersonId, line: MessageRef, extra: Partial<Prompt> = {}): void {
+    const { flow, org } = this.ctx;
+    this.prompts.push({
+      id: this.promptId(),
+      to,
+      instanceId: this.state.id,
+      kind: 'notice',
+      lines: [instanceHeader(flow, org, this.state), line],
+      actions: [],
+      ...extra,
+    });
+  }
+
+  tellAdmins(line: MessageRef): void {
+    for (const admin of this.ctx.org.allPeople().filter((p) => p.admin)) this.notify(admin.id, line);
+  }
+
+  finish(idempotencyKey: string, reply: MessageRef): Decision {
+    this.state.version += 1;
+    this.state.updatedAt = this.nowIso;
+    this.state.processedKeys = [...this.state.processedKeys, { key: idempotencyKey, reply }].slice(-KEPT_KEYS);
+    return {
+      ok: true,
+      duplicate: false,
+      instance: this.state,
+      events: this.events,
+      prompts: this.prompts,
+      startedRuns: this.started,
+      endedRuns: this.ended,
+      reply,
+    };
+  }
+
+  private promptId(): string {
+    return `${this.state.id}:${this.state.version + 1}:${this.prompts.length + 1}`;
+  }
+}

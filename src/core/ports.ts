@@ -1,0 +1,133 @@
+import type { AuditEvent, FileRef, Instance, Prompt } from './engine/types.js';
+import type { Channel, InstanceId, PersonId, RunId } from './ids.js';
+import type { Locale } from './i18n.js';
+
+/**
+ * The ports between the core and the world. Each has an in-memory fake (test/support/fakes)
+ * and a MongoDB implementation (src/storage); one contract suite runs against both.
+ */
+
+export class VersionConflictError extends Error {
+  constructor(readonly instanceId: InstanceId, readonly expectedVersion: number) {
+    super(`instance ${instanceId} is no longer at version ${expectedVersion}`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class DuplicateInstanceError extends Error {
+  constructor(readonly instanceId: InstanceId) {
+    super(`instance ${instanceId} already exists`);
+    this.name = 'DuplicateInstanceError';
+  }
+}
+
+export interface OpenTask {
+  instance: Instance;
+  runId: RunId;
+}
+
+export interface InstanceStore {
+  /** A stable instance id for an idempotency key, so the same request never makes two instances. */
+  idForKey(idempotencyKey: string): InstanceId;
+  /** Stores a new instance with its first events and the prompts it must send. Throws DuplicateInstanceError. */
+  create(instance: Instance, prompts: Prompt[]): Promise<void>;
+  get(id: InstanceId): Promise<Instance | undefined>;
+  /**
+   * Saves the instance only if the stored one is still at `expectedVersion` (else throws
+   * VersionConflictError), appending `events` and keeping `prompts` pending until delivered.
+   */
+  save(instance: Instance, expectedVersion: number, events: AuditEvent[], prompts: Prompt[]): Promise<void>;
+  /** Prompts saved with an instance but not yet handed to the outbox (after a crash). */
+  pendingPrompts(limit: number): Promise<Prompt[]>;
+  markPromptsQueued(instanceId: InstanceId, promptIds: string[]): Promise<void>;
+  findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined>;
+  /** Open runs assigned to the person, across active instances. */
+  openTasksFor(personId: PersonId): Promise<OpenTask[]>;
+  /** Active instances with at least one open run (time standards, reconciliation). */
+  listActive(limit: number): Promise<Instance[]>;
+  listForUnit(unitId: string, limit: number): Promise<Instance[]>;
+}
+
+/** The agenda books: one number sequence per book and year. */
+export interface AgendaBook {
+  /**
+   * The next number in the sequence. Calls with the same claim key get the same number, so a
+   * retried registration does not consume a second one.
+   */
+  claim(book: 'incoming' | 'outgoing', year: number, claimKey: string): Promise<number>;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxEntry {
+  prompt: Prompt;
+  status: OutboxStatus;
+  attempts: number;
+  notBefore: string;
+  lastError?: string;
+}
+
+/** Messages to send are stored before they are sent; a platform outage delays them and loses none. */
+export interface Outbox {
+  /** Adds prompts; a prompt id already present is ignored. */
+  enqueue(prompts: Prompt[]): Promise<void>;
+  /** Takes up to `limit` due entries and leases them to this worker for `leaseMs`. */
+  lease(limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]>;
+  markSent(promptId: string): Promise<void>;
+  retryLater(promptId: string, notBefore: Date, error: string): Promise<void>;
+  markFailed(promptId: string, error: string): Promise<void>;
+  counts(): Promise<Record<OutboxStatus, number>>;
+}
+
+export interface ChatIdentity {
+  channel: Exclude<Channel, 'cli' | 'system'>;
+  /** Telegram user id or Slack user id. */
+  userId: string;
+  /** Where to write to them: Telegram chat id, Slack DM channel id. */
+  chatId?: string;
+}
+
+export interface PersonPreferences {
+  locale?: Locale;
+  /** Where tasks go when the person is linked on both platforms; default: the one used last. */
+  preferredChannel?: ChatIdentity['channel'];
+  lastChannel?: ChatIdentity['channel'];
+}
+
+export interface IdentityStore {
+  link(personId: PersonId, identity: ChatIdentity): Promise<void>;
+  findPerson(channel: ChatIdentity['channel'], userId: string): Promise<PersonId | undefined>;
+  identitiesOf(personId: PersonId): Promise<ChatIdentity[]>;
+  preferences(personId: PersonId): Promise<PersonPreferences>;
+  setPreferences(personId: PersonId, changes: PersonPreferences): Promise<void>;
+}
+
+export type RedeemResult = { ok: true; personId: PersonId } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+export interface InviteStore {
+  issue(personId: PersonId, code: string, expiresAt: Date): Promise<void>;
+  /** Marks the code used, atomically: of two redemptions of one code, one wins. */
+  redeem(code: string, now: Date): Promise<RedeemResult>;
+}
+
+export interface StoredFile {
+  ref: FileRef;
+  bytes: Buffer;
+}
+
+export interface FileStore {
+  put(bytes: Buffer, meta: { name: string; mimeType: string; uploadedBy: PersonId; uploadedAt: Date }): Promise<FileRef>;
+  get(fileId: string): Promise<StoredFile | undefined>;
+}
+
+/** Remembers keys of deliveries already handled (Telegram update ids, Slack event ids). */
+export interface DeliveryLog {
+  /** True the first time a key is seen, false afterwards. */
+  firstTime(key: string): Promise<boolean>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,176 @@
+import { TZDate } from '@date-fns/tz';
+import type { Command, StartRequest } from '../engine/commands.js';
+import { decide } from '../engine/decide.js';
+import type { Decision } from '../engine/decision.js';
+import type { EngineContext } from '../engine/engine-context.js';
+import { refuse, type Refusal } from '../engine/refusal.js';
+import { startInstance } from '../engine/start-instance.js';
+import type { Instance, Prompt } from '../engine/types.js';
+import type { Flow } from '../flow/model.js';
+import type { InstanceId, PersonId } from '../ids.js';
+import type { MessageRef } from '../i18n.js';
+import type { OrgDirectory } from '../org/org-directory.js';
+import {
+  DuplicateInstanceError,
+  VersionConflictError,
+  type AgendaBook,
+  type Clock,
+  type InstanceStore,
+  type OpenTask,
+  type Outbox,
+} from '../ports.js';
+import { formatAgendaNumber } from './agenda-number.js';
+import type { FlowRegistry } from './flow-registry.js';
+import { noStepTimers, type StepTimers } from './step-timers.js';
+
+export type ServiceResult =
+  | { ok: true; reply: MessageRef; instance: Instance; duplicate: boolean }
+  | { ok: false; refusal: Refusal };
+
+export interface SopServiceDeps {
+  flows: FlowRegistry;
+  /** The current org (it can be reloaded while the service runs). */
+  org: () => OrgDirectory;
+  store: InstanceStore;
+  agendaBook: AgendaBook;
+  outbox: Outbox;
+  clock: Clock;
+  timers?: StepTimers;
+  dueAt?: EngineContext['dueAt'];
+  delegateOf?: EngineContext['delegateOf'];
+  /** Zone of the agenda books' year and month. */
+  timeZone?: string;
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * The application service: loads an instance, lets the engine decide, saves with a version
+ * check (retrying on a race), then hands prompts to the outbox and timers to the scheduler.
+ */
+export class SopService {
+  private readonly timers: StepTimers;
+
+  constructor(private readonly deps: SopServiceDeps) {
+    this.timers = deps.timers ?? noStepTimers;
+  }
+
+  get org(): OrgDirectory {
+    return this.deps.org();
+  }
+
+  flow(id: string): Flow | undefined {
+    return this.deps.flows.get(id);
+  }
+
+  async start(request: StartRequest): Promise<ServiceResult> {
+    const flow = this.deps.flows.get(request.flowId);
+    if (!flow) return { ok: false, refusal: refuse('unknown-flow', { flow: request.flowId }) };
+    const id = this.deps.store.idForKey(`start:${request.idempotencyKey}`);
+    const existing = await this.deps.store.get(id);
+    if (existing) return this.duplicateOf(existing, request.idempotencyKey);
+    const decision = startInstance(this.context(flow), id, request);
+    if (!decision.ok) return decision;
+    try {
+      await this.deps.store.create(decision.instance, decision.prompts);
+    } catch (error) {
+      if (!(error instanceof DuplicateInstanceError)) throw error;
+      const winner = await this.deps.store.get(id);
+      if (winner) return this.duplicateOf(winner, request.idempotencyKey);
+      throw error;
+    }
+    await this.afterSave(decision);
+    return { ok: true, reply: decision.reply, instance: decision.instance, duplicate: false };
+  }
+
+  async act(command: Command): Promise<ServiceResult> {
+    for (let attempt = 1; ; attempt++) {
+      const instance = await this.deps.store.get(command.instanceId);
+      if (!instance) return { ok: false, refusal: refuse('unknown-task') };
+      const flow = this.deps.flows.get(instance.flowId);
+      if (!flow) return { ok: false, refusal: refuse('unknown-flow', { flow: instance.flowId }) };
+      const prepared = await this.prepare(flow, instance, command);
+      const decision = decide(this.context(flow), instance, prepared);
+      if (!decision.ok) return decision;
+      if (decision.duplicate) return { ok: true, reply: decision.reply, instance, duplicate: true };
+      try {
+        await this.deps.store.save(decision.instance, instance.version, decision.events, decision.prompts);
+      } catch (error) {
+        if (error instanceof VersionConflictError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+      await this.afterSave(decision);
+      return { ok: true, reply: decision.reply, instance: decision.instance, duplicate: false };
+    }
+  }
+
+  /** Hands the prompts of saved decisions that a crash left behind to the outbox. */
+  async recoverPendingPrompts(): Promise<number> {
+    const pending = await this.deps.store.pendingPrompts(500);
+    await this.queue(pending);
+    return pending.length;
+  }
+
+  openTasksFor(personId: PersonId): Promise<OpenTask[]> {
+    return this.deps.store.openTasksFor(personId);
+  }
+
+  get(instanceId: InstanceId): Promise<Instance | undefined> {
+    return this.deps.store.get(instanceId);
+  }
+
+  findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined> {
+    return this.deps.store.findByAgendaNumber(agendaNumber.trim());
+  }
+
+  private duplicateOf(instance: Instance, key: string): ServiceResult {
+    const reply = instance.processedKeys.find((k) => k.key === key)?.reply ?? {
+      key: 'reply-request-started',
+      params: { subject: instance.subject },
+    };
+    return { ok: true, reply, instance, duplicate: true };
+  }
+
+  /** A registration takes its number from the agenda book before the engine decides. */
+  private async prepare(flow: Flow, instance: Instance, command: Command): Promise<Command> {
+    if (command.type !== 'complete') return command;
+    const run = instance.runs.find((r) => r.runId === command.runId);
+    const step = run && flow.steps.find((s) => s.id === run.stepId);
+    if (!run || run.endedAt || !step?.book || run.assigneeId !== command.actorId) return command;
+    const local = new TZDate(this.deps.clock.now(), this.deps.timeZone ?? 'Asia/Jakarta');
+    const year = local.getFullYear();
+    const seq = await this.deps.agendaBook.claim(step.book, year, `${instance.id}:${run.runId}`);
+    const agendaNumber = formatAgendaNumber(flow.agendaNumberFormat, {
+      seq,
+      book: step.book,
+      month: local.getMonth() + 1,
+      year,
+    });
+    return { ...command, agendaNumber };
+  }
+
+  private context(flow: Flow): EngineContext {
+    return {
+      flow,
+      org: this.deps.org(),
+      now: this.deps.clock.now(),
+      dueAt: this.deps.dueAt ?? ((start, ms) => new Date(start.getTime() + ms)),
+      ...(this.deps.delegateOf ? { delegateOf: this.deps.delegateOf } : {}),
+    };
+  }
+
+  private async afterSave(decision: Extract<Decision, { ok: true }>): Promise<void> {
+    await this.queue(decision.prompts);
+    if (decision.endedRuns.length > 0) await this.timers.runsEnded(decision.instance, decision.endedRuns);
+    const timed = decision.startedRuns.filter((r) => r.dueAt !== null && !r.endedAt);
+    if (timed.length > 0) await this.timers.runsStarted(decision.instance, timed);
+  }
+
+  private async queue(prompts: Prompt[]): Promise<void> {
+    if (prompts.length === 0) return;
+    await this.deps.outbox.enqueue(prompts);
+    const byInstance = new Map<string, string[]>();
+    for (const p of prompts) byInstance.set(p.instanceId, [...(byInstance.get(p.instanceId) ?? []), p.id]);
+    for (const [instanceId, ids] of byInstance) await this.deps.store.markPromptsQueued(instanceId, ids);
+  }
+}

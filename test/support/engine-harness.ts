@@ -1,0 +1,66 @@
+import { loadFlowFile } from '../../src/config/flow-files.js';
+import { loadOrgFile } from '../../src/config/org-file.js';
+import type { Command } from '../../src/core/engine/commands.js';
+import type { Instance, StepRun } from '../../src/core/engine/types.js';
+import type { Flow } from '../../src/core/flow/model.js';
+import type { OrgDirectory } from '../../src/core/org/org-directory.js';
+import { FlowRegistry } from '../../src/core/service/flow-registry.js';
+import { SopService, type SopServiceDeps } from '../../src/core/service/sop-service.js';
+import { MemoryInstanceStore } from './fakes/memory-instance-store.js';
+import { ManualClock, MemoryAgendaBook, MemoryOutbox } from './fakes/memory-ports.js';
+import { EXAMPLE_ORG_FILE, SPSE_FLOW_FILE } from './paths.js';
+
+/** The SPSE flow and the example org with in-memory ports: the engine's unit-test rig. */
+export function createEngineHarness(overrides: Partial<SopServiceDeps> = {}) {
+  const org: OrgDirectory = loadOrgFile(EXAMPLE_ORG_FILE);
+  const flow: Flow = loadFlowFile(SPSE_FLOW_FILE, org.positions);
+  const clock = new ManualClock(new Date('2026-11-23T02:00:00.000Z')); // Monday 09:00 WIB
+  const store = new MemoryInstanceStore();
+  const outbox = new MemoryOutbox();
+  const agendaBook = new MemoryAgendaBook();
+  const service = new SopService({
+    flows: new FlowRegistry([flow]),
+    org: () => org,
+    store,
+    agendaBook,
+    outbox,
+    clock,
+    ...overrides,
+  });
+  let keys = 0;
+  const key = () => `key-${++keys}`;
+
+  async function start(subject = 'Pemanfaatan SPSE untuk pengadaan 2027', requesterId = 'ulp-biro-umum') {
+    const result = await service.start({ flowId: flow.id, requesterId, subject, channel: 'telegram', idempotencyKey: key() });
+    if (!result.ok) throw new Error(`start refused: ${result.refusal.code}`);
+    return result.instance;
+  }
+
+  function openRun(instance: Instance): StepRun {
+    const run = instance.runs.find((r) => !r.endedAt);
+    if (!run) throw new Error('no open run');
+    return run;
+  }
+
+  /** Runs a command on the instance's open step as its assignee unless told otherwise. */
+  async function act(instance: Instance, command: DistributiveOmit<Command, 'instanceId' | 'runId' | 'actorId' | 'channel' | 'idempotencyKey'> & Partial<Pick<Command, 'actorId' | 'runId' | 'idempotencyKey'>>) {
+    const latest = (await store.get(instance.id)) as Instance;
+    const run = openRun(latest);
+    return service.act({
+      instanceId: instance.id,
+      runId: command.runId ?? run.runId,
+      actorId: command.actorId ?? (run.assigneeId as string),
+      channel: 'telegram',
+      idempotencyKey: command.idempotencyKey ?? key(),
+      ...command,
+    } as Command);
+  }
+
+  async function current(instance: Instance): Promise<Instance> {
+    return (await store.get(instance.id)) as Instance;
+  }
+
+  return { org, flow, clock, store, outbox, agendaBook, service, start, act, openRun, current, key };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
