@@ -1,0 +1,194 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+/**
+ * The collections. Instances are one document each (state, audit trail, pending prompts),
+ * changed by version-checked updates; nothing relies on multi-document transactions.
+ */
+
+export interface InstanceDoc {
+  _id: Types.ObjectId;
+  version: number;
+  status: string;
+  flowId: string;
+  subject: string;
+  requesterUnitId: string;
+  handlingUnitId: string;
+  agendaIncoming?: string;
+  agendaOutgoing?: string;
+  /** People with an open run, for "my tasks" queries. */
+  openAssignees: string[];
+  /** Everything else of the instance, as the core defines it. */
+  state: Record<string, unknown>;
+  events: unknown[];
+  pending: unknown[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CounterDoc {
+  _id: Types.ObjectId;
+  key: string;
+  seq: number;
+}
+
+export interface AgendaClaimDoc {
+  _id: Types.ObjectId;
+  claimKey: string;
+  book: string;
+  year: number;
+  seq: number;
+  claimedAt: Date;
+}
+
+export interface OutboxDoc {
+  _id: Types.ObjectId;
+  promptId: string;
+  prompt: Record<string, unknown>;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  notBefore: Date;
+  leasedUntil: Date;
+  lastError?: string;
+  createdAt: Date;
+}
+
+export interface IdentityDoc {
+  _id: Types.ObjectId;
+  personId: string;
+  channel: string;
+  userId: string;
+  chatId?: string;
+}
+
+export interface PreferenceDoc {
+  _id: Types.ObjectId;
+  personId: string;
+  locale?: string;
+  preferredChannel?: string;
+  lastChannel?: string;
+}
+
+export interface InviteDoc {
+  _id: Types.ObjectId;
+  code: string;
+  personId: string;
+  expiresAt: Date;
+  usedAt?: Date | null;
+}
+
+export interface FileDoc {
+  _id: Types.ObjectId;
+  fileId: string;
+  ref: Record<string, unknown>;
+  chunks: number;
+}
+
+export interface FileChunkDoc {
+  _id: Types.ObjectId;
+  fileId: string;
+  n: number;
+  data: Buffer;
+}
+
+export interface DeliveryDoc {
+  _id: Types.ObjectId;
+  key: string;
+  at: Date;
+}
+
+const mixed = Schema.Types.Mixed;
+
+export function registerModels(connection: Connection) {
+  // Each connection gets its own models (tests open several connections in one process).
+  const model = <T>(name: string, schema: Schema<T>): Model<T> =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema as never);
+
+  const Instance = model<InstanceDoc>(
+    'Instance',
+    new Schema<InstanceDoc>(
+      {
+        version: { type: Number, required: true },
+        status: { type: String, required: true, index: true },
+        flowId: String,
+        subject: String,
+        requesterUnitId: { type: String, index: true },
+        handlingUnitId: { type: String, index: true },
+        agendaIncoming: { type: String, index: true },
+        agendaOutgoing: { type: String, index: true },
+        openAssignees: { type: [String], index: true },
+        state: { type: mixed, required: true },
+        events: { type: [mixed], default: [] },
+        pending: { type: [mixed], default: [] },
+        createdAt: Date,
+        updatedAt: Date,
+      },
+      { collection: 'instances', minimize: false, versionKey: false },
+    ),
+  );
+  const Counter = model<CounterDoc>(
+    'Counter',
+    new Schema<CounterDoc>({ key: { type: String, unique: true }, seq: Number }, { collection: 'counters', versionKey: false }),
+  );
+  const AgendaClaim = model<AgendaClaimDoc>(
+    'AgendaClaim',
+    new Schema<AgendaClaimDoc>(
+      { claimKey: { type: String, index: true }, book: String, year: Number, seq: Number, claimedAt: Date },
+      { collection: 'agenda_claims', versionKey: false },
+    ),
+  );
+  const Outbox = model<OutboxDoc>(
+    'Outbox',
+    new Schema<OutboxDoc>(
+      {
+        promptId: { type: String, unique: true },
+        prompt: { type: mixed, required: true },
+        status: { type: String, index: true },
+        attempts: Number,
+        notBefore: Date,
+        leasedUntil: Date,
+        lastError: String,
+        createdAt: Date,
+      },
+      { collection: 'outbox', minimize: false, versionKey: false },
+    ),
+  );
+  const Identity = model<IdentityDoc>(
+    'Identity',
+    new Schema<IdentityDoc>(
+      { personId: { type: String, index: true }, channel: String, userId: String, chatId: String },
+      { collection: 'identities', versionKey: false },
+    ),
+  );
+  const Preference = model<PreferenceDoc>(
+    'Preference',
+    new Schema<PreferenceDoc>(
+      { personId: { type: String, unique: true }, locale: String, preferredChannel: String, lastChannel: String },
+      { collection: 'preferences', versionKey: false },
+    ),
+  );
+  const Invite = model<InviteDoc>(
+    'Invite',
+    new Schema<InviteDoc>(
+      { code: { type: String, unique: true }, personId: String, expiresAt: Date, usedAt: { type: Date, default: null } },
+      { collection: 'invites', versionKey: false },
+    ),
+  );
+  const File = model<FileDoc>(
+    'File',
+    new Schema<FileDoc>({ fileId: { type: String, unique: true }, ref: mixed, chunks: Number }, { collection: 'files', versionKey: false }),
+  );
+  const FileChunk = model<FileChunkDoc>(
+    'FileChunk',
+    new Schema<FileChunkDoc>(
+      { fileId: { type: String, index: true }, n: Number, data: Buffer },
+      { collection: 'file_chunks', versionKey: false },
+    ),
+  );
+  const Delivery = model<DeliveryDoc>(
+    'Delivery',
+    new Schema<DeliveryDoc>({ key: String, at: { type: Date, expires: 7 * 24 * 3600 } }, { collection: 'deliveries', versionKey: false }),
+  );
+  return { Instance, Counter, AgendaClaim, Outbox, Identity, Preference, Invite, File, FileChunk, Delivery };
+}
+
+export type Models = ReturnType<typeof registerModels>;

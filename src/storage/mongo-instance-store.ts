@@ -1,0 +1,121 @@
+import type { AuditEvent, Instance, Prompt } from '../core/engine/types.js';
+import {
+  DuplicateInstanceError,
+  VersionConflictError,
+  type InstanceStore,
+  type OpenTask,
+} from '../core/ports.js';
+import type { InstanceDoc, Models } from './models.js';
+import { isDuplicateKeyError, objectIdForKey, toObjectId } from './object-ids.js';
+
+/** Instances as one MongoDB document each, saved with a version check and the audit trail appended. */
+export class MongoInstanceStore implements InstanceStore {
+  constructor(private readonly models: Models) {}
+
+  idForKey(idempotencyKey: string): string {
+    return objectIdForKey(idempotencyKey).toHexString();
+  }
+
+  async create(instance: Instance, prompts: Prompt[]): Promise<void> {
+    try {
+      await this.models.Instance.create({ ...indexedFields(instance), events: instance.events, pending: prompts });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new DuplicateInstanceError(instance.id);
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Instance | undefined> {
+    const _id = toObjectId(id);
+    if (!_id) return undefined;
+    const doc = await this.models.Instance.findById(_id).lean<InstanceDoc>();
+    return doc ? fromDoc(doc) : undefined;
+  }
+
+  async save(instance: Instance, expectedVersion: number, events: AuditEvent[], prompts: Prompt[]): Promise<void> {
+    const { _id, ...fields } = indexedFields(instance);
+    const result = await this.models.Instance.updateOne(
+      { _id, version: expectedVersion },
+      { $set: fields, $push: { events: { $each: events }, pending: { $each: prompts } } },
+    );
+    if (result.matchedCount === 0) throw new VersionConflictError(instance.id, expectedVersion);
+  }
+
+  async pendingPrompts(limit: number): Promise<Prompt[]> {
+    const docs = await this.models.Instance.find({ 'pending.0': { $exists: true } }, { pending: 1 })
+      .limit(limit)
+      .lean<Array<Pick<InstanceDoc, 'pending'>>>();
+    return docs.flatMap((d) => d.pending as unknown as Prompt[]).slice(0, limit);
+  }
+
+  async markPromptsQueued(instanceId: string, promptIds: string[]): Promise<void> {
+    const _id = toObjectId(instanceId);
+    if (!_id) return;
+    // Read, filter and write back under the version check (retrying if a save slipped in between).
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const doc = await this.models.Instance.findById(_id, { pending: 1, version: 1 }).lean<InstanceDoc>();
+      if (!doc) return;
+      const kept = doc.pending.filter((p) => !promptIds.includes((p as { id: string }).id));
+      if (kept.length === doc.pending.length) return;
+      const result = await this.models.Instance.updateOne({ _id, version: doc.version }, { $set: { pending: kept } });
+      if (result.matchedCount > 0) return;
+    }
+  }
+
+  async findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined> {
+    const doc = await this.models.Instance.findOne({
+      $or: [{ agendaIncoming: agendaNumber }, { agendaOutgoing: agendaNumber }],
+    }).lean<InstanceDoc>();
+    return doc ? fromDoc(doc) : undefined;
+  }
+
+  async openTasksFor(personId: string): Promise<OpenTask[]> {
+    const docs = await this.models.Instance.find({ status: 'active', openAssignees: personId }).lean<InstanceDoc[]>();
+    return docs.flatMap((doc) => {
+      const instance = fromDoc(doc);
+      return instance.runs
+        .filter((r) => !r.endedAt && r.assigneeId === personId)
+        .map((r) => ({ instance, runId: r.runId }));
+    });
+  }
+
+  async listActive(limit: number): Promise<Instance[]> {
+    const docs = await this.models.Instance.find({ status: 'active' }).limit(limit).lean<InstanceDoc[]>();
+    return docs.map(fromDoc);
+  }
+
+  async listForUnit(unitId: string, limit: number): Promise<Instance[]> {
+    const docs = await this.models.Instance.find({ $or: [{ requesterUnitId: unitId }, { handlingUnitId: unitId }] })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<InstanceDoc[]>();
+    return docs.map(fromDoc);
+  }
+}
+
+function indexedFields(instance: Instance) {
+  const { events: _events, ...state } = instance;
+  const _id = toObjectId(instance.id);
+  if (!_id) throw new Error(`instance id ${instance.id} is not a 24-hex id`);
+  return {
+    _id,
+    version: instance.version,
+    status: instance.status,
+    flowId: instance.flowId,
+    subject: instance.subject,
+    requesterUnitId: instance.requesterUnitId,
+    handlingUnitId: instance.handlingUnitId,
+    agendaIncoming: instance.agendaNumbers.incoming,
+    agendaOutgoing: instance.agendaNumbers.outgoing,
+    openAssignees: [
+      ...new Set(instance.runs.filter((r) => !r.endedAt && r.assigneeId).map((r) => r.assigneeId as string)),
+    ],
+    state,
+    createdAt: new Date(instance.createdAt),
+    updatedAt: new Date(instance.updatedAt),
+  };
+}
+
+function fromDoc(doc: InstanceDoc): Instance {
+  return { ...(doc.state as unknown as Omit<Instance, 'events'>), events: doc.events as AuditEvent[] };
+}

@@ -1,0 +1,229 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FileRef, Prompt } from '../core/engine/types.js';
+import type {
+  AgendaBook,
+  ChatIdentity,
+  DeliveryLog,
+  FileStore,
+  IdentityStore,
+  InviteStore,
+  Outbox,
+  OutboxEntry,
+  OutboxStatus,
+  PersonPreferences,
+  RedeemResult,
+  StoredFile,
+} from '../core/ports.js';
+import type { Models, OutboxDoc } from './models.js';
+import { isDuplicateKeyError, objectIdForKey } from './object-ids.js';
+
+/** MongoDB implementations of the core's smaller ports. Each operation is atomic on one document. */
+
+export class MongoAgendaBook implements AgendaBook {
+  constructor(private readonly models: Models) {}
+
+  async claim(book: 'incoming' | 'outgoing', year: number, claimKey: string): Promise<number> {
+    const claimId = objectIdForKey(`agenda-claim:${claimKey}`);
+    const existing = await this.models.AgendaClaim.findById(claimId).lean();
+    if (existing) return existing.seq;
+    const key = `agenda:${book}:${year}`;
+    const counter = await this.models.Counter.findOneAndUpdate(
+      { _id: objectIdForKey(key) },
+      { $inc: { seq: 1 }, $set: { key } },
+      { upsert: true, returnDocument: 'after' },
+    ).lean();
+    if (!counter) throw new Error(`agenda counter ${key} was not created`);
+    try {
+      await this.models.AgendaClaim.create({ _id: claimId, claimKey, book, year, seq: counter.seq, claimedAt: new Date() });
+      return counter.seq;
+    } catch (error) {
+      // The same registration raced itself: the first claim stands (this number is left unused).
+      if (!isDuplicateKeyError(error)) throw error;
+      const winner = await this.models.AgendaClaim.findById(claimId).lean();
+      if (!winner) throw error;
+      return winner.seq;
+    }
+  }
+}
+
+export class MongoOutbox implements Outbox {
+  constructor(private readonly models: Models) {}
+
+  async enqueue(prompts: Prompt[]): Promise<void> {
+    const now = new Date();
+    for (const prompt of prompts) {
+      try {
+        await this.models.Outbox.create({
+          _id: objectIdForKey(`outbox:${prompt.id}`),
+          promptId: prompt.id,
+          prompt: prompt as unknown as Record<string, unknown>,
+          status: 'pending',
+          attempts: 0,
+          notBefore: new Date(0),
+          leasedUntil: new Date(0),
+          createdAt: now,
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+  }
+
+  async lease(limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
+    const leased: OutboxEntry[] = [];
+    while (leased.length < limit) {
+      const doc = await this.models.Outbox.findOneAndUpdate(
+        { status: 'pending', notBefore: { $lte: now }, leasedUntil: { $lte: now } },
+        { $set: { leasedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+        { sort: { createdAt: 1, _id: 1 }, returnDocument: 'after' },
+      ).lean<OutboxDoc>();
+      if (!doc) break;
+      leased.push({
+        prompt: doc.prompt as unknown as Prompt,
+        status: doc.status,
+        attempts: doc.attempts,
+        notBefore: doc.notBefore.toISOString(),
+        ...(doc.lastError ? { lastError: doc.lastError } : {}),
+      });
+    }
+    return leased;
+  }
+
+  async markSent(promptId: string): Promise<void> {
+    await this.models.Outbox.updateOne({ promptId }, { $set: { status: 'sent' } });
+  }
+
+  async retryLater(promptId: string, notBefore: Date, error: string): Promise<void> {
+    await this.models.Outbox.updateOne({ promptId }, { $set: { notBefore, leasedUntil: new Date(0), lastError: error } });
+  }
+
+  async markFailed(promptId: string, error: string): Promise<void> {
+    await this.models.Outbox.updateOne({ promptId }, { $set: { status: 'failed', lastError: error } });
+  }
+
+  async counts(): Promise<Record<OutboxStatus, number>> {
+    const [pending, sent, failed] = await Promise.all(
+      (['pending', 'sent', 'failed'] as const).map((status) => this.models.Outbox.countDocuments({ status })),
+    );
+    return { pending: pending ?? 0, sent: sent ?? 0, failed: failed ?? 0 };
+  }
+}
+
+export class MongoIdentityStore implements IdentityStore {
+  constructor(private readonly models: Models) {}
+
+  async link(personId: string, identity: ChatIdentity): Promise<void> {
+    await this.models.Identity.updateOne(
+      { _id: objectIdForKey(`identity:${identity.channel}:${identity.userId}`) },
+      { $set: { personId, channel: identity.channel, userId: identity.userId, chatId: identity.chatId } },
+      { upsert: true },
+    );
+  }
+
+  async findPerson(channel: ChatIdentity['channel'], userId: string): Promise<string | undefined> {
+    const doc = await this.models.Identity.findById(objectIdForKey(`identity:${channel}:${userId}`)).lean();
+    return doc?.personId;
+  }
+
+  async identitiesOf(personId: string): Promise<ChatIdentity[]> {
+    const docs = await this.models.Identity.find({ personId }).lean();
+    return docs.map((d) => ({
+      channel: d.channel as ChatIdentity['channel'],
+      userId: d.userId,
+      ...(d.chatId ? { chatId: d.chatId } : {}),
+    }));
+  }
+
+  async preferences(personId: string): Promise<PersonPreferences> {
+    const doc = await this.models.Preference.findById(objectIdForKey(`prefs:${personId}`)).lean();
+    if (!doc) return {};
+    return {
+      ...(doc.locale ? { locale: doc.locale as PersonPreferences['locale'] } : {}),
+      ...(doc.preferredChannel ? { preferredChannel: doc.preferredChannel as ChatIdentity['channel'] } : {}),
+      ...(doc.lastChannel ? { lastChannel: doc.lastChannel as ChatIdentity['channel'] } : {}),
+    };
+  }
+
+  async setPreferences(personId: string, changes: PersonPreferences): Promise<void> {
+    await this.models.Preference.updateOne(
+      { _id: objectIdForKey(`prefs:${personId}`) },
+      { $set: { personId, ...changes } },
+      { upsert: true },
+    );
+  }
+}
+
+export class MongoInviteStore implements InviteStore {
+  constructor(private readonly models: Models) {}
+
+  async issue(personId: string, code: string, expiresAt: Date): Promise<void> {
+    await this.models.Invite.create({ _id: objectIdForKey(`invite:${code}`), code, personId, expiresAt, usedAt: null });
+  }
+
+  async redeem(code: string, now: Date): Promise<RedeemResult> {
+    const _id = objectIdForKey(`invite:${code}`);
+    const won = await this.models.Invite.findOneAndUpdate(
+      { _id, usedAt: null, expiresAt: { $gt: now } },
+      { $set: { usedAt: now } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (won) return { ok: true, personId: won.personId };
+    const invite = await this.models.Invite.findById(_id).lean();
+    if (!invite) return { ok: false, reason: 'unknown' };
+    return { ok: false, reason: invite.usedAt ? 'used' : 'expired' };
+  }
+}
+
+const CHUNK_BYTES = 255 * 1024;
+
+/** Files in MongoDB, in chunks (a Telegram document may be up to 20 MB; a document up to 16 MB). */
+export class MongoFileStore implements FileStore {
+  constructor(private readonly models: Models) {}
+
+  async put(bytes: Buffer, meta: { name: string; mimeType: string; uploadedBy: string; uploadedAt: Date }): Promise<FileRef> {
+    const fileId = randomUUID();
+    const ref: FileRef = {
+      fileId,
+      name: meta.name,
+      size: bytes.length,
+      mimeType: meta.mimeType,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      uploadedBy: meta.uploadedBy,
+      uploadedAt: meta.uploadedAt.toISOString(),
+    };
+    const chunks = Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES));
+    for (let n = 0; n < chunks; n++) {
+      await this.models.FileChunk.create({ fileId, n, data: bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES) });
+    }
+    // The file record is written last: a file is visible only once all its chunks are stored.
+    await this.models.File.create({
+      _id: objectIdForKey(`file:${fileId}`),
+      fileId,
+      ref: ref as unknown as Record<string, unknown>,
+      chunks,
+    });
+    return ref;
+  }
+
+  async get(fileId: string): Promise<StoredFile | undefined> {
+    const file = await this.models.File.findById(objectIdForKey(`file:${fileId}`)).lean();
+    if (!file) return undefined;
+    const chunks = await this.models.FileChunk.find({ fileId }).sort({ n: 1 }).lean();
+    const bytes = Buffer.concat(chunks.map((c) => Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength)));
+    return { ref: file.ref as unknown as FileRef, bytes };
+  }
+}
+
+export class MongoDeliveryLog implements DeliveryLog {
+  constructor(private readonly models: Models) {}
+
+  async firstTime(key: string): Promise<boolean> {
+    try {
+      await this.models.Delivery.create({ _id: objectIdForKey(`delivery:${key}`), key, at: new Date() });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+}

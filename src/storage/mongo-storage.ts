@@ -1,0 +1,43 @@
+import mongoose, { type Connection } from 'mongoose';
+import { registerModels, type Models } from './models.js';
+import { MongoInstanceStore } from './mongo-instance-store.js';
+import {
+  MongoAgendaBook,
+  MongoDeliveryLog,
+  MongoFileStore,
+  MongoIdentityStore,
+  MongoInviteStore,
+  MongoOutbox,
+} from './mongo-ports.js';
+
+/** One connection and every port implemented on it. */
+export interface MongoStorage {
+  connection: Connection;
+  models: Models;
+  instances: MongoInstanceStore;
+  agendaBook: MongoAgendaBook;
+  outbox: MongoOutbox;
+  identities: MongoIdentityStore;
+  invites: MongoInviteStore;
+  files: MongoFileStore;
+  deliveries: MongoDeliveryLog;
+  close(): Promise<void>;
+}
+
+export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 });
+  await connection.asPromise();
+  const models = registerModels(connection);
+  return {
+    connection,
+    models,
+    instances: new MongoInstanceStore(models),
+    agendaBook: new MongoAgendaBook(models),
+    outbox: new MongoOutbox(models),
+    identities: new MongoIdentityStore(models),
+    invites: new MongoInviteStore(models),
+    files: new MongoFileStore(models),
+    deliveries: new MongoDeliveryLog(models),
+    close: () => connection.close(),
+  };
+}

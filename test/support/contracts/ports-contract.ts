@@ -1,0 +1,224 @@
+import type { Instance, Prompt } from '../../../src/core/engine/types.js';
+import {
+  DuplicateInstanceError,
+  VersionConflictError,
+  type AgendaBook,
+  type DeliveryLog,
+  type FileStore,
+  type IdentityStore,
+  type InstanceStore,
+  type InviteStore,
+  type Outbox,
+} from '../../../src/core/ports.js';
+
+export interface PortsUnderTest {
+  instances: InstanceStore;
+  agendaBook: AgendaBook;
+  outbox: Outbox;
+  identities: IdentityStore;
+  invites: InviteStore;
+  files: FileStore;
+  deliveries: DeliveryLog;
+}
+
+let counter = 0;
+
+function sampleInstance(store: InstanceStore, overrides: Partial<Instance> = {}): Instance {
+  counter += 1;
+  return {
+    id: store.idForKey(`contract-${Date.now()}-${counter}`),
+    flowId: 'spse-eproc',
+    flowVersion: 1,
+    version: 1,
+    subject: `Permohonan ${counter}`,
+    requesterId: 'ulp-biro-umum',
+    requesterUnitId: 'biro-umum',
+    handlingUnitId: 'pusdatinkomtel',
+    status: 'active',
+    createdAt: new Date(Date.UTC(2026, 10, 23, 2, 0, counter)).toISOString(),
+    updatedAt: '2026-11-23T02:00:00.000Z',
+    agendaNumbers: {},
+    attachments: [],
+    bindings: {},
+    runs: [
+      {
+        runId: 'agenda-surat-masuk#1',
+        stepId: 'agenda-surat-masuk',
+        assigneeId: 'tuti',
+        startedAt: '2026-11-23T02:00:00.000Z',
+        dueAt: '2026-11-23T02:05:00.000Z',
+        checked: [],
+        files: [],
+        escalationLevel: 0,
+        escalatedTo: [],
+      },
+    ],
+    events: [{ seq: 1, at: '2026-11-23T02:00:00.000Z', type: 'instance-started', actorId: 'ulp-biro-umum', channel: 'cli' }],
+    processedKeys: [],
+    ...overrides,
+  };
+}
+
+function prompt(instanceId: string, n: number, to = 'tuti'): Prompt {
+  return { id: `${instanceId}:1:${n}`, to, instanceId, kind: 'notice', lines: [{ key: 'reply-approved' }], actions: [] };
+}
+
+/** One contract, run against the in-memory fakes and against MongoDB (embedded or real). */
+export function describePortsContract(name: string, setup: () => Promise<PortsUnderTest>, teardown?: () => Promise<void>) {
+  describe(`ports contract: ${name}`, () => {
+    let ports: PortsUnderTest;
+    beforeAll(async () => {
+      ports = await setup();
+    });
+    afterAll(async () => {
+      await teardown?.();
+    });
+
+    test('an instance round-trips whole, and a second create of the same id is refused', async () => {
+      const instance = sampleInstance(ports.instances);
+      await ports.instances.create(instance, [prompt(instance.id, 1)]);
+      expect(await ports.instances.get(instance.id)).toEqual(instance);
+      await expect(ports.instances.create(instance, [])).rejects.toBeInstanceOf(DuplicateInstanceError);
+      expect(await ports.instances.get(ports.instances.idForKey('never-created'))).toBeUndefined();
+      expect(await ports.instances.get('not-an-id')).toBeUndefined();
+    });
+
+    test('idForKey is stable and distinct per key', () => {
+      expect(ports.instances.idForKey('a')).toBe(ports.instances.idForKey('a'));
+      expect(ports.instances.idForKey('a')).not.toBe(ports.instances.idForKey('b'));
+    });
+
+    test('save applies only at the expected version and appends events', async () => {
+      const instance = sampleInstance(ports.instances);
+      await ports.instances.create(instance, []);
+      const next = { ...instance, version: 2, subject: 'Diubah' };
+      const event = { seq: 2, at: '2026-11-23T02:01:00.000Z', type: 'approved', actorId: 'tuti', channel: 'telegram' as const };
+      await ports.instances.save({ ...next, events: [...instance.events, event] }, 1, [event], []);
+      const stale = { ...instance, version: 2, subject: 'Kalah balapan' };
+      await expect(ports.instances.save(stale, 1, [], [])).rejects.toBeInstanceOf(VersionConflictError);
+      const stored = await ports.instances.get(instance.id);
+      expect(stored?.subject).toBe('Diubah');
+      expect(stored?.version).toBe(2);
+      expect(stored?.events.map((e) => e.type)).toEqual(['instance-started', 'approved']);
+    });
+
+    test('of two saves racing from one version, exactly one wins', async () => {
+      const instance = sampleInstance(ports.instances);
+      await ports.instances.create(instance, []);
+      const results = await Promise.allSettled([
+        ports.instances.save({ ...instance, version: 2, subject: 'A' }, 1, [], []),
+        ports.instances.save({ ...instance, version: 2, subject: 'B' }, 1, [], []),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((r) => r.status === 'rejected');
+      expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(VersionConflictError);
+    });
+
+    test('pending prompts stay until marked queued', async () => {
+      const instance = sampleInstance(ports.instances);
+      await ports.instances.create(instance, [prompt(instance.id, 1), prompt(instance.id, 2)]);
+      const before = await ports.instances.pendingPrompts(10_000);
+      expect(before.filter((p) => p.instanceId === instance.id).map((p) => p.id)).toEqual([
+        `${instance.id}:1:1`,
+        `${instance.id}:1:2`,
+      ]);
+      await ports.instances.markPromptsQueued(instance.id, [`${instance.id}:1:1`]);
+      const after = await ports.instances.pendingPrompts(10_000);
+      expect(after.filter((p) => p.instanceId === instance.id).map((p) => p.id)).toEqual([`${instance.id}:1:2`]);
+    });
+
+    test('finds by agenda number, open tasks by person, and instances by unit', async () => {
+      const tag = `${Date.now()}-${counter++}`;
+      const instance = sampleInstance(ports.instances, {
+        agendaNumbers: { incoming: `777/ND-M/X/${tag}` },
+        requesterUnitId: `unit-${tag}`,
+      });
+      await ports.instances.create(instance, []);
+      expect((await ports.instances.findByAgendaNumber(`777/ND-M/X/${tag}`))?.id).toBe(instance.id);
+      expect(await ports.instances.findByAgendaNumber('000/none')).toBeUndefined();
+      const tasks = await ports.instances.openTasksFor('tuti');
+      expect(tasks.some((t) => t.instance.id === instance.id && t.runId === 'agenda-surat-masuk#1')).toBe(true);
+      expect((await ports.instances.openTasksFor('nobody')).length).toBe(0);
+      expect((await ports.instances.listForUnit(`unit-${tag}`, 10)).map((i) => i.id)).toEqual([instance.id]);
+      expect((await ports.instances.listActive(10_000)).some((i) => i.id === instance.id)).toBe(true);
+    });
+
+    test('agenda numbers: a sequence per book and year, concurrent claims never share a number, a claim key keeps its number', async () => {
+      const year = 2100 + (counter++ % 500);
+      const numbers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => ports.agendaBook.claim('incoming', year, `claim-${year}-${i}`)),
+      );
+      expect(new Set(numbers).size).toBe(12);
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      expect(await ports.agendaBook.claim('incoming', year, `claim-${year}-3`)).toBe(numbers[3]);
+      expect(await ports.agendaBook.claim('outgoing', year, `claim-out-${year}`)).toBe(1);
+    });
+
+    test('outbox: enqueue is idempotent by prompt id; leases are exclusive; retries wait; sent leaves the queue', async () => {
+      const id = `outbox-${counter++}`;
+      await ports.outbox.enqueue([prompt(id, 1), prompt(id, 2)]);
+      await ports.outbox.enqueue([prompt(id, 1)]);
+      const now = new Date('2030-01-01T00:00:00Z');
+      const first = await ports.outbox.lease(1000, 30_000, now);
+      const mine = first.filter((e) => e.prompt.instanceId === id);
+      expect(mine.map((e) => e.prompt.id)).toEqual([`${id}:1:1`, `${id}:1:2`]);
+      expect((await ports.outbox.lease(1000, 30_000, now)).filter((e) => e.prompt.instanceId === id)).toEqual([]);
+      await ports.outbox.markSent(`${id}:1:1`);
+      await ports.outbox.retryLater(`${id}:1:2`, new Date('2030-01-01T00:00:05Z'), '429');
+      expect((await ports.outbox.lease(1000, 30_000, new Date('2030-01-01T00:00:04Z'))).filter((e) => e.prompt.instanceId === id)).toEqual([]);
+      const retried = (await ports.outbox.lease(1000, 30_000, new Date('2030-01-01T00:00:06Z'))).filter(
+        (e) => e.prompt.instanceId === id,
+      );
+      expect(retried.map((e) => [e.prompt.id, e.attempts])).toEqual([[`${id}:1:2`, 2]]);
+      await ports.outbox.markFailed(`${id}:1:2`, 'gave up');
+      const counts = await ports.outbox.counts();
+      expect(counts.sent).toBeGreaterThanOrEqual(1);
+      expect(counts.failed).toBeGreaterThanOrEqual(1);
+    });
+
+    test('identities link a chat account to one person, and preferences merge', async () => {
+      const userId = String(900000 + counter++);
+      await ports.identities.link('rina', { channel: 'telegram', userId, chatId: userId });
+      expect(await ports.identities.findPerson('telegram', userId)).toBe('rina');
+      expect(await ports.identities.findPerson('slack', userId)).toBeUndefined();
+      await ports.identities.link('fajar', { channel: 'telegram', userId, chatId: userId });
+      expect(await ports.identities.findPerson('telegram', userId)).toBe('fajar');
+      expect(await ports.identities.identitiesOf('fajar')).toContainEqual({ channel: 'telegram', userId, chatId: userId });
+      const person = `prefs-${counter}`;
+      await ports.identities.setPreferences(person, { locale: 'en' });
+      await ports.identities.setPreferences(person, { lastChannel: 'slack' });
+      expect(await ports.identities.preferences(person)).toEqual({ locale: 'en', lastChannel: 'slack' });
+    });
+
+    test('an invite code is redeemed once; unknown and expired codes are refused', async () => {
+      const code = `CODE${counter++}`;
+      const now = new Date('2026-11-23T02:00:00Z');
+      await ports.invites.issue('rina', code, new Date('2026-11-30T00:00:00Z'));
+      const results = await Promise.all([ports.invites.redeem(code, now), ports.invites.redeem(code, now)]);
+      expect(results.filter((r) => r.ok)).toEqual([{ ok: true, personId: 'rina' }]);
+      expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'used' }]);
+      expect(await ports.invites.redeem('NOPE', now)).toEqual({ ok: false, reason: 'unknown' });
+      await ports.invites.issue('rina', `${code}X`, new Date('2026-11-22T00:00:00Z'));
+      expect(await ports.invites.redeem(`${code}X`, now)).toEqual({ ok: false, reason: 'expired' });
+    });
+
+    test('files keep their bytes, size and checksum, also across chunks', async () => {
+      const bytes = Buffer.alloc(700 * 1024, 7);
+      bytes.write('PPK', 0);
+      const ref = await ports.files.put(bytes, { name: 'daftar.xlsx', mimeType: 'application/zip', uploadedBy: 'rina', uploadedAt: new Date() });
+      expect(ref.size).toBe(bytes.length);
+      expect(ref.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const stored = await ports.files.get(ref.fileId);
+      expect(stored?.bytes.equals(bytes)).toBe(true);
+      expect(stored?.ref).toEqual(ref);
+      expect(await ports.files.get('missing')).toBeUndefined();
+    });
+
+    test('the delivery log says first time once per key', async () => {
+      const key = `telegram:update:${counter++}`;
+      const results = await Promise.all([ports.deliveries.firstTime(key), ports.deliveries.firstTime(key)]);
+      expect(results.sort()).toEqual([false, true]);
+      expect(await ports.deliveries.firstTime(key)).toBe(false);
+    });
+  });
+}
