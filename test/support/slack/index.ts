@@ -1,0 +1,2 @@
+export * from './web-api-stand-in.js';
+export * from './signed-requests.js';

@@ -1,0 +1,1 @@
+export * from './bot-api-stand-in.js';
