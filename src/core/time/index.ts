@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './office-calendar.js';
+export * from './office-time.js';
+export * from './zones.js';
+export * from './format-duration.js';
+export * from './parse-duration.js';
