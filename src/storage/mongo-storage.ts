@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { MongoActionTokenStore, MongoConversationStore, MongoTaskMessageLog, registerChatModels } from './mongo-chat-stores.js';
 import { registerModels, type Models } from './models.js';
 import { MongoInstanceStore } from './mongo-instance-store.js';
 import {
@@ -21,6 +22,9 @@ export interface MongoStorage {
   invites: MongoInviteStore;
   files: MongoFileStore;
   deliveries: MongoDeliveryLog;
+  tokens: MongoActionTokenStore;
+  conversations: MongoConversationStore;
+  taskMessages: MongoTaskMessageLog;
   close(): Promise<void>;
 }
 
@@ -28,6 +32,7 @@ export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
   const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 });
   await connection.asPromise();
   const models = registerModels(connection);
+  const chatModels = registerChatModels(connection);
   return {
     connection,
     models,
@@ -38,6 +43,9 @@ export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
     invites: new MongoInviteStore(models),
     files: new MongoFileStore(models),
     deliveries: new MongoDeliveryLog(models),
+    tokens: new MongoActionTokenStore(chatModels),
+    conversations: new MongoConversationStore(chatModels),
+    taskMessages: new MongoTaskMessageLog(chatModels),
     close: () => connection.close(),
   };
 }

@@ -19,6 +19,8 @@ export function decide(ctx: EngineContext, instance: Instance, command: Command)
   if (seen) {
     return { ok: true, duplicate: true, instance, events: [], prompts: [], startedRuns: [], endedRuns: [], reply: seen.reply };
   }
+  // Before the run checks: every run of a completed instance has ended, so `already-done` would hide this.
+  if (instance.status === 'completed') return { ok: false, refusal: refuse('instance-completed') };
   const run = instance.runs.find((r) => r.runId === command.runId);
   if (!run) return { ok: false, refusal: refuse('unknown-task') };
   if (run.endedAt) {
@@ -30,7 +32,6 @@ export function decide(ctx: EngineContext, instance: Instance, command: Command)
       }),
     };
   }
-  if (instance.status === 'completed') return { ok: false, refusal: refuse('instance-completed') };
 
   const step = stepOf(ctx.flow, run);
   const authorized = authorize(ctx, run, command);

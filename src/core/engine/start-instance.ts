@@ -46,7 +46,8 @@ export function startInstance(ctx: EngineContext, instanceId: InstanceId, reques
   draft.record('instance-started', requester.id, {
     data: { subject, unitId: requester.unit, flowId: flow.id, attachment: request.attachment?.name ?? null },
   });
-  const intakeRun = draft.startRun(intake);
+  // The intake is the requester's own act: never the first holder of the position in the org.
+  const intakeRun = draft.startRun(intake, { assignTo: requester.id });
   if (request.attachment) intakeRun.files.push(request.attachment);
   draft.endRun(intakeRun, 'submitted', requester.id);
   draft.record('step-completed', requester.id, { stepId: intake.id, runId: intakeRun.runId });

@@ -129,9 +129,13 @@ export function awaitedInput(flow: Flow, org: OrgDirectory, run: StepRun): Await
   return undefined;
 }
 
-/** People a disposition may go to: holders of the recipients position inside the performer's unit. */
+/**
+ * People a disposition may go to: holders of the recipients position inside the performer's unit.
+ * A delegate acts for the person the task was meant for, so that person's unit counts.
+ */
 export function dispositionCandidates(org: OrgDirectory, step: FlowStep, run: StepRun) {
-  const performer = run.assigneeId ? org.person(run.assigneeId) : undefined;
+  const performerId = run.delegatedFrom ?? run.assigneeId;
+  const performer = performerId ? org.person(performerId) : undefined;
   if (!performer || !step.recipients) return [];
   return org
     .allPeople()
@@ -142,4 +146,19 @@ export function stepOf(flow: Flow, run: StepRun): FlowStep {
   const step = flow.steps.find((s) => s.id === run.stepId);
   if (!step) throw new Error(`flow ${flow.id} has no step ${run.stepId}`);
   return step;
+}
+
+/** The task prompt of an open run, as the engine would send it (for re-sending it on request). */
+export function taskPrompt(flow: Flow, org: OrgDirectory, instance: Instance, run: StepRun, id: string) {
+  const awaits = awaitedInput(flow, org, run);
+  return {
+    id,
+    to: run.assigneeId ?? '',
+    instanceId: instance.id,
+    runId: run.runId,
+    kind: 'task' as const,
+    lines: taskLines(flow, org, instance, run),
+    actions: taskActions(flow, run),
+    ...(awaits ? { awaits } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../i18n.js';
 import type { StepId } from '../ids.js';
+import type { OfficeCalendarOverride } from '../time/office-calendar.js';
 import type { ParsedFlow, StepType } from './schema.js';
 
 /** A flow after validation and normalisation: what the engine works with. */
@@ -12,7 +13,8 @@ export interface Flow {
   handlingUnit: string;
   instructions: Array<{ id: string; label: LocalizedText }>;
   agendaNumberFormat: string;
-  calendar?: Record<string, unknown>;
+  /** Overrides of the office calendar for this flow. */
+  calendar?: OfficeCalendarOverride;
   steps: FlowStep[];
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { officeCalendarOverrideSchema } from '../time/office-calendar.js';
 
 /**
  * The shape of a flow file (`flows/*.yaml`): one SOP, its header and its steps.
@@ -140,7 +141,7 @@ export const flowSchema = z
       })
       .optional(),
     /** Overrides of the office calendar for this flow (zone, hours, holidays). */
-    calendar: z.record(z.string(), z.unknown()).optional(),
+    calendar: officeCalendarOverrideSchema.optional(),
     steps: z.array(stepSchema).min(1),
   })
   .strict();

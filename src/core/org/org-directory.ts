@@ -85,20 +85,28 @@ export class OrgDirectory {
   }
 
   /**
-   * The person's superior: the explicit one from the org file, else the nearest holder of the
-   * next position up the chain (skipping positions nobody holds).
+   * The person's superior: the explicit one from the org file, else the holder of the nearest
+   * position up the chain (skipping positions nobody holds), searched in the person's unit first
+   * and then in each ancestor's subtree: a Staf of a division without a Kasubbid reports to that
+   * division's Kabid, not to a Kasubbid of another division.
    */
   superiorOf(personId: PersonId): OrgPerson | undefined {
     const person = this.people.get(personId);
     if (!person) return undefined;
     if (person.superior) return this.people.get(person.superior);
-    const seen = new Set<string>();
+    const above: string[] = [];
     let position = this.positionSuperior.get(person.position);
-    while (position !== undefined && !seen.has(position)) {
-      seen.add(position);
-      const holder = this.holders(position, person.unit)[0];
-      if (holder && holder.id !== person.id) return holder;
+    while (position !== undefined && !above.includes(position)) {
+      above.push(position);
       position = this.positionSuperior.get(position);
+    }
+    for (const scope of this.unitAndAncestors(person.unit)) {
+      for (const wanted of above) {
+        const holder = this.order.find(
+          (p) => p.position === wanted && p.id !== person.id && this.isWithin(p.unit, scope),
+        );
+        if (holder) return holder;
+      }
     }
     return undefined;
   }

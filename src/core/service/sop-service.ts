@@ -63,6 +63,12 @@ export class SopService {
     return this.deps.flows.get(id);
   }
 
+  /** Flows this person may start: those whose intake step their position performs. */
+  flowsForRequester(personId: PersonId): Flow[] {
+    const person = this.deps.org().person(personId);
+    return this.deps.flows.all().filter((f) => f.steps[0]?.performer.position === person?.position);
+  }
+
   async start(request: StartRequest): Promise<ServiceResult> {
     const flow = this.deps.flows.get(request.flowId);
     if (!flow) return { ok: false, refusal: refuse('unknown-flow', { flow: request.flowId }) };

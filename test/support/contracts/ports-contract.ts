@@ -1,3 +1,4 @@
+import type { ActionTokenStore, ConversationStore, TaskMessageLog } from '../../../src/channels/shared/ports.js';
 import type { Instance, Prompt } from '../../../src/core/engine/types.js';
 import {
   DuplicateInstanceError,
@@ -12,6 +13,9 @@ import {
 } from '../../../src/core/ports.js';
 
 export interface PortsUnderTest {
+  tokens: ActionTokenStore;
+  conversations: ConversationStore;
+  taskMessages: TaskMessageLog;
   instances: InstanceStore;
   agendaBook: AgendaBook;
   outbox: Outbox;
@@ -219,6 +223,33 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
       const results = await Promise.all([ports.deliveries.firstTime(key), ports.deliveries.firstTime(key)]);
       expect(results.sort()).toEqual([false, true]);
       expect(await ports.deliveries.firstTime(key)).toBe(false);
+    });
+
+    test('action tokens: found by their opaque value only', async () => {
+      const token = `tok${counter++}AbC_-`;
+      await ports.tokens.save([{ token, personId: 'rina', instanceId: 'i1', runId: 'r#1', actionId: 'approve', createdAt: '2026-11-23T02:00:00.000Z' }]);
+      expect(await ports.tokens.find(token)).toEqual({ token, personId: 'rina', instanceId: 'i1', runId: 'r#1', actionId: 'approve', createdAt: '2026-11-23T02:00:00.000Z' });
+      expect(await ports.tokens.find(`${token}x`)).toBeUndefined();
+    });
+
+    test('conversations: one per chat user, cleared by setting none', async () => {
+      const user = `u${counter++}`;
+      await ports.conversations.set('telegram', user, { kind: 'return-reason', instanceId: 'i1', runId: 'r#1' });
+      expect(await ports.conversations.get('telegram', user)).toEqual({ kind: 'return-reason', instanceId: 'i1', runId: 'r#1' });
+      expect(await ports.conversations.get('slack', user)).toBeUndefined();
+      await ports.conversations.set('telegram', user, undefined);
+      expect(await ports.conversations.get('telegram', user)).toBeUndefined();
+    });
+
+    test('task messages: every message of a run, on every platform, recorded once', async () => {
+      const instanceId = `inst${counter++}`;
+      await ports.taskMessages.record(instanceId, 'r#1', 'rina', { platform: 'telegram', chatId: '1', messageId: '10' });
+      await ports.taskMessages.record(instanceId, 'r#1', 'rina', { platform: 'telegram', chatId: '1', messageId: '10' });
+      await ports.taskMessages.record(instanceId, 'r#1', 'rina', { platform: 'slack', chatId: 'D1', messageId: '1.2' });
+      await ports.taskMessages.record(instanceId, 'r#2', 'rina', { platform: 'slack', chatId: 'D1', messageId: '1.3' });
+      const found = await ports.taskMessages.find(instanceId, 'r#1');
+      expect(found).toHaveLength(2);
+      expect(found.map((f) => f.sent.platform).sort()).toEqual(['slack', 'telegram']);
     });
   });
 }

@@ -1,3 +1,8 @@
+import {
+  MemoryActionTokenStore,
+  MemoryConversationStore,
+  MemoryTaskMessageLog,
+} from '../../support/fakes/memory-chat-stores.js';
 import { describePortsContract } from '../../support/contracts/ports-contract.js';
 import { MemoryInstanceStore } from '../../support/fakes/memory-instance-store.js';
 import {
@@ -18,5 +23,8 @@ describePortsContract('in-memory fakes', () =>
     invites: new MemoryInviteStore(),
     files: new MemoryFileStore(),
     deliveries: new MemoryDeliveryLog(),
+    tokens: new MemoryActionTokenStore(),
+    conversations: new MemoryConversationStore(),
+    taskMessages: new MemoryTaskMessageLog(),
   }),
 );

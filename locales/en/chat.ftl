@@ -1,0 +1,84 @@
+## Chat conversations (Telegram and Slack).
+
+chat-not-linked = Your chat account is not linked to Pandu yet. Ask an admin for an invite code, then send: /start CODE (in Slack: /pandu link CODE).
+chat-invite-unknown = Unknown invite code. Check it or ask an admin for a new one.
+chat-invite-used = This invite code has already been used. Ask an admin for a new one.
+chat-invite-expired = This invite code has expired. Ask an admin for a new one.
+chat-welcome = Welcome, { $name } ({ $position }, { $unit }). Your account is now linked to Pandu.
+chat-help =
+    Pandu walks you through the SOP step by step.
+    /tugas — your open tasks
+    /status AGENDA-NUMBER — the history of a request
+    /ajukan — submit a new request (ULP)
+    /templat — the PPK list template (XLSX and CSV)
+    /wakil — name a deputy while you are away
+    /bahasa — switch language (Indonesia/English)
+    /batal — cancel what you are filling in
+    /bantuan — this help
+chat-help-slack =
+    Pandu walks you through the SOP step by step.
+    /pandu tugas — your open tasks
+    /pandu status AGENDA-NUMBER — the history of a request
+    /pandu ajukan SUBJECT — submit a new request (ULP)
+    /pandu templat — the PPK list template
+    /pandu wakil — name a deputy
+    /pandu bahasa — switch language (Indonesia/English)
+    /pandu link CODE — link your Slack account
+    /pandu bantuan — this help
+chat-unknown-command = Unknown command /{ $command }. Type /bantuan for the list of commands.
+chat-no-tasks = You have no open tasks right now. 👍
+chat-task-list = You have { $count } open { $count ->
+    [one] task
+   *[other] tasks
+  }{ $overdue ->
+    [0] .
+   *[other] , { $overdue } past the due time.
+  }
+chat-status-usage = Give the agenda number, for example: /status 001/ND-M/PUSDATINKOMTEL/XI/2026
+chat-status-not-found = No request with agenda number { $agenda } was found, or you take no part in it.
+chat-language-set = Language switched to English.
+chat-request-not-allowed = Only a work unit's procurement unit (ULP) can submit a request.
+chat-request-ask-subject = Write the subject of your request (for example: Use of SPSE for the 2027 procurement).
+chat-request-ask-file = Now send the memo (nota dinas) as a document (PDF or a scan).
+chat-cancelled = Cancelled.
+chat-button-unknown = This button is no longer valid. Type /tugas to see your tasks.
+chat-button-not-yours = This button is not for you.
+chat-ask-return-reason = Reply with the reason for returning it.
+chat-ask-file = Send the file now as a document.
+chat-text-hint = Message received, but Pandu is not waiting for an answer. Type /tugas to see your tasks or /bantuan.
+chat-file-too-big = The file is too large ({ $size } MB). The upload limit is { $max } MB.
+chat-file-no-task = None of your tasks is waiting for a file.
+chat-file-which-task = Several of your tasks are waiting for a file. Tap "📎 Send file" on the task you mean, then send the file.
+chat-send-file-hint = 📎 Send the file ({ $accept }) as a document in this chat.
+chat-action-attach = 📎 Send file
+chat-next = Next ›
+chat-disposition-choose-recipients = ✍️ Disposition: choose the recipient(s), then tap Next.
+chat-disposition-choose-instruction = ✍️ Disposition: choose the instruction.
+chat-disposition-ask-note = ✍️ Reply to this message with a note, or tap Send without a note.
+chat-disposition-send = 📨 Send without a note
+chat-disposition-done = ✍️ Disposition done.
+chat-command-start = Start and link your account
+chat-command-tugas = My open tasks
+chat-command-status = History of a request (agenda number)
+chat-command-ajukan = Submit a new request
+chat-command-templat = PPK list template
+chat-command-wakil = Name a deputy
+chat-command-bahasa = Switch language
+chat-command-bantuan = Help
+
+status-title = Status: { $status ->
+    [completed] completed
+   *[active] in progress
+  }
+status-run = { $number }. { $title } — { $who } · started { $started } · ended { $ended } · { $verdict ->
+    [ontime] ✅ within standard
+    [late] ⚠️ past the standard
+    [open] ⏳ running
+   *[none] no standard time
+  }
+status-reminder-sent = { "   " }🔔 reminder at { $at }
+status-escalated = { "   " }⏫ escalated to { $to } at { $at }
+chat-preferred-channel-set = Tasks will be sent to { $platform ->
+    [slack] Slack
+   *[telegram] Telegram
+  }.

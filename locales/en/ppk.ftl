@@ -1,0 +1,92 @@
+# PPK lists (steps 5–7 of the SPSE facilitation SOP): upload, check, summary.
+# Every error code in src/files/ppk/error-codes.ts has one message ppk-error-<code>.
+# Row error messages receive { $row } and { $column } (the column header as written in the file).
+
+## File errors
+
+ppk-error-file-empty = The file is empty. Please send the PPK list as an XLSX or CSV file.
+ppk-error-file-too-large = The file is { $sizeMb } MB, over the { $limitMb } MB limit. Please remove sheets, images or formatting that are not needed and send it again.
+ppk-error-file-type-pdf = This file is a PDF. The PPK list must be sent as XLSX or CSV; please use the template provided.
+ppk-error-file-type-legacy-office = This file is an old Excel file (.xls) or is password-protected. Please save it again as “Excel Workbook (.xlsx)” without a password and send it again.
+ppk-error-file-type-executable = This file is a program, not a spreadsheet, and cannot be accepted.
+ppk-error-file-type-zip-not-xlsx = This file is a compressed archive but not an Excel workbook (.xlsx). Please send an XLSX or CSV file.
+ppk-error-file-type-markup = This file holds a web page (HTML/XML), not a spreadsheet, even if its name ends in .xls or .csv. Please open it in Excel, save it as .xlsx and send it again.
+ppk-error-file-type-binary = The file's content is neither XLSX nor CSV. Please send an XLSX or CSV file based on the template.
+ppk-error-file-type-not-utf8 = The CSV file is not UTF-8 encoded. In Excel, choose Save As “CSV UTF-8 (Comma delimited)” and send it again.
+ppk-error-zip-invalid = The XLSX file is damaged or incomplete. Please open it in Excel, save it again and resend it.
+ppk-error-zip-encrypted = This XLSX file is encrypted. Please remove the password and send it again.
+ppk-error-zip-too-many-entries = The XLSX file has { $count } parts, over the limit of { $limit }. It was refused for safety.
+ppk-error-zip-too-large = Unpacked, the XLSX file would take { $sizeMb } MB, over the { $limitMb } MB limit. It was refused for safety.
+ppk-error-zip-compression-ratio = Part “{ $entry }” of the XLSX file is compressed { $ratio } times (limit { $limit }), a sign of a malicious file. It was refused for safety.
+ppk-error-zip-macro = This file contains macros (“{ $entry }”). For safety, please save it as “Excel Workbook (.xlsx)” without macros and send it again.
+ppk-error-xlsx-invalid = The XLSX file cannot be read. Please open it in Excel, save it again and resend it.
+ppk-error-xlsx-no-worksheet = The XLSX file contains no worksheet.
+ppk-error-csv-invalid = The CSV file cannot be read from line { $line } on, for example because of an unclosed quote. Please check that line.
+ppk-error-sheet-empty = The first worksheet is empty. Please fill in the list on the first sheet, following the template.
+ppk-error-too-many-rows = The list exceeds the limit of { $limit } data rows per file. Please check for rows that are not needed.
+ppk-error-no-data-rows = The list has column headers but no data. Please fill in at least one row below the headers.
+ppk-error-column-missing = Column “{ $column }” was not found. Please add it as in the template (any column order is fine).
+ppk-error-column-duplicate = Column “{ $column }” appears more than once (“{ $first }” and “{ $second }”). Please keep only one.
+
+## Row errors
+
+ppk-error-required = Required.
+ppk-error-too-long = Too long: at most { $max } characters.
+ppk-error-nip-not-digits = The NIP may contain only digits (spaces are allowed).
+ppk-error-nip-length = The NIP must have 18 digits; this one has { $length }.
+ppk-error-nip-number-cell = The NIP was stored as a number, so Excel changed its last digits. Please format the NIP column as Text, type the NIP again and resend the file.
+ppk-error-nip-birth-date = The first eight digits of the NIP ({ $value }) are not a valid birth date (YYYYMMDD).
+ppk-error-nip-birth-year = The birth year in the NIP ({ $year }) is outside { $min }–{ $max }.
+ppk-error-nip-appointment-date = Digits 9 to 14 of the NIP ({ $value }) are not a valid appointment year and month (YYYYMM).
+ppk-error-nip-appointment-too-early = According to the NIP, the appointment came before the age of { $minAge }. Please check the NIP.
+ppk-error-nip-appointment-future = The appointment year and month in the NIP ({ $value }) lie in the future. Please check the NIP.
+ppk-error-nip-gender = Digit 15 of the NIP must be 1 (male) or 2 (female); it is { $digit }.
+ppk-error-nip-name-mismatch = NIP { $nip } is already on row { $otherRow } with the name “{ $otherName }”. One NIP must always have the same name.
+ppk-error-email-invalid = The email address is not valid.
+ppk-error-phone-invalid = The mobile number is not valid. Use 08…, +628… or 628….
+ppk-error-phone-not-mobile = This is not a mobile number; mobile numbers start with 08, +628 or 628.
+ppk-error-phone-length = The mobile number has { $digits } digits; Indonesian mobile numbers have 10 to 13 digits (starting with 08).
+ppk-error-role-unknown = Role “{ $value }” is not known. Choose one of: { $allowed }.
+ppk-error-pagu-abbreviation = The budget ceiling may not be abbreviated (such as “1,5 M” or “750 jt”). Write the full amount in rupiah, for example 1.500.000.000.
+ppk-error-pagu-ambiguous = The budget ceiling can be read more than one way because of its dots and commas. Use dots as thousands separators (1.500.000.000) or no separators (1500000000).
+ppk-error-pagu-cents = The budget ceiling must be whole rupiah, without cents.
+ppk-error-pagu-negative = The budget ceiling cannot be negative.
+ppk-error-pagu-zero = The budget ceiling cannot be zero.
+ppk-error-pagu-not-number = The budget ceiling must be a number, for example 1500000000 or Rp 1.500.000.000.
+ppk-error-pagu-too-large = The budget ceiling is above the plausible limit ({ $max }). Please check the number of digits.
+ppk-error-pagu-inconsistent = Package “{ $package }” is already on row { $otherRow } with a budget ceiling of { $otherPagu }. A package must have the same budget ceiling on every row.
+ppk-error-year-invalid = The fiscal year must have four digits, for example 2025.
+ppk-error-year-range = The fiscal year must be between { $min } and { $max }.
+ppk-error-duplicate-row = This row repeats row { $firstRow } (same NIP, role and package). Please delete one of them.
+
+## Presenting errors
+
+ppk-errors-title = The file cannot be accepted yet. { $count ->
+    [one] One problem was found:
+   *[other] { $count } problems were found:
+}
+ppk-error-line-cell = Row { $row }, column “{ $column }”: { $message }
+ppk-error-line-row = Row { $row }: { $message }
+ppk-error-line-file = { $message }
+
+## Summary of a valid list
+
+ppk-summary-title = The PPK list is valid and ready for verification.
+ppk-summary-rows = Rows: { $rows }
+ppk-summary-people = People: { $people }
+ppk-summary-role = • { $role }: { $count ->
+    [one] one person
+   *[other] { $count } people
+}
+ppk-summary-packages = Packages: { $packages }
+ppk-summary-total-pagu = Total budget ceiling: { $total }
+ppk-summary-fiscal-years = Fiscal year: { $years }
+ppk-summary-ignored-columns = Columns not read: { $columns }
+
+## The pandu ppk check command
+
+ppk-cli-usage = Usage: pandu ppk check <file> [--json]
+ppk-cli-missing-file = Please name the file to check.
+ppk-cli-too-many-files = Please name only one file.
+ppk-cli-unknown-option = Unknown option: { $option }
+ppk-cli-file-unreadable = File { $file } cannot be read ({ $reason }).

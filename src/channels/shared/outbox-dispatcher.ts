@@ -1,0 +1,174 @@
+import type { Prompt } from '../../core/engine/types.js';
+import type { OrgDirectory } from '../../core/org/org-directory.js';
+import type { ChatIdentity, Clock, IdentityStore, Outbox, OutboxEntry } from '../../core/ports.js';
+import type { Translator } from '../../i18n/translator.js';
+import type { Logger } from '../../logger.js';
+import { TokenBatch } from './action-tokens.js';
+import { ChannelPermanentError, ChannelRateLimitedError } from './errors.js';
+import type { ActionTokenStore, TaskMessageLog } from './ports.js';
+import { RateGate } from './rate-gate.js';
+import type { ReaderResolver } from './readers.js';
+import { renderPrompt } from './render-prompt.js';
+import type { ChatPlatform, ChatSender } from './types.js';
+
+export interface DispatcherDeps {
+  outbox: Outbox;
+  senders: ChatSender[];
+  identities: IdentityStore;
+  org: () => OrgDirectory;
+  readers: ReaderResolver;
+  translator: Translator;
+  tokens: ActionTokenStore;
+  messages: TaskMessageLog;
+  clock: Clock;
+  logger: Logger;
+  /** Per platform: spacing per chat and overall (Telegram: 1 s per chat, 30/s). */
+  limits?: Partial<Record<ChatPlatform, { perChatMs: number; globalPerSecond: number }>>;
+  pollMs?: number;
+  maxAttempts?: number;
+}
+
+const DEFAULT_LIMITS: Record<ChatPlatform, { perChatMs: number; globalPerSecond: number }> = {
+  telegram: { perChatMs: 1000, globalPerSecond: 30 },
+  slack: { perChatMs: 1000, globalPerSecond: 20 },
+};
+
+/**
+ * Sends what the outbox holds: picks each person's platform, renders the prompt in their
+ * language, sends or edits, and reschedules on rate limits and outages so nothing is lost.
+ */
+export class OutboxDispatcher {
+  private readonly senders = new Map<ChatPlatform, ChatSender>();
+  private readonly gates = new Map<ChatPlatform, RateGate>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    for (const sender of deps.senders) {
+      this.senders.set(sender.platform, sender);
+      this.gates.set(sender.platform, new RateGate(deps.limits?.[sender.platform] ?? DEFAULT_LIMITS[sender.platform]));
+    }
+  }
+
+  start(): void {
+    this.stopped = false;
+    const loop = () => {
+      if (this.stopped) return;
+      this.running = this.tick()
+        .then(() => undefined)
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox tick failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(loop, this.deps.pollMs ?? 200);
+        });
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass over the due entries; returns how many were handled. */
+  async tick(): Promise<number> {
+    const entries = await this.deps.outbox.lease(50, 60_000, this.deps.clock.now());
+    for (const entry of entries) await this.deliver(entry);
+    return entries.length;
+  }
+
+  private async deliver(entry: OutboxEntry): Promise<void> {
+    const { prompt } = entry;
+    try {
+      const delay = await this.send(prompt);
+      if (delay > 0) {
+        await this.deps.outbox.retryLater(prompt.id, new Date(this.deps.clock.now().getTime() + delay), 'paced');
+        return;
+      }
+      await this.deps.outbox.markSent(prompt.id);
+    } catch (error) {
+      await this.onFailure(entry, error);
+    }
+  }
+
+  /** Sends or edits; returns ms to wait when the rate gate says not yet (nothing was sent). */
+  private async send(prompt: Prompt): Promise<number> {
+    if (prompt.kind === 'task-update' || prompt.kind === 'task-closed') return this.editTaskMessages(prompt);
+    const target = await this.targetFor(prompt.to);
+    if (!target) throw new ChannelPermanentError(`${prompt.to} has no linked chat account on an enabled channel`);
+    const delay = this.gates.get(target.sender.platform)?.reserve(target.chatId, this.deps.clock.now().getTime()) ?? 0;
+    if (delay > 0) return delay;
+    const reader = await this.deps.readers.readerFor(prompt.to);
+    const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
+    const message = renderPrompt(prompt, reader, this.deps.translator, tokens);
+    await tokens.saveTo(this.deps.tokens);
+    const sent = await target.sender.send(target.chatId, message);
+    if (prompt.runId && prompt.kind === 'task') {
+      await this.deps.messages.record(prompt.instanceId, prompt.runId, prompt.to, sent);
+    }
+    return 0;
+  }
+
+  private async editTaskMessages(prompt: Prompt): Promise<number> {
+    if (!prompt.runId) return 0;
+    const logged = (await this.deps.messages.find(prompt.instanceId, prompt.runId)).filter((m) => m.personId === prompt.to);
+    const reader = await this.deps.readers.readerFor(prompt.to);
+    for (const { sent } of logged) {
+      const sender = this.senders.get(sent.platform);
+      if (!sender) continue;
+      const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
+      const message = renderPrompt(prompt, reader, this.deps.translator, tokens);
+      await tokens.saveTo(this.deps.tokens);
+      await sender.edit(sent, message);
+    }
+    return 0;
+  }
+
+  /** The platform a person gets messages on: their setting, else the one they used last, else any. */
+  private async targetFor(personId: string): Promise<{ sender: ChatSender; chatId: string } | undefined> {
+    const linked = await this.deps.identities.identitiesOf(personId);
+    const fromOrg = this.orgIdentities(personId).filter((o) => !linked.some((l) => l.channel === o.channel));
+    const available = [...linked, ...fromOrg].filter((i) => this.senders.has(i.channel));
+    if (available.length === 0) return undefined;
+    const prefs = await this.deps.identities.preferences(personId);
+    const chosen =
+      available.find((i) => i.channel === prefs.preferredChannel) ??
+      available.find((i) => i.channel === prefs.lastChannel) ??
+      available[0];
+    const sender = chosen && this.senders.get(chosen.channel);
+    return chosen && sender ? { sender, chatId: chosen.chatId ?? chosen.userId } : undefined;
+  }
+
+  private orgIdentities(personId: string): ChatIdentity[] {
+    const person = this.deps.org().person(personId);
+    const identities: ChatIdentity[] = [];
+    if (person?.telegram !== undefined) {
+      identities.push({ channel: 'telegram', userId: String(person.telegram), chatId: String(person.telegram) });
+    }
+    if (person?.slack) identities.push({ channel: 'slack', userId: person.slack, chatId: person.slack });
+    return identities;
+  }
+
+  private async onFailure(entry: OutboxEntry, error: unknown): Promise<void> {
+    const { prompt } = entry;
+    const now = this.deps.clock.now().getTime();
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ChannelPermanentError) {
+      this.deps.logger.warn({ promptId: prompt.id, to: prompt.to, err: message }, 'message cannot be delivered');
+      await this.deps.outbox.markFailed(prompt.id, message);
+      return;
+    }
+    if (entry.attempts >= (this.deps.maxAttempts ?? 50)) {
+      this.deps.logger.error({ promptId: prompt.id, err: message }, 'giving up on a message after many attempts');
+      await this.deps.outbox.markFailed(prompt.id, message);
+      return;
+    }
+    const wait =
+      error instanceof ChannelRateLimitedError
+        ? error.retryAfterMs
+        : Math.min(60_000, 500 * 2 ** Math.min(entry.attempts - 1, 7));
+    this.deps.logger.warn({ promptId: prompt.id, attempts: entry.attempts, waitMs: wait, err: message }, 'send failed, retrying');
+    await this.deps.outbox.retryLater(prompt.id, new Date(now + wait), message);
+  }
+}

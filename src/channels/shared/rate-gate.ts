@@ -1,0 +1,27 @@
+/**
+ * Spacing of outgoing messages: at most one per `perChatMs` to one chat and `globalPerSecond`
+ * overall. `reserve` never sleeps: it says when a send may happen, and books that slot.
+ */
+export class RateGate {
+  private readonly nextPerChat = new Map<string, number>();
+  private readonly recent: number[] = [];
+
+  constructor(private readonly limits: { perChatMs: number; globalPerSecond: number }) {}
+
+  /** Returns 0 and books the slot when a send to `chatKey` may go now; else the ms to wait. */
+  reserve(chatKey: string, now: number): number {
+    const chatReady = this.nextPerChat.get(chatKey) ?? 0;
+    while (this.recent.length > 0 && (this.recent[0] ?? 0) <= now - 1000) this.recent.shift();
+    const globalReady = this.recent.length < this.limits.globalPerSecond ? now : (this.recent[0] ?? now) + 1000;
+    const readyAt = Math.max(chatReady, globalReady);
+    if (readyAt > now) return readyAt - now;
+    this.nextPerChat.set(chatKey, now + this.limits.perChatMs);
+    this.recent.push(now);
+    if (this.nextPerChat.size > 10_000) this.forgetOld(now);
+    return 0;
+  }
+
+  private forgetOld(now: number): void {
+    for (const [key, at] of this.nextPerChat) if (at < now) this.nextPerChat.delete(key);
+  }
+}

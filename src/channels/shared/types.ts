@@ -1,0 +1,66 @@
+import type { ChatIdentity } from '../../core/ports.js';
+
+export type ChatPlatform = ChatIdentity['channel'];
+
+/** A person's chat account as a channel sees it on an incoming update. */
+export interface ChatUser {
+  platform: ChatPlatform;
+  userId: string;
+  /** Where to answer them (Telegram private chat id, Slack DM channel id). */
+  chatId: string;
+  languageCode?: string;
+}
+
+export interface OutgoingButton {
+  label: string;
+  /** Opaque token (≤ 64 bytes) that the server looks up; never the meaning itself. */
+  token: string;
+  style?: 'primary' | 'danger';
+}
+
+/** A message rendered in the reader's language, ready for a channel to put in its own idiom. */
+export interface OutgoingMessage {
+  lines: string[];
+  buttons: OutgoingButton[][];
+  /** Set on task messages: after sending, the channel records it so later edits reach it. */
+  taskRun?: { instanceId: string; runId: string; personId: string };
+}
+
+export interface SentMessage {
+  platform: ChatPlatform;
+  chatId: string;
+  messageId: string;
+}
+
+export interface OutgoingFile {
+  name: string;
+  mimeType: string;
+  bytes: Buffer;
+  caption?: string;
+}
+
+/** What a channel adapter offers the dispatcher: send, edit, and send a file. */
+export interface ChatSender {
+  platform: ChatPlatform;
+  send(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
+  edit(sent: SentMessage, message: OutgoingMessage): Promise<void>;
+  sendFile(chatId: string, file: OutgoingFile): Promise<void>;
+}
+
+/** What the chat core answers to one interaction: messages for the user and a short toast. */
+export interface ChatReply {
+  messages: OutgoingMessage[];
+  files?: OutgoingFile[];
+  /** Short text for a callback answer (Telegram) or an ephemeral note (Slack). */
+  toast?: string;
+  /** When set, the message the user tapped is replaced by this one. */
+  replaceTapped?: OutgoingMessage;
+}
+
+export function textMessage(...lines: string[]): OutgoingMessage {
+  return { lines, buttons: [] };
+}
+
+export function renderPlainText(message: OutgoingMessage): string {
+  return message.lines.join('\n');
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { PanduError } from './core/errors.js';
+
+/**
+ * The whole configuration, from environment variables, validated once at start. Every variable
+ * is documented in README.md and .env.example.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = optionalText.pipe(z.url().optional());
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone such as Asia/Jakarta');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: optionalText.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional()),
+  EMBEDDED_MONGODB_PORT: z.coerce.number().int().min(0).max(65535).default(27027),
+  FLOWS_DIR: z.string().default('flows'),
+  ORG_FILE: z.string().default('flows/org/org.example.yaml'),
+  CALENDAR_FILE: z.string().default('flows/calendars/indonesia-2026.yaml'),
+  LOCALES_DIR: z.string().default('locales'),
+  TIME_ZONE: timeZone.default('Asia/Jakarta'),
+  DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
+  INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(20 * 1024 * 1024),
+  REMINDER_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
+  TELEGRAM_BOT_TOKEN: optionalText.pipe(z.string().regex(/^\d+:[\w-]+$/, 'looks like 123456:ABC-DEF...').optional()),
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters: letters, digits, _ and -')
+      .optional(),
+  ),
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'a bot token starts with xoxb-').optional()),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'an app-level token starts with xapp-').optional()),
+  SLACK_API_URL: optionalUrl,
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new PanduError('config-invalid', `Invalid config:\n${lines.join('\n')}`, { cause: result.error });
+  }
+  const config = result.data;
+  const problems: string[] = [];
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
+  }
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (problems.length > 0) throw new PanduError('config-invalid', `Invalid config:\n${problems.join('\n')}`);
+  return config;
+}

@@ -1,0 +1,130 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type {
+  ActionToken,
+  ActionTokenStore,
+  Conversation,
+  ConversationStore,
+  TaskMessageLog,
+} from '../channels/shared/ports.js';
+import type { ChatPlatform, SentMessage } from '../channels/shared/types.js';
+import { objectIdForKey } from './object-ids.js';
+
+/** MongoDB stores of the chat layer: button tokens, conversations in progress, sent task messages. */
+
+interface TokenDoc extends Omit<ActionToken, 'createdAt'> {
+  _id: Types.ObjectId;
+  createdAt: Date;
+}
+interface ConversationDoc {
+  _id: Types.ObjectId;
+  conversation: Conversation;
+  updatedAt: Date;
+}
+interface TaskMessageDoc {
+  _id: Types.ObjectId;
+  instanceId: string;
+  runId: string;
+  personId: string;
+  platform: ChatPlatform;
+  chatId: string;
+  messageId: string;
+}
+
+const TOKEN_TTL_SECONDS = 180 * 24 * 3600;
+
+export function registerChatModels(connection: Connection) {
+  const model = <T>(name: string, schema: Schema<T>): Model<T> =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema as never);
+  return {
+    Token: model<TokenDoc>(
+      'ActionToken',
+      new Schema<TokenDoc>(
+        {
+          token: String,
+          personId: String,
+          instanceId: String,
+          runId: String,
+          actionId: String,
+          createdAt: { type: Date, expires: TOKEN_TTL_SECONDS },
+        },
+        { collection: 'action_tokens', versionKey: false },
+      ),
+    ),
+    Conversation: model<ConversationDoc>(
+      'Conversation',
+      new Schema<ConversationDoc>(
+        { conversation: Schema.Types.Mixed, updatedAt: Date },
+        { collection: 'conversations', versionKey: false, minimize: false },
+      ),
+    ),
+    TaskMessage: model<TaskMessageDoc>(
+      'TaskMessage',
+      new Schema<TaskMessageDoc>(
+        { instanceId: { type: String, index: true }, runId: String, personId: String, platform: String, chatId: String, messageId: String },
+        { collection: 'task_messages', versionKey: false },
+      ),
+    ),
+  };
+}
+
+type ChatModels = ReturnType<typeof registerChatModels>;
+
+export class MongoActionTokenStore implements ActionTokenStore {
+  constructor(private readonly models: ChatModels) {}
+
+  async save(tokens: ActionToken[]): Promise<void> {
+    await this.models.Token.insertMany(
+      tokens.map((t) => ({ ...t, _id: objectIdForKey(`token:${t.token}`), createdAt: new Date(t.createdAt) })),
+    );
+  }
+
+  async find(token: string): Promise<ActionToken | undefined> {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(token)) return undefined;
+    const doc = await this.models.Token.findById(objectIdForKey(`token:${token}`)).lean<TokenDoc>();
+    if (!doc) return undefined;
+    return {
+      token: doc.token,
+      personId: doc.personId,
+      instanceId: doc.instanceId,
+      ...(doc.runId ? { runId: doc.runId } : {}),
+      actionId: doc.actionId,
+      createdAt: doc.createdAt.toISOString(),
+    };
+  }
+}
+
+export class MongoConversationStore implements ConversationStore {
+  constructor(private readonly models: ChatModels) {}
+
+  async get(platform: ChatPlatform, userId: string): Promise<Conversation | undefined> {
+    const doc = await this.models.Conversation.findById(objectIdForKey(`conversation:${platform}:${userId}`)).lean<ConversationDoc>();
+    return doc?.conversation ?? undefined;
+  }
+
+  async set(platform: ChatPlatform, userId: string, conversation: Conversation | undefined): Promise<void> {
+    const _id = objectIdForKey(`conversation:${platform}:${userId}`);
+    if (!conversation) {
+      await this.models.Conversation.deleteOne({ _id });
+      return;
+    }
+    await this.models.Conversation.updateOne({ _id }, { $set: { conversation, updatedAt: new Date() } }, { upsert: true });
+  }
+}
+
+export class MongoTaskMessageLog implements TaskMessageLog {
+  constructor(private readonly models: ChatModels) {}
+
+  async record(instanceId: string, runId: string, personId: string, sent: SentMessage): Promise<void> {
+    const _id = objectIdForKey(`task-message:${sent.platform}:${sent.chatId}:${sent.messageId}:${runId}`);
+    await this.models.TaskMessage.updateOne(
+      { _id },
+      { $set: { instanceId, runId, personId, platform: sent.platform, chatId: sent.chatId, messageId: sent.messageId } },
+      { upsert: true },
+    );
+  }
+
+  async find(instanceId: string, runId: string): Promise<Array<{ personId: string; sent: SentMessage }>> {
+    const docs = await this.models.TaskMessage.find({ instanceId, runId }).lean<TaskMessageDoc[]>();
+    return docs.map((d) => ({ personId: d.personId, sent: { platform: d.platform, chatId: d.chatId, messageId: d.messageId } }));
+  }
+}
