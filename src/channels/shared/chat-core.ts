@@ -71,7 +71,10 @@ export class ChatCore {
   /** Remembers where to reach the person and which platform they used last. */
   private async touch(user: ChatUser, personId: PersonId): Promise<void> {
     await this.deps.identities.link(personId, { channel: user.platform, userId: user.userId, chatId: user.chatId });
-    await this.deps.identities.setPreferences(personId, { lastChannel: user.platform });
+    // Until they choose with /bahasa, people get messages in their app's language.
+    const chosen = (await this.deps.identities.preferences(personId)).locale;
+    const hint = localeHint(user.languageCode);
+    await this.deps.identities.setPreferences(personId, { lastChannel: user.platform, ...(!chosen && hint ? { locale: hint } : {}) });
   }
 
   /** Runs `then` for a linked person; an unlinked user is told how to get an invite code. */
@@ -233,6 +236,11 @@ export class ChatCore {
     const key = `tap:${action.token}`;
     const base = { instanceId: action.instanceId, runId: action.runId ?? '', actorId: personId, channel: user.platform, idempotencyKey: key };
     const [kind, arg] = splitAction(action.actionId);
+    // An old button on a task already done says who did it and when (the engine would refuse too).
+    if (action.runId && !this.extraActions[kind]) {
+      const refusal = await this.precheck(personId, action);
+      if (refusal) return this.refused(user, personId, refusal);
+    }
     switch (kind) {
       case 'approve':
         return this.act(user, personId, { ...base, type: 'approve' });

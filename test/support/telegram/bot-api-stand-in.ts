@@ -1097,9 +1097,17 @@ export class TelegramBotApiStandIn {
   /** Queues (or posts to the webhook) an update; its update_id is assigned. */
   pushUpdate(body: Omit<Update, 'update_id'>): Update {
     const update: Update = { ...body, update_id: this.queue.allocateId() };
+    this.pushed.push(update);
     this.deliver(update, false);
     return update;
   }
+
+  /** Every update pushed so far (by the user helpers too), oldest first: for re-delivering one as a duplicate. */
+  pushedUpdates(): Update[] {
+    return [...this.pushed];
+  }
+
+  private readonly pushed: Update[] = [];
 
   /**
    * Injects an exact update, e.g. a duplicate update_id. Unlike real updates it is delivered once even when

@@ -1,0 +1,158 @@
+import { Bot, InputFile, type Context } from 'grammy';
+import type { DeliveryLog } from '../../core/ports.js';
+import type { Logger } from '../../logger.js';
+import type { ChatCore } from '../shared/chat-core.js';
+import type { ChatReply, ChatUser } from '../shared/types.js';
+import { inlineKeyboard, messageText } from './keyboard.js';
+import { sequentializeByChat } from './sequentialize.js';
+
+export interface TelegramBotDeps {
+  token: string;
+  apiRoot: string;
+  chat: ChatCore;
+  deliveries: DeliveryLog;
+  logger: Logger;
+  /** Bot API download limit: larger documents are refused before any download. */
+  maxDownloadBytes: number;
+}
+
+/** How long a tap may take before its callback query is answered without waiting for the result. */
+const ANSWER_WITHIN_MS = 1500;
+
+/**
+ * The grammY bot: de-duplicates updates, keeps each chat's updates in order, and hands commands,
+ * taps, replies and documents to the chat core. No SOP rule lives here.
+ */
+export function createTelegramBot(deps: TelegramBotDeps): Bot {
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
+  const { chat, logger } = deps;
+
+  bot.use(async (ctx, next) => {
+    if (!(await deps.deliveries.firstTime(`telegram:update:${ctx.update.update_id}`))) {
+      logger.debug({ updateId: ctx.update.update_id }, 'duplicate Telegram update ignored');
+      return;
+    }
+    await next();
+  });
+  bot.use(sequentializeByChat());
+
+  bot.on('callback_query:data', async (ctx) => {
+    const user = chatUser(ctx);
+    if (!user) return;
+    const work = chat.tap(user, ctx.callbackQuery.data);
+    const early = await Promise.race([work, delay(ANSWER_WITHIN_MS).then(() => undefined)]);
+    if (early) {
+      await ctx.answerCallbackQuery(early.toast ? { text: early.toast.slice(0, 200), show_alert: early.toast.startsWith('⛔') } : {});
+      await sendReply(chat, ctx, early, true);
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await sendReply(chat, ctx, withToastAsMessageLine(await work), true);
+  });
+
+  bot.on('message:document', async (ctx) => {
+    const user = chatUser(ctx);
+    if (!user) return;
+    const document = ctx.message.document;
+    const size = document.file_size ?? 0;
+    const reply = await chat.file(
+      user,
+      {
+        name: document.file_name ?? `berkas-${document.file_unique_id}`,
+        size,
+        mimeType: document.mime_type ?? 'application/octet-stream',
+        download: () => downloadFile(ctx, deps),
+      },
+      String(ctx.message.message_id),
+    );
+    await sendReply(chat, ctx, withToastAsMessageLine(reply), false);
+  });
+
+  bot.on('message:text', async (ctx) => {
+    const user = chatUser(ctx);
+    if (!user) return;
+    const command = parseCommand(ctx.message.text, ctx.me.username);
+    const reply = command
+      ? await chat.command(user, command.name, command.args)
+      : await chat.text(user, ctx.message.text, String(ctx.message.message_id));
+    await sendReply(chat, ctx, withToastAsMessageLine(reply), false);
+  });
+
+  bot.on('message', async (ctx) => {
+    const user = chatUser(ctx);
+    if (!user) return;
+    await sendReply(chat, ctx, await chat.help(user), false);
+  });
+
+  bot.catch((error) => {
+    logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'Telegram update failed');
+  });
+  return bot;
+}
+
+/**
+ * Pandu talks to people in private chats only; there the chat id is the user's id, so nothing
+ * in an update (a tap on a message forwarded elsewhere, a group) can redirect someone's tasks.
+ */
+function chatUser(ctx: Context): ChatUser | undefined {
+  if (!ctx.from || ctx.from.is_bot) return undefined;
+  if (ctx.chat && ctx.chat.type !== 'private') return undefined;
+  return {
+    platform: 'telegram',
+    userId: String(ctx.from.id),
+    chatId: String(ctx.from.id),
+    ...(ctx.from.language_code ? { languageCode: ctx.from.language_code } : {}),
+  };
+}
+
+/** `/status 001/ND` or `/status@PanduBot 001/ND` → { name: 'status', args: '001/ND' }. */
+export function parseCommand(text: string, botUsername: string): { name: string; args: string } | undefined {
+  const match = /^\/([a-zA-Z0-9_]{1,32})(?:@([A-Za-z0-9_]+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!match) return undefined;
+  if (match[2] && match[2].toLowerCase() !== botUsername.toLowerCase()) return undefined;
+  return { name: (match[1] ?? '').toLowerCase(), args: (match[3] ?? '').trim() };
+}
+
+async function downloadFile(ctx: Context, deps: TelegramBotDeps): Promise<Buffer> {
+  const file = await ctx.getFile();
+  if (!file.file_path) throw new Error('Telegram gave no file path');
+  const response = await fetch(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`);
+  if (!response.ok || !response.body) throw new Error(`file download failed with HTTP ${response.status}`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > deps.maxDownloadBytes) throw new Error('file larger than the download limit');
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Sends a reply's messages (recording task messages) and replaces the tapped message if asked. */
+async function sendReply(chat: ChatCore, ctx: Context, reply: ChatReply, tapped: boolean): Promise<void> {
+  if (tapped && reply.replaceTapped && ctx.callbackQuery?.message) {
+    const keyboard = inlineKeyboard(reply.replaceTapped);
+    await ctx.editMessageText(messageText(reply.replaceTapped), keyboard ? { reply_markup: keyboard } : {}).catch(() => undefined);
+  }
+  for (const message of reply.messages) {
+    const keyboard = inlineKeyboard(message);
+    const sent = await ctx.reply(messageText(message), keyboard ? { reply_markup: keyboard } : {});
+    await chat.recordTaskMessage(message, {
+      platform: 'telegram',
+      chatId: String(sent.chat.id),
+      messageId: String(sent.message_id),
+    });
+  }
+  for (const file of reply.files ?? []) {
+    await ctx.replyWithDocument(new InputFile(file.bytes, file.name), file.caption ? { caption: file.caption } : {});
+  }
+}
+
+function withToastAsMessageLine(reply: ChatReply): ChatReply {
+  if (reply.messages.length > 0 || reply.replaceTapped || !reply.toast) return reply;
+  return { ...reply, messages: [{ lines: [reply.toast], buttons: [] }] };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
