@@ -20,6 +20,14 @@ export type Command = CommandBase &
     | { type: 'return'; reason: string; toStepId?: string }
     | { type: 'reassign'; toPersonId: PersonId }
     | { type: 'take-over' }
+    /** Time standards (system): a reminder, an escalation to the n-th superior up the chain. */
+    | { type: 'remind' }
+    | { type: 'escalate'; level: number }
+    /** A superior told of a late step reminds the performer again. */
+    | { type: 'nudge' }
+    /** A declared disruption stops the step's clock, and its end restarts it. */
+    | { type: 'pause'; note?: string }
+    | { type: 'resume'; note?: string }
   );
 
 export type CommandType = Command['type'];

@@ -1,14 +1,13 @@
 import type { FlowStep } from '../flow/model.js';
-import type { MessageRef } from '../i18n.js';
 import type { Command } from './commands.js';
-import type { Decision } from './decision.js';
+import type { Decision, Outcome } from './decision.js';
 import type { EngineContext } from './engine-context.js';
 import { InstanceDraft } from './instance-draft.js';
+import { escalate, nudge, pause, remind, resume } from './time-standards.js';
 import { refuse, type Refusal } from './refusal.js';
-import { dispositionCandidates, nameOf, stepOf } from './task-prompts.js';
+import { dispositionCandidates, nameOf, reassignCandidates, stepOf } from './task-prompts.js';
 import type { Instance, StepRun } from './types.js';
 
-type Outcome = { reply: MessageRef } | Refusal;
 
 /**
  * Applies one command to an instance, or refuses it with the reason. Pure: the same instance,
@@ -38,6 +37,9 @@ export function decide(ctx: EngineContext, instance: Instance, command: Command)
   if (authorized) return { ok: false, refusal: authorized };
 
   const draft = new InstanceDraft(ctx, instance, command.channel);
+  if (run.delegatedFrom && run.assigneeId === command.actorId) {
+    draft.actingFor = { delegate: command.actorId, onBehalfOf: run.delegatedFrom };
+  }
   const liveRun = draft.state.runs.find((r) => r.runId === run.runId) as StepRun;
   const outcome = apply(ctx, draft, step, liveRun, command);
   if ('code' in outcome) return { ok: false, refusal: outcome };
@@ -46,7 +48,23 @@ export function decide(ctx: EngineContext, instance: Instance, command: Command)
 
 /** Who may do what: the assignee acts on their task; a superior or an admin reassigns or takes over. */
 function authorize(ctx: EngineContext, run: StepRun, command: Command): Refusal | undefined {
+  if (command.type === 'remind' || command.type === 'escalate') {
+    return command.actorId === 'system' && command.channel === 'system' ? undefined : refuse('system-only');
+  }
+  if (command.type === 'pause' || command.type === 'resume') {
+    return (command.actorId === 'system' && command.channel === 'system') || ctx.org.isAdmin(command.actorId)
+      ? undefined
+      : refuse('system-only');
+  }
+  if (command.type === 'nudge') {
+    const allowed =
+      ctx.org.isAdmin(command.actorId) ||
+      run.escalatedTo.includes(command.actorId) ||
+      (run.assigneeId !== null && ctx.org.isAbove(command.actorId, run.assigneeId));
+    return allowed ? undefined : refuse('not-allowed-to-reassign');
+  }
   if (command.type === 'reassign' || command.type === 'take-over') {
+    if (run.escalatedTo.includes(command.actorId)) return undefined;
     const allowed =
       ctx.org.isAdmin(command.actorId) || (run.assigneeId !== null && ctx.org.isAbove(command.actorId, run.assigneeId));
     return allowed ? undefined : refuse('not-allowed-to-reassign');
@@ -75,6 +93,16 @@ function apply(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: St
       return reassign(ctx, draft, step, run, command.actorId, command.toPersonId);
     case 'take-over':
       return reassign(ctx, draft, step, run, command.actorId, command.actorId);
+    case 'remind':
+      return remind(ctx, draft, step, run);
+    case 'escalate':
+      return escalate(ctx, draft, step, run, command.level);
+    case 'nudge':
+      return nudge(ctx, draft, step, run, command.actorId);
+    case 'pause':
+      return pause(draft, step, run, command.actorId, command.note);
+    case 'resume':
+      return resume(draft, step, run, command.actorId, command.note);
   }
 }
 
@@ -240,7 +268,7 @@ function reassign(
 ): Outcome {
   const target = ctx.org.person(toPersonId);
   const takingOver = actorId === toPersonId;
-  const fits = target && (takingOver || (target.position === step.performer.position && (!step.performer.tag || target.tags.includes(step.performer.tag))));
+  const fits = target && (takingOver || reassignCandidates(ctx.org, step, run).some((p) => p.id === toPersonId));
   if (!target || !fits || toPersonId === run.assigneeId) {
     return refuse('invalid-reassign-target', { position: step.performer.position });
   }

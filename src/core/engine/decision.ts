@@ -1,5 +1,8 @@
 import type { MessageRef } from '../i18n.js';
 import type { Refusal } from './refusal.js';
+
+/** What applying one command to a draft gave: the reply, or why it was refused. */
+export type Outcome = { reply: MessageRef } | Refusal;
 import type { AuditEvent, Instance, Prompt, StepRun } from './types.js';
 
 /** What the engine decided: the new state with what to record, say and schedule; or a refusal. */

@@ -11,4 +11,6 @@ export interface EngineContext {
   dueAt(start: Date, standardMs: number, flow: Flow): Date;
   /** The delegate standing in for a person at this time, if any. */
   delegateOf?(personId: PersonId, at: Date): PersonId | undefined;
+  /** Set while a disruption is declared: new steps start with their clock stopped. */
+  disruptedSince?: Date;
 }

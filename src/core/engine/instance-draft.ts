@@ -17,7 +17,7 @@ export class InstanceDraft {
   private readonly events: AuditEvent[] = [];
   private readonly prompts: Prompt[] = [];
   private readonly started: StepRun[] = [];
-  private readonly ended: StepRun[] = [];
+  private readonly ended_: StepRun[] = [];
   private readonly nowIso: string;
 
   constructor(
@@ -33,6 +33,9 @@ export class InstanceDraft {
     return this.nowIso;
   }
 
+  /** While set, events by this delegate record the person they act for. */
+  actingFor: { delegate: PersonId; onBehalfOf: PersonId } | undefined;
+
   record(type: string, actorId: PersonId | 'system', details: Partial<AuditEvent> = {}): void {
     const event: AuditEvent = {
       seq: this.state.events.length + 1,
@@ -40,6 +43,7 @@ export class InstanceDraft {
       type,
       actorId,
       channel: this.channel,
+      ...(this.actingFor && this.actingFor.delegate === actorId ? { onBehalfOf: this.actingFor.onBehalfOf } : {}),
       ...details,
     };
     this.state.events.push(event);
@@ -78,6 +82,7 @@ export class InstanceDraft {
       files: inheritFrom ? [...inheritFrom.files] : [],
       escalationLevel: 0,
       escalatedTo: [],
+      ...(this.ctx.disruptedSince && step.standardMs !== null && !inheritFrom ? { pausedAt: this.nowIso } : {}),
     };
     this.state.runs.push(run);
     this.started.push(run);
@@ -112,7 +117,7 @@ export class InstanceDraft {
     run.endedAt = this.nowIso;
     run.outcome = outcome;
     run.actorId = actorId;
-    this.ended.push(run);
+    this.ended_.push(run);
     const { flow, org } = this.ctx;
     const step = stepOf(flow, run);
     const result: MessageRef = {
@@ -135,6 +140,21 @@ export class InstanceDraft {
     if (org.person(holder)?.position === step.performer.position) {
       this.state.bindings[InstanceDraft.slot(step)] = holder;
     }
+  }
+
+  /** Adds a prompt as given (id and instance filled in). */
+  push(prompt: Omit<Prompt, 'id' | 'instanceId'>): void {
+    this.prompts.push({ id: this.promptId(), instanceId: this.state.id, ...prompt });
+  }
+
+  /** The run's timers must be cleared (its clock stopped) without the run ending. */
+  ended(run: StepRun): void {
+    this.ended_.push(run);
+  }
+
+  /** The run's timers must be set again (its clock restarted). */
+  restarted(run: StepRun): void {
+    this.started.push(run);
   }
 
   notify(to: PersonId, line: MessageRef, extra: Partial<Prompt> = {}): void {
@@ -165,7 +185,7 @@ export class InstanceDraft {
       events: this.events,
       prompts: this.prompts,
       startedRuns: this.started,
-      endedRuns: this.ended,
+      endedRuns: this.ended_,
       reply,
     };
   }

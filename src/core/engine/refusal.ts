@@ -21,7 +21,15 @@ export type RefusalCode =
   | 'not-allowed-to-reassign'
   | 'invalid-reassign-target'
   | 'file-type-not-accepted'
-  | 'agenda-number-missing';
+  | 'agenda-number-missing'
+  | 'system-only'
+  | 'not-due-yet'
+  | 'already-reminded'
+  | 'already-escalated'
+  | 'no-superior'
+  | 'clock-paused'
+  | 'clock-running'
+  | 'no-standard-time';
 
 export interface Refusal {
   code: RefusalCode;

@@ -142,6 +142,24 @@ export function dispositionCandidates(org: OrgDirectory, step: FlowStep, run: St
     .filter((p) => p.position === step.recipients && org.isWithin(p.unit, performer.unit));
 }
 
+/**
+ * People a task may be reassigned to: others holding the step's position (and tag) in the
+ * performer's unit or its sibling units (the same division).
+ */
+export function reassignCandidates(org: OrgDirectory, step: FlowStep, run: StepRun) {
+  const holder = org.person(run.delegatedFrom ?? run.assigneeId ?? '');
+  const scope = holder ? (org.unit(holder.unit)?.parent ?? holder.unit) : undefined;
+  return org
+    .allPeople()
+    .filter(
+      (p) =>
+        p.position === step.performer.position &&
+        (!step.performer.tag || p.tags.includes(step.performer.tag)) &&
+        p.id !== run.assigneeId &&
+        (!scope || org.isWithin(p.unit, scope)),
+    );
+}
+
 export function stepOf(flow: Flow, run: StepRun): FlowStep {
   const step = flow.steps.find((s) => s.id === run.stepId);
   if (!step) throw new Error(`flow ${flow.id} has no step ${run.stepId}`);

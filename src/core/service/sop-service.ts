@@ -38,6 +38,10 @@ export interface SopServiceDeps {
   timers?: StepTimers;
   dueAt?: EngineContext['dueAt'];
   delegateOf?: EngineContext['delegateOf'];
+  /** Who stands in for whom right now (out-of-office delegations), read before each decision. */
+  delegations?: () => Promise<Map<PersonId, PersonId>>;
+  /** The start of a declared disruption, if one is on (the SOP's 4th warning). */
+  disruptedSince?: () => Promise<Date | undefined>;
   /** Zone of the agenda books' year and month. */
   timeZone?: string;
 }
@@ -75,7 +79,7 @@ export class SopService {
     const id = this.deps.store.idForKey(`start:${request.idempotencyKey}`);
     const existing = await this.deps.store.get(id);
     if (existing) return this.duplicateOf(existing, request.idempotencyKey);
-    const decision = startInstance(this.context(flow), id, request);
+    const decision = startInstance(await this.context(flow), id, request);
     if (!decision.ok) return decision;
     try {
       await this.deps.store.create(decision.instance, decision.prompts);
@@ -96,7 +100,7 @@ export class SopService {
       const flow = this.deps.flows.get(instance.flowId);
       if (!flow) return { ok: false, refusal: refuse('unknown-flow', { flow: instance.flowId }) };
       const prepared = await this.prepare(flow, instance, command);
-      const decision = decide(this.context(flow), instance, prepared);
+      const decision = decide(await this.context(flow), instance, prepared);
       if (!decision.ok) return decision;
       if (decision.duplicate) return { ok: true, reply: decision.reply, instance, duplicate: true };
       try {
@@ -155,14 +159,27 @@ export class SopService {
     return { ...command, agendaNumber };
   }
 
-  private context(flow: Flow): EngineContext {
+  /** The engine's view of the world for one decision. */
+  async context(flow: Flow): Promise<EngineContext> {
+    const delegations = await this.deps.delegations?.();
+    const disruptedSince = await this.deps.disruptedSince?.();
+    const delegateOf = delegations ? (personId: PersonId) => delegations.get(personId) : this.deps.delegateOf;
     return {
       flow,
       org: this.deps.org(),
       now: this.deps.clock.now(),
       dueAt: this.deps.dueAt ?? ((start, ms) => new Date(start.getTime() + ms)),
-      ...(this.deps.delegateOf ? { delegateOf: this.deps.delegateOf } : {}),
+      ...(delegateOf ? { delegateOf } : {}),
+      ...(disruptedSince ? { disruptedSince } : {}),
     };
+  }
+
+  listActive(limit: number): Promise<Instance[]> {
+    return this.deps.store.listActive(limit);
+  }
+
+  listForUnit(unitId: string, limit: number): Promise<Instance[]> {
+    return this.deps.store.listForUnit(unitId, limit);
   }
 
   private async afterSave(decision: Extract<Decision, { ok: true }>): Promise<void> {
