@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ChatCore } from './channels/shared/chat-core.js';
 import type { ChannelFactory, ChannelModule } from './channels/channel.js';
 import { CHANNEL_FACTORIES } from './channels/index.js';
+import { FEATURES, type Feature } from './features/index.js';
 import { OutboxDispatcher } from './channels/shared/outbox-dispatcher.js';
 import { ReaderResolver } from './channels/shared/readers.js';
 import type { FileContentHandler, ChatCommandHandler } from './channels/shared/chat-deps.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** Outbox spacing per chat, overridable for tests. */
   dispatcherLimits?: ConstructorParameters<typeof OutboxDispatcher>[0]['limits'];
   dispatcherPollMs?: number;
+  /** Replaces the feature list (tests of one feature). */
+  features?: Array<() => Promise<Feature>>;
 }
 
 export interface App {
@@ -53,6 +56,10 @@ export interface App {
   port(): number;
   /** Lets the time-standards feature set and clear step timers. */
   useTimers(timers: StepTimers): void;
+  /** Lets the delegation feature say who stands in for whom. */
+  useDelegations(source: () => Promise<Map<string, string>>): void;
+  /** Lets the disruption feature say since when a disruption is declared. */
+  useDisruption(source: () => Promise<Date | undefined>): void;
   /** Registers clean-up to run when the app stops (before the database closes). */
   onStop(stop: () => Promise<void>): void;
   start(): Promise<void>;
@@ -89,6 +96,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const translator = loadTranslator(config.LOCALES_DIR);
 
   let timers: StepTimers | undefined;
+  let delegations: (() => Promise<Map<string, string>>) | undefined;
+  let disruption: (() => Promise<Date | undefined>) | undefined;
   const service = new SopService({
     flows,
     org: () => orgSource.org,
@@ -98,6 +107,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     timeZone: config.TIME_ZONE,
     dueAt: (start, ms, flow) => addOfficeMs(calendars.get(flow.id) ?? calendar, start, ms),
+    delegations: () => delegations?.() ?? Promise.resolve(new Map<string, string>()),
+    disruptedSince: () => disruption?.() ?? Promise.resolve(undefined),
     timers: {
       runsStarted: (instance, runs) => timers?.runsStarted(instance, runs) ?? Promise.resolve(),
       runsEnded: (instance, runs) => timers?.runsEnded(instance, runs) ?? Promise.resolve(),
@@ -205,6 +216,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     useTimers(t) {
       timers = t;
     },
+    useDelegations(source) {
+      delegations = source;
+    },
+    useDisruption(source) {
+      disruption = source;
+    },
     onStop(stop) {
       featureStops.push(stop);
     },
@@ -231,6 +248,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await embeddedServer?.stop();
     },
   };
+  for (const load of options.features ?? FEATURES) await (await load())(app);
   return app;
 }
 
