@@ -1,0 +1,57 @@
+import { randomInt } from 'node:crypto';
+import { loadOrgFile } from '../../config/org-file.js';
+import { DataFileError, formatProblems } from '../../core/errors.js';
+import type { InviteStore } from '../../core/ports.js';
+import type { CliOutput } from './ppk-check.js';
+
+/** `pandu org check <file>`: validates an org file (positions, units, superiors, chat ids). */
+export function runOrgCheck(argv: string[], out: CliOutput): number {
+  const file = argv.find((a) => !a.startsWith('--'));
+  if (!file) {
+    out.stderr('usage: pandu org check <file>');
+    return 2;
+  }
+  try {
+    const org = loadOrgFile(file);
+    out.stdout(`✔ ${file}: ${org.allUnits().length} units, ${org.allPeople().length} people, positions ${org.positions.join(' → ')}`);
+    return 0;
+  } catch (error) {
+    out.stderr(`✖ ${error instanceof DataFileError ? formatProblems(error.problems) : (error as Error).message}`);
+    return 1;
+  }
+}
+
+/** Letters and digits that cannot be mistaken for one another when read aloud or typed on a phone. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function newInviteCode(length = 10): string {
+  return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/** `pandu org invite <person-id> [--days N]`: a one-time code that links one chat account to that person. */
+export async function runOrgInvite(
+  argv: string[],
+  out: CliOutput,
+  deps: { orgFile: string; invites: InviteStore; defaultDays: number; now: Date },
+): Promise<number> {
+  const personId = argv.find((a) => !a.startsWith('--'));
+  const daysArg = argv.indexOf('--days');
+  const days = daysArg >= 0 ? Number(argv[daysArg + 1]) : deps.defaultDays;
+  if (!personId || !Number.isInteger(days) || days < 1 || days > 90) {
+    out.stderr('usage: pandu org invite <person-id> [--days 1..90]');
+    return 2;
+  }
+  const person = loadOrgFile(deps.orgFile).person(personId);
+  if (!person) {
+    out.stderr(`✖ no person "${personId}" in ${deps.orgFile}`);
+    return 1;
+  }
+  const code = newInviteCode();
+  const expiresAt = new Date(deps.now.getTime() + days * 24 * 3600 * 1000);
+  await deps.invites.issue(person.id, code, expiresAt);
+  out.stdout(`Kode undangan untuk ${person.name} (${person.position}): ${code}`);
+  out.stdout(`Berlaku sampai ${expiresAt.toISOString()} dan hanya sekali pakai.`);
+  out.stdout(`Telegram: kirim "/start ${code}" ke bot · Slack: "/pandu link ${code}"`);
+  out.stdout(code);
+  return 0;
+}
