@@ -179,9 +179,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       database,
       embeddedDatabase: Boolean(embeddedServer),
       flows: flows.all().map((f) => ({ id: f.id, steps: f.steps.length })),
-      channels: Object.fromEntries([
-        ...channels.map((c) => [c.platform, { enabled: true, ...c.describe() }]),
-        ...Object.entries(channelsOff).map(([name, reason]) => [name, { enabled: false, reason }]),
+      channels: Object.fromEntries<Record<string, unknown>>([
+        ...channels.map((c): [string, Record<string, unknown>] => [c.platform, { enabled: true, ...c.describe() }]),
+        ...Object.entries(channelsOff).map(([name, reason]): [string, Record<string, unknown>] => [name, { enabled: false, reason }]),
       ]),
       outbox: await storage.outbox.counts(),
     };

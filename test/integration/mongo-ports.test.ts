@@ -9,7 +9,7 @@ describePortsContract(
   'MongoDB (mongoose)',
   async () => {
     const mongo = await testMongo('pandu-contract');
-    stopMongo = mongo.stop;
+    stopMongo = () => mongo.stop();
     storage = await connectMongoStorage(mongo.uri);
     return storage;
   },

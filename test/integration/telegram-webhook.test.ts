@@ -43,7 +43,8 @@ describe('Telegram in webhook mode', () => {
   test('a request with a wrong or missing secret is rejected before any handler runs', async () => {
     const sendsBefore = standIn.calls('sendMessage').length;
     const update = { update_id: 999001, message: { message_id: 1, date: 0, chat: { id: 7001, type: 'private', first_name: 'Rina' }, from: { id: 7001, is_bot: false, first_name: 'Rina' }, text: '/bantuan' } };
-    for (const headers of [{ 'x-telegram-bot-api-secret-token': 'wrong-secret-0123456789' }, {}]) {
+    const attempts: Array<Record<string, string>> = [{ 'x-telegram-bot-api-secret-token': 'wrong-secret-0123456789' }, {}];
+    for (const headers of attempts) {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update) });
       expect(response.status).toBe(401);
     }

@@ -44,16 +44,16 @@ export function createEngineHarness(overrides: Partial<SopServiceDeps> = {}) {
 
   /** Runs a command on the instance's open step as its assignee unless told otherwise. */
   async function act(instance: Instance, command: DistributiveOmit<Command, 'instanceId' | 'runId' | 'actorId' | 'channel' | 'idempotencyKey'> & Partial<Pick<Command, 'actorId' | 'runId' | 'idempotencyKey'>>) {
-    const latest = (await store.get(instance.id)) as Instance;
+    const latest = await current(instance);
     const run = openRun(latest);
     return service.act({
       instanceId: instance.id,
       runId: command.runId ?? run.runId,
-      actorId: command.actorId ?? (run.assigneeId as string),
+      actorId: command.actorId ?? run.assigneeId ?? '',
       channel: 'telegram',
       idempotencyKey: command.idempotencyKey ?? key(),
       ...command,
-    } as Command);
+    });
   }
 
   async function current(instance: Instance): Promise<Instance> {

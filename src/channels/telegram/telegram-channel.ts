@@ -13,9 +13,9 @@ export const TELEGRAM_COMMANDS = ['start', 'tugas', 'status', 'ajukan', 'templat
  * The Telegram channel: long polling by default, or a webhook on the service's own port when
  * TELEGRAM_WEBHOOK_URL is set (the secret token header is checked before anything else runs).
  */
-export const createTelegramChannel: ChannelFactory = async ({ config, chat, deliveries, logger }) => {
+export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries, logger }) => {
   const token = config.TELEGRAM_BOT_TOKEN;
-  if (!token) return { off: 'telegram: TELEGRAM_BOT_TOKEN is not set' };
+  if (!token) return Promise.resolve({ off: 'telegram: TELEGRAM_BOT_TOKEN is not set' });
   const log = logger.child({ channel: 'telegram' });
   const apiRoot = config.TELEGRAM_API_ROOT.replace(/\/+$/, '');
   const bot = createTelegramBot({
@@ -74,7 +74,7 @@ export const createTelegramChannel: ChannelFactory = async ({ config, chat, deli
       await polling;
     },
   };
-  return module;
+  return Promise.resolve(module);
 };
 
 async function registerCommands(api: Api, describe: (key: string, locale: 'id' | 'en') => string): Promise<void> {

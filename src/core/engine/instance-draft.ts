@@ -36,7 +36,7 @@ export class InstanceDraft {
   /** While set, events by this delegate record the person they act for. */
   actingFor: { delegate: PersonId; onBehalfOf: PersonId } | undefined;
 
-  record(type: string, actorId: PersonId | 'system', details: Partial<AuditEvent> = {}): void {
+  record(type: string, actorId: PersonId, details: Partial<AuditEvent> = {}): void {
     const event: AuditEvent = {
       seq: this.state.events.length + 1,
       at: this.nowIso,
@@ -79,6 +79,7 @@ export class InstanceDraft {
           ? null
           : this.ctx.dueAt(this.ctx.now, step.standardMs, flow).toISOString(),
       checked: inheritFrom ? [...inheritFrom.checked] : [],
+      ...(inheritFrom?.failed ? { failed: inheritFrom.failed.map((f) => ({ ...f })) } : {}),
       files: inheritFrom ? [...inheritFrom.files] : [],
       escalationLevel: 0,
       escalatedTo: [],
@@ -107,7 +108,7 @@ export class InstanceDraft {
       runId: run.runId,
       kind,
       lines: taskLines(flow, org, this.state, run),
-      actions: taskActions(flow, run),
+      actions: taskActions(flow, run, this.state),
       ...(awaits ? { awaits } : {}),
     });
   }

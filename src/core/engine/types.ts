@@ -10,7 +10,12 @@ export interface FileRef {
   sha256: string;
   uploadedBy: PersonId;
   uploadedAt: string;
-  /** Output of a content handler (e.g. the PPK list summary), when the step has one. */
+  /**
+   * Output of a content handler (e.g. the PPK list summary), when the step has one. Two fields
+   * mean something to the engine: `lines` (MessageRef[]) are shown in the task of a review or
+   * approval step that returns to this file's step, and `checklist` ({ id, label: string }[]) gives
+   * the items of a checklist step whose `checklistFrom` names this file's step.
+   */
   content?: Record<string, unknown>;
 }
 
@@ -38,6 +43,8 @@ export interface StepRun {
   outcome?: RunOutcome;
   actorId?: PersonId;
   checked: string[];
+  /** Checklist items marked as failed, each with its reason (done, but not ticked). */
+  failed?: Array<{ itemId: string; reason: string }>;
   files: FileRef[];
   agendaNumber?: string;
   disposition?: { recipientIds: PersonId[]; instructionId: string; note?: string };
@@ -58,7 +65,8 @@ export interface AuditEvent {
   /** UTC, ISO 8601. */
   at: string;
   type: string;
-  actorId: PersonId | 'system';
+  /** The person who acted, or 'system' (timers, disruptions). */
+  actorId: PersonId;
   /** The person the actor acted for (a delegate acting for the assignee). */
   onBehalfOf?: PersonId;
   channel: Channel;
