@@ -1,0 +1,150 @@
+import { pino } from 'pino';
+import { ChannelPermanentError, ChannelRateLimitedError, ChannelTransientError } from '../../../src/channels/shared/errors.js';
+import { OutboxDispatcher } from '../../../src/channels/shared/outbox-dispatcher.js';
+import { ReaderResolver } from '../../../src/channels/shared/readers.js';
+import type { Prompt } from '../../../src/core/engine/types.js';
+import { loadTranslator } from '../../../src/i18n/translator.js';
+import { loadOrgFile } from '../../../src/config/org-file.js';
+import { MemoryActionTokenStore, MemoryTaskMessageLog } from '../../support/fakes/memory-chat-stores.js';
+import { ManualClock, MemoryIdentityStore, MemoryOutbox } from '../../support/fakes/memory-ports.js';
+import { FakeSender } from '../../support/fake-sender.js';
+import { EXAMPLE_ORG_FILE, LOCALES_DIR } from '../../support/paths.js';
+
+function rig() {
+  const org = loadOrgFile(EXAMPLE_ORG_FILE);
+  const clock = new ManualClock(new Date('2026-11-23T02:00:00Z'));
+  const outbox = new MemoryOutbox();
+  const identities = new MemoryIdentityStore();
+  const telegram = new FakeSender('telegram');
+  const slack = new FakeSender('slack');
+  const tokens = new MemoryActionTokenStore();
+  const messages = new MemoryTaskMessageLog();
+  const dispatcher = new OutboxDispatcher({
+    outbox,
+    senders: [telegram, slack],
+    identities,
+    org: () => org,
+    readers: new ReaderResolver({ org: () => org, identities, defaultTimeZone: 'Asia/Jakarta' }),
+    translator: loadTranslator(LOCALES_DIR),
+    tokens,
+    messages,
+    clock,
+    logger: pino({ level: 'silent' }),
+    limits: { telegram: { perChatMs: 1000, globalPerSecond: 30 }, slack: { perChatMs: 1000, globalPerSecond: 20 } },
+  });
+  return { org, clock, outbox, identities, telegram, slack, tokens, messages, dispatcher };
+}
+
+let n = 0;
+function task(to: string, runId = 'input-data-ppk#1', kind: Prompt['kind'] = 'task'): Prompt {
+  n += 1;
+  return {
+    id: `i1:${n}:1`,
+    to,
+    instanceId: 'i1',
+    runId,
+    kind,
+    lines: [{ key: 'reply-approved' }],
+    actions: kind === 'task-closed' ? [] : [{ id: 'approve', label: { key: 'action-approve' }, style: 'primary' }],
+  };
+}
+
+describe('the outbox dispatcher', () => {
+  test('renders in the reader language, with opaque tokens that map back to the action', async () => {
+    const r = rig();
+    await r.identities.link('fajar', { channel: 'telegram', userId: '77', chatId: '77' });
+    await r.identities.setPreferences('fajar', { locale: 'en' });
+    await r.outbox.enqueue([task('fajar')]);
+    await r.dispatcher.tick();
+    const [sent] = r.telegram.sent;
+    expect(sent?.chatId).toBe('77');
+    expect(sent?.message.lines).toEqual(['Approved.']);
+    const button = sent?.message.buttons[0]?.[0];
+    expect(button?.label).toBe('✅ Approve');
+    expect(button?.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(Buffer.byteLength(button?.token ?? '')).toBeLessThanOrEqual(64);
+    expect(await r.tokens.find(button?.token ?? '')).toMatchObject({ personId: 'fajar', instanceId: 'i1', runId: 'input-data-ppk#1', actionId: 'approve' });
+    expect((await r.outbox.counts()).sent).toBe(1);
+  });
+
+  test('a 429 is retried after retry_after, never before; nothing is lost', async () => {
+    const r = rig();
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    r.telegram.failNext(new ChannelRateLimitedError(7000));
+    await r.outbox.enqueue([task('rina')]);
+    await r.dispatcher.tick();
+    expect(r.telegram.sent).toHaveLength(0);
+    r.clock.advance(6999);
+    await r.dispatcher.tick();
+    expect(r.telegram.sent).toHaveLength(0);
+    r.clock.advance(1);
+    await r.dispatcher.tick();
+    expect(r.telegram.sent).toHaveLength(1);
+  });
+
+  test('a platform outage (network, 5xx) backs off and delivers when it is back', async () => {
+    const r = rig();
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    r.telegram.failNext(new ChannelTransientError('ECONNRESET'), new ChannelTransientError('502'), new ChannelTransientError('502'));
+    await r.outbox.enqueue([task('rina')]);
+    for (let i = 0; i < 6; i++) {
+      await r.dispatcher.tick();
+      r.clock.advance(5000);
+    }
+    expect(r.telegram.sent).toHaveLength(1);
+    expect(r.outbox.entries.get(r.telegram.sent.length ? [...r.outbox.entries.keys()][0] ?? '' : '')?.attempts).toBe(4);
+  });
+
+  test('one message per second to a chat: the second waits, other chats do not', async () => {
+    const r = rig();
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    await r.identities.link('fajar', { channel: 'telegram', userId: '6', chatId: '6' });
+    await r.outbox.enqueue([task('rina'), task('rina'), task('fajar')]);
+    await r.dispatcher.tick();
+    expect(r.telegram.sent.map((s) => s.chatId)).toEqual(['5', '6']);
+    r.clock.advance(1000);
+    await r.dispatcher.tick();
+    expect(r.telegram.sent.map((s) => s.chatId)).toEqual(['5', '6', '5']);
+  });
+
+  test('a person linked on both platforms gets tasks on their chosen one, else the one they used last', async () => {
+    const r = rig();
+    await r.identities.link('dewi', { channel: 'telegram', userId: '9', chatId: '9' });
+    await r.identities.link('dewi', { channel: 'slack', userId: 'U9', chatId: 'D9' });
+    await r.identities.setPreferences('dewi', { lastChannel: 'slack' });
+    await r.outbox.enqueue([task('dewi')]);
+    await r.dispatcher.tick();
+    expect(r.slack.sent.map((s) => s.chatId)).toEqual(['D9']);
+    await r.identities.setPreferences('dewi', { preferredChannel: 'telegram' });
+    await r.outbox.enqueue([task('dewi', 'x#1')]);
+    r.clock.advance(2000);
+    await r.dispatcher.tick();
+    expect(r.telegram.sent.map((s) => s.chatId)).toEqual(['9']);
+  });
+
+  test('closing a task edits its messages on every platform and removes their buttons', async () => {
+    const r = rig();
+    await r.messages.record('i1', 'r#1', 'dewi', { platform: 'telegram', chatId: '9', messageId: '100' });
+    await r.messages.record('i1', 'r#1', 'dewi', { platform: 'slack', chatId: 'D9', messageId: '1.2' });
+    await r.messages.record('i1', 'r#1', 'fajar', { platform: 'telegram', chatId: '6', messageId: '7' });
+    await r.outbox.enqueue([task('dewi', 'r#1', 'task-closed')]);
+    await r.dispatcher.tick();
+    expect(r.telegram.edits.map((e) => e.sent.messageId)).toEqual(['100']);
+    expect(r.slack.edits.map((e) => e.sent.messageId)).toEqual(['1.2']);
+    expect([...r.telegram.edits, ...r.slack.edits].every((e) => e.message.buttons.length === 0)).toBe(true);
+  });
+
+  test('someone with no linked account: the message is kept as failed with the reason, not retried forever', async () => {
+    const r = rig();
+    await r.outbox.enqueue([task('yusuf')]);
+    await r.dispatcher.tick();
+    const [entry] = [...r.outbox.entries.values()];
+    expect(entry?.status).toBe('failed');
+    expect(entry?.lastError).toContain('no linked chat account');
+    r.telegram.failNext(new ChannelPermanentError('Forbidden: bot was blocked by the user'));
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    await r.outbox.enqueue([task('rina')]);
+    await r.dispatcher.tick();
+    expect((await r.outbox.counts()).failed).toBe(2);
+  });
+});
