@@ -6,4 +6,5 @@ import type { ChannelFactory } from './channel.js';
  */
 export const CHANNEL_FACTORIES: Record<string, () => Promise<ChannelFactory>> = {
   telegram: async () => (await import('./telegram/telegram-channel.js')).createTelegramChannel,
+  slack: async () => (await import('./slack/slack-channel.js')).createSlackChannel,
 };

@@ -1,0 +1,68 @@
+import type { types } from '@slack/bolt';
+import type { OutgoingButton, OutgoingMessage } from '../shared/types.js';
+
+/** Slack's limits: 3000 characters of section text, 75 of button text, 50 blocks per message. */
+const SECTION_MAX = 3000;
+const BUTTON_TEXT_MAX = 75;
+const ACTIONS_PER_BLOCK = 25;
+const MESSAGE_BLOCKS_MAX = 50;
+const FALLBACK_TEXT_MAX = 4000;
+
+/** Prefix of every button's action_id; the number only makes ids unique within a message. */
+export const ACTION_ID_PREFIX = 'pandu:';
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The message as Block Kit: its lines as mrkdwn sections, each button row as an actions block. */
+export function messageBlocks(message: OutgoingMessage): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = textSections(message.lines);
+  let counter = 0;
+  message.buttons.forEach((row, rowIndex) => {
+    for (let start = 0; start < row.length; start += ACTIONS_PER_BLOCK) {
+      const elements = row
+        .slice(start, start + ACTIONS_PER_BLOCK)
+        .map((button) => buttonElement(button, counter++));
+      blocks.push({ type: 'actions', block_id: `pandu-actions-${rowIndex}-${start}`, elements });
+    }
+  });
+  return blocks.slice(0, MESSAGE_BLOCKS_MAX);
+}
+
+/** The plain `text` Slack shows in notifications and where blocks cannot be shown. */
+export function fallbackText(message: OutgoingMessage): string {
+  return truncate(escapeMrkdwn(message.lines.join('\n')), FALLBACK_TEXT_MAX);
+}
+
+/** Lines grouped into as few sections as fit in Slack's section limit. */
+export function textSections(lines: string[]): types.SectionBlock[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of lines.map(escapeMrkdwn)) {
+    const piece = truncate(line, SECTION_MAX);
+    if (current && current.length + 1 + piece.length > SECTION_MAX) {
+      chunks.push(current);
+      current = piece;
+    } else {
+      current = current ? `${current}\n${piece}` : piece;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+function buttonElement(button: OutgoingButton, index: number): types.Button {
+  return {
+    type: 'button',
+    action_id: `${ACTION_ID_PREFIX}${index}`,
+    text: { type: 'plain_text', text: truncate(button.label, BUTTON_TEXT_MAX), emoji: true },
+    value: button.token,
+    ...(button.style ? { style: button.style } : {}),
+  };
+}

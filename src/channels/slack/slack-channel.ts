@@ -1,0 +1,132 @@
+import { webApi } from '@slack/bolt';
+import { sendJson } from '../../http/http-server.js';
+import type { ChannelFactory, ChannelModule, HttpRoute } from '../channel.js';
+import { boltLogger } from './bolt-logger.js';
+import { buildBoltApp, SLACK_EVENTS_PATH, type BoltParts } from './bolt-app.js';
+import { BotIdentityCache } from './bot-identity.js';
+import { InFlight, onceOnly } from './deliveries.js';
+import { DmChannels } from './dm-channels.js';
+import type { SlackListenerDeps } from './listener-deps.js';
+import { registerActions } from './listeners/actions.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerHome } from './listeners/home.js';
+import { registerMessages } from './listeners/messages.js';
+import { registerViews } from './listeners/views.js';
+import { slackErrorCode } from './slack-errors.js';
+import { SlackSender } from './slack-sender.js';
+
+export interface SlackChannelOptions {
+  /** Merged into both Web API clients' options (tests: `retryConfig: { retries: 0 }`). */
+  clientOptions?: webApi.WebClientOptions;
+}
+
+/** The outbox retries on its own schedule; its client only smooths over a brief hiccup. */
+const OUTBOX_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 };
+
+/** Slack as a channel: off without a bot token; HTTP (on the service's port) or Socket Mode. */
+export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory {
+  return ({ config, chat, deliveries, logger }) => {
+    const botToken = config.SLACK_BOT_TOKEN;
+    if (!botToken) return Promise.resolve({ off: 'slack: SLACK_BOT_TOKEN is not set' });
+    const appToken = config.SLACK_APP_TOKEN;
+    if (!appToken && !config.SLACK_SIGNING_SECRET) {
+      return Promise.resolve({
+        off: 'slack: SLACK_SIGNING_SECRET is not set (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    const log = logger.child({ channel: 'slack' });
+    const clientOptions: webApi.WebClientOptions = {
+      logger: boltLogger(log),
+      timeout: 30_000,
+      ...(config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {}),
+      ...options.clientOptions,
+    };
+    const outboxClient = new webApi.WebClient(botToken, {
+      retryConfig: OUTBOX_RETRY,
+      ...clientOptions,
+      rejectRateLimitedCalls: true,
+    });
+    const client = new webApi.WebClient(botToken, clientOptions);
+    const identity = new BotIdentityCache(client);
+    const dms = new DmChannels(outboxClient);
+    const sender = new SlackSender(outboxClient, dms);
+    const deps: SlackListenerDeps = {
+      chat,
+      client,
+      replies: new SlackSender(client, dms),
+      dms,
+      deliveries,
+      botToken,
+      uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+      logger: log,
+    };
+    const inFlight = new InFlight();
+    let bolt: BoltParts | undefined;
+
+    const route: HttpRoute = {
+      method: 'POST',
+      path: SLACK_EVENTS_PATH,
+      handle(request, response) {
+        // Before start and after stop Slack is asked to come back later (it retries events).
+        if (bolt?.receiver) bolt.receiver.requestListener(request, response);
+        else sendJson(response, 503, { ok: false });
+      },
+    };
+
+    const channel: ChannelModule = {
+      platform: 'slack',
+      sender,
+      routes: appToken ? [] : [route],
+      describe: () => (appToken ? { mode: 'socket' } : { mode: 'http', path: SLACK_EVENTS_PATH }),
+      async start() {
+        await checkToken(identity, log);
+        const parts = buildBoltApp({
+          botToken,
+          ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+          ...(appToken ? { appToken } : {}),
+          identity,
+          clientOptions,
+          logger: boltLogger(log),
+        });
+        parts.app.use(inFlight.middleware);
+        parts.app.use(onceOnly(deliveries, log));
+        registerCommands(parts.app, deps);
+        registerActions(parts.app, deps);
+        registerViews(parts.app, deps);
+        registerMessages(parts.app, deps);
+        registerHome(parts.app, deps);
+        parts.app.error((error) => {
+          log.error({ err: error }, 'slack: a listener failed');
+          return Promise.resolve();
+        });
+        if (appToken) await parts.app.start();
+        bolt = parts;
+      },
+      async stop() {
+        const parts = bolt;
+        bolt = undefined;
+        if (appToken) await parts?.app.stop();
+        await inFlight.drain();
+      },
+    };
+    return Promise.resolve(channel);
+  };
+}
+
+export const createSlackChannel: ChannelFactory = slackChannel();
+
+/** A refused token stops the start; Slack being unreachable only delays the first auth.test. */
+async function checkToken(identity: BotIdentityCache, log: SlackListenerDeps['logger']): Promise<void> {
+  try {
+    const me = await identity.get();
+    log.info({ botUserId: me.botUserId }, 'slack: bot token accepted');
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code) throw new Error(`slack: auth.test refused the bot token (${code})`, { cause: error });
+    log.warn({ err: error }, 'slack: auth.test failed; it will be tried again on the first event');
+  }
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,63 @@
+import type { webApi } from '@slack/bolt';
+import { ChannelPermanentError } from '../shared/errors.js';
+import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../shared/types.js';
+import { escapeMrkdwn, fallbackText, messageBlocks, truncate } from './block-kit.js';
+import type { DmChannels } from './dm-channels.js';
+import { mapped } from './slack-errors.js';
+
+/**
+ * Sends to Slack for the outbox and the listeners: messages to the person's DM as Block Kit with a
+ * plain-text fallback, edits with chat.update, files with the external upload flow. Failures come
+ * out as ChannelRateLimitedError / ChannelTransientError / ChannelPermanentError.
+ */
+export class SlackSender implements ChatSender {
+  readonly platform = 'slack' as const;
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly dms: DmChannels,
+  ) {}
+
+  async send(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
+    const channel = await this.dms.resolve(chatId);
+    const posted = await mapped('chat.postMessage', () =>
+      this.client.chat.postMessage({ channel, text: fallbackText(message), blocks: messageBlocks(message) }),
+    );
+    if (!posted.ts) throw new ChannelPermanentError('slack chat.postMessage gave no message ts');
+    return { platform: 'slack', chatId: posted.channel ?? channel, messageId: posted.ts };
+  }
+
+  async edit(sent: SentMessage, message: OutgoingMessage): Promise<void> {
+    const channel = await this.dms.resolve(sent.chatId);
+    await mapped('chat.update', () =>
+      this.client.chat.update({
+        channel,
+        ts: sent.messageId,
+        text: fallbackText(message),
+        // Always given, so an edit without buttons removes the old ones.
+        blocks: messageBlocks(message),
+      }),
+    );
+  }
+
+  async sendFile(chatId: string, file: OutgoingFile): Promise<void> {
+    const channel = await this.dms.resolve(chatId);
+    await mapped('files.uploadV2', () =>
+      this.client.filesUploadV2({
+        channel_id: channel,
+        file: file.bytes,
+        filename: file.name,
+        title: file.name,
+        ...(file.caption ? { initial_comment: truncate(file.caption, 4000) } : {}),
+      }),
+    );
+  }
+
+  /** A note only the user sees, in their DM (the Slack counterpart of Telegram's callback answer). */
+  async ephemeral(chatId: string, userId: string, text: string): Promise<void> {
+    const channel = await this.dms.resolve(chatId);
+    await mapped('chat.postEphemeral', () =>
+      this.client.chat.postEphemeral({ channel, user: userId, text: truncate(escapeMrkdwn(text), 4000) }),
+    );
+  }
+}
