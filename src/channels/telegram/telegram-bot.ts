@@ -4,6 +4,7 @@ import type { Logger } from '../../logger.js';
 import type { ChatCore } from '../shared/chat-core.js';
 import type { ChatReply, ChatUser } from '../shared/types.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
+import { retryAfterTransformer } from './retry-after.js';
 import { sequentializeByChat } from './sequentialize.js';
 
 export interface TelegramBotDeps {
@@ -25,6 +26,7 @@ const ANSWER_WITHIN_MS = 1500;
  */
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
+  bot.api.config.use(retryAfterTransformer());
   const { chat, logger } = deps;
 
   bot.use(async (ctx, next) => {
