@@ -11,6 +11,8 @@ chat-help =
     /status AGENDA-NUMBER — the history of a request
     /ajukan — submit a new request (ULP)
     /templat — the PPK list template (XLSX and CSV)
+    /register UNIT-CODE — the SPSE register: a unit's PPK, ULP/committee and users
+    /daftar AGENDA-NUMBER — the authenticated PPK accounts (XLSX)
     /wakil — name a deputy while you are away
     /bahasa — switch language (Indonesia/English)
     /batal — cancel what you are filling in
@@ -21,6 +23,8 @@ chat-help-slack =
     /pandu status AGENDA-NUMBER — the history of a request
     /pandu ajukan SUBJECT — submit a new request (ULP)
     /pandu templat — the PPK list template
+    /pandu register UNIT-CODE — a unit's SPSE register
+    /pandu daftar AGENDA-NUMBER — the authenticated accounts (XLSX)
     /pandu wakil — name a deputy
     /pandu bahasa — switch language (Indonesia/English)
     /pandu link CODE — link your Slack account
@@ -44,6 +48,7 @@ chat-cancelled = Cancelled.
 chat-button-unknown = This button is no longer valid. Type /tugas to see your tasks.
 chat-button-not-yours = This button is not for you.
 chat-ask-return-reason = Reply with the reason for returning it.
+chat-ask-fail-reason = Reply with the reason this item failed (for example: NIP not found in SPSE).
 chat-ask-file = Send the file now as a document.
 chat-text-hint = Message received, but Pandu is not waiting for an answer. Type /tugas to see your tasks or /bantuan.
 chat-file-too-big = The file is too large ({ $size } MB). The upload limit is { $max } MB.
@@ -62,6 +67,8 @@ chat-command-tugas = My open tasks
 chat-command-status = History of a request (agenda number)
 chat-command-ajukan = Submit a new request
 chat-command-templat = PPK list template
+chat-command-register = A unit's SPSE register
+chat-command-daftar = Authenticated accounts (agenda number)
 chat-command-wakil = Name a deputy
 chat-command-bahasa = Switch language
 chat-command-bantuan = Help
@@ -82,3 +89,4 @@ chat-preferred-channel-set = Tasks will be sent to { $platform ->
     [slack] Slack
    *[telegram] Telegram
   }.
+chat-command-batal = Cancel what you are filling in

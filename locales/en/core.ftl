@@ -15,6 +15,11 @@ task-files = Attached files ({ $count }): { $names }
 task-due = ⏰ Due { $due } · standard { $standard }
 task-returned-reason = ↩️ Returned by { $by }: { $reason }
 task-disposition = ✍️ Disposition from { $by }: { $instruction }{ $note }
+task-checklist-progress = Progress: { $done } of { $total } items done{ $failed ->
+    [0] {""}
+   *[other] , { $failed } failed
+  }.
+task-item-failed = ✖ { $label } — failed: { $reason }
 
 action-register = 📒 Register & number
 action-dispose = ✍️ Disposition
@@ -22,6 +27,8 @@ action-submit = 📤 Done & send
 action-approve = ✅ Approve
 action-return = ↩️ Return
 action-check = { $label }
+action-item-failed = ✖ { $label }
+action-fail = ✖ Failed
 
 task-result-submitted = 📨 Submitted by { $by } at { $at }
 task-result-registered = 📒 Registered by { $by } at { $at } · Agenda no. { $agenda }
@@ -42,6 +49,7 @@ reply-request-started = Request "{ $subject }" received and passed on for regist
 reply-checklist-complete = All items done. This step is closed.
 reply-item-checked = Item marked done.
 reply-item-unchecked = Item unmarked.
+reply-item-failed = Item marked as failed, with its reason.
 reply-file-attached = File { $name } attached.
 reply-registered = Registered as agenda no. { $agenda }.
 reply-completed = Step "{ $step }" completed.
@@ -62,6 +70,7 @@ refusal-action-not-allowed = This action does not apply to this step.
 refusal-unknown-item = Unknown item.
 refusal-missing-items = Not complete yet: { $items }.
 refusal-reason-required = A reason for returning is required.
+refusal-failure-reason-required = A reason for the failure is required.
 refusal-invalid-return-target = This step cannot be returned there.
 refusal-recipient-required = Choose who receives the disposition.
 refusal-invalid-recipient = { $name } cannot receive this disposition (must be a { $position } in your unit).

@@ -90,3 +90,95 @@ ppk-cli-missing-file = Please name the file to check.
 ppk-cli-too-many-files = Please name only one file.
 ppk-cli-unknown-option = Unknown option: { $option }
 ppk-cli-file-unreadable = File { $file } cannot be read ({ $reason }).
+
+## Uploads in chat (step 5)
+
+# One error line, already translated (the text is made from the messages above).
+ppk-line = { $text }
+ppk-errors-more = … and { $count } more problems. The attached report lists them all.
+ppk-report-file = ppk-list-errors.xlsx
+ppk-report-sheet = Problems
+ppk-report-col-row = Row
+ppk-report-col-column = Column
+ppk-report-col-message = Problem
+ppk-report-caption = Report of { $count } problems in { $name }. Please fix them all and send the file again.
+ppk-upload-diff = Compared with this unit's last verified list: { $added } new rows, { $removed } removed, { $changed } changed.
+ppk-upload-diff-first = This unit has no verified list yet; every row will be checked as new.
+ppk-upload-duplicates = ⚠️ { $count } people are already registered in the same role for another unit; the verifier will see the details.
+ppk-template-sent = The PPK list template is attached as XLSX and CSV. Fill in one row per person, role and package, then send the file as a document on your step 5 task.
+
+## Verification (step 6)
+
+ppk-review-file = 📎 PPK list version { $version }: { $name }, uploaded by { $by } on { $at }.
+ppk-diff-first = Comparison: this unit has no earlier verified list; all { $rows } rows are new.
+ppk-diff-title = Compared with the list verified on { $at } (agenda no. { $agenda }): { $added } new, { $removed } removed, { $changed } changed, { $unchanged } unchanged.
+ppk-diff-added = ➕ Row { $row }: { $name } ({ $nip }) — { $role }, package { $package }
+ppk-diff-removed = ➖ { $name } ({ $nip }) — { $role }, package { $package }
+ppk-diff-changed = ✏️ Row { $row }: { $name } ({ $nip }) — { $role }: { $changes }
+ppk-diff-more = … and { $count } more rows.
+ppk-duplicates-none = No NIP is registered in the same role for another unit.
+ppk-duplicates-title = ⚠️ Also registered for another unit ({ $count }):
+ppk-duplicate = • Row { $row }: { $name } ({ $nip }) is already registered as { $role } for { $unit }.
+
+## Authenticated list (step 7)
+
+ppk-authenticated-file = authenticated-ppk-list-{ $unit }-{ $date }.xlsx
+ppk-authenticated-sheet = Authenticated
+ppk-authenticated-caption = Authenticated accounts (agenda no. { $agenda }): { $count }{ $failed ->
+    [0] {""}
+   *[other] ; { $failed } could not be authenticated (the reasons are on the task)
+  }.
+ppk-list-usage = Usage: /daftar AGENDA-NUMBER — sends the accounts authenticated for that request.
+ppk-list-not-found = No request with agenda number { $agenda } was found, or you may not see it.
+ppk-list-not-authenticated = The PPK list of request { $agenda } has not been authenticated yet.
+ppk-list-sent = The authenticated accounts of request { $agenda } are attached.
+
+## SPSE register (records and data)
+
+ppk-register-empty = The SPSE register is empty: no PPK list has been authenticated yet.
+ppk-register-list-title = 📚 Components/work units using SPSE ({ $count }):
+ppk-register-list-item = • { $unitId } — { $unit }: { $ppk } PPK, { $ulp } ULP/committee, { $agency } other users
+ppk-register-usage = Type /register UNIT-CODE for one unit's details.
+ppk-register-unknown = Unit “{ $unit }” is not in the SPSE register.
+ppk-register-title = 📚 SPSE register — { $unit } ({ $unitId })
+ppk-register-source = Updated { $at } from request agenda no. { $agenda } ({ $count } accounts).
+ppk-register-group = { $group ->
+    [ppk] PPK
+    [ulp] ULP / procurement committee
+   *[agency] Other users (user agency)
+  } ({ $count }):
+ppk-register-account = • { $name } — { $role }, package { $package } (FY { $year }) · NIP { $nip } · { $email } · { $phone }
+ppk-register-more = … and { $count } more accounts. Full list: pandu register export.
+ppk-register-masked = 🔒 NIP, email and phone are masked: only people taking part in this unit's requests and admins can see them.
+ppk-register-group-name = { $group ->
+    [ppk] PPK
+    [ulp] ULP / procurement committee
+   *[agency] Other users (user agency)
+  }
+
+## The pandu register export command
+
+ppk-register-export-usage = Usage: pandu register export [--format xlsx|csv] [--out FILE]
+ppk-register-export-unknown-option = Unknown option: { $option }
+ppk-register-export-missing-value = Option { $option } needs a value.
+ppk-register-export-bad-format = Unknown format { $format }. Choose xlsx or csv.
+ppk-register-export-stdout-csv = Only csv can be written to the screen (--out -).
+ppk-register-export-failed = File { $file } cannot be written ({ $reason }).
+ppk-register-export-done = SPSE register ({ $units } units, { $accounts } accounts) written to { $file }.
+ppk-register-sheet = SPSE register
+ppk-register-col-unit-id = Unit code
+ppk-register-col-unit = Component/work unit
+ppk-register-col-group = Group
+ppk-register-col-nip = NIP
+ppk-register-col-name = Name
+ppk-register-col-position = Position
+ppk-register-col-role = Role
+ppk-register-col-email = Email
+ppk-register-col-phone = Phone
+ppk-register-col-work-unit = Work unit
+ppk-register-col-package = Package
+ppk-register-col-pagu = Budget ceiling (Rp)
+ppk-register-col-year = Fiscal year
+ppk-register-col-decree = Decree number
+ppk-register-col-authenticated-at = Authenticated on
+ppk-register-col-agenda = Request agenda no.

@@ -11,6 +11,8 @@ chat-help =
     /status NOMOR-AGENDA — riwayat sebuah permohonan
     /ajukan — ajukan permohonan baru (ULP)
     /templat — templat daftar PPK (XLSX dan CSV)
+    /register KODE-UNIT — register SPSE: PPK, ULP/Pokja, dan pengguna unit
+    /daftar NOMOR-AGENDA — daftar akun PPK yang telah diotentikasi (XLSX)
     /wakil — tunjuk pelaksana harian selama Anda berhalangan
     /bahasa — ganti bahasa (Indonesia/English)
     /batal — batalkan isian yang sedang berjalan
@@ -21,6 +23,8 @@ chat-help-slack =
     /pandu status NOMOR-AGENDA — riwayat sebuah permohonan
     /pandu ajukan PERIHAL — ajukan permohonan baru (ULP)
     /pandu templat — templat daftar PPK
+    /pandu register KODE-UNIT — register SPSE sebuah unit
+    /pandu daftar NOMOR-AGENDA — daftar akun terotentikasi (XLSX)
     /pandu wakil — tunjuk pelaksana harian
     /pandu bahasa — ganti bahasa (Indonesia/English)
     /pandu link KODE — hubungkan akun Slack Anda
@@ -41,6 +45,7 @@ chat-cancelled = Isian dibatalkan.
 chat-button-unknown = Tombol ini sudah tidak berlaku. Ketik /tugas untuk melihat tugas Anda.
 chat-button-not-yours = Tombol ini bukan untuk Anda.
 chat-ask-return-reason = Tulis alasan pengembalian sebagai balasan.
+chat-ask-fail-reason = Tulis alasan kegagalan butir ini sebagai balasan (misalnya: NIP tidak ditemukan di SPSE).
 chat-ask-file = Kirim berkasnya sekarang sebagai dokumen.
 chat-text-hint = Pesan diterima, tetapi Pandu tidak sedang menunggu jawaban. Ketik /tugas untuk melihat tugas Anda atau /bantuan.
 chat-file-too-big = Berkas terlalu besar ({ $size } MB). Batas unggah { $max } MB.
@@ -59,6 +64,8 @@ chat-command-tugas = Tugas saya yang terbuka
 chat-command-status = Riwayat permohonan (nomor agenda)
 chat-command-ajukan = Ajukan permohonan baru
 chat-command-templat = Templat daftar PPK
+chat-command-register = Register SPSE sebuah unit
+chat-command-daftar = Daftar akun terotentikasi (nomor agenda)
 chat-command-wakil = Tunjuk pelaksana harian
 chat-command-bahasa = Ganti bahasa
 chat-command-bantuan = Bantuan
@@ -79,3 +86,4 @@ chat-preferred-channel-set = Tugas akan dikirim ke { $platform ->
     [slack] Slack
    *[telegram] Telegram
   }.
+chat-command-batal = Batalkan isian

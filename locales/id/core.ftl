@@ -15,6 +15,11 @@ task-files = Berkas terlampir ({ $count }): { $names }
 task-due = ⏰ Batas waktu { $due } · standar { $standard }
 task-returned-reason = ↩️ Dikembalikan oleh { $by }: { $reason }
 task-disposition = ✍️ Disposisi { $by }: { $instruction }{ $note }
+task-checklist-progress = Kemajuan: { $done } dari { $total } butir selesai{ $failed ->
+    [0] {""}
+   *[other] , { $failed } gagal
+  }.
+task-item-failed = ✖ { $label } — gagal: { $reason }
 
 action-register = 📒 Catat & beri nomor agenda
 action-dispose = ✍️ Disposisi
@@ -22,6 +27,8 @@ action-submit = 📤 Selesai & kirim
 action-approve = ✅ Setujui
 action-return = ↩️ Kembalikan
 action-check = { $label }
+action-item-failed = ✖ { $label }
+action-fail = ✖ Gagal
 
 task-result-submitted = 📨 Diajukan oleh { $by } pukul { $at }
 task-result-registered = 📒 Dicatat oleh { $by } pukul { $at } · No. agenda { $agenda }
@@ -42,6 +49,7 @@ reply-request-started = Permohonan "{ $subject }" diterima dan diteruskan untuk 
 reply-checklist-complete = Semua butir selesai. Langkah ini ditutup.
 reply-item-checked = Butir ditandai selesai.
 reply-item-unchecked = Tanda butir dibatalkan.
+reply-item-failed = Butir ditandai gagal beserta alasannya.
 reply-file-attached = Berkas { $name } dilampirkan.
 reply-registered = Dicatat dengan nomor agenda { $agenda }.
 reply-completed = Langkah "{ $step }" selesai.
@@ -62,6 +70,7 @@ refusal-action-not-allowed = Tindakan ini tidak berlaku untuk langkah ini.
 refusal-unknown-item = Butir kelengkapan tidak dikenal.
 refusal-missing-items = Belum lengkap: { $items }.
 refusal-reason-required = Alasan pengembalian wajib diisi.
+refusal-failure-reason-required = Alasan kegagalan wajib diisi.
 refusal-invalid-return-target = Langkah ini tidak dapat dikembalikan ke sana.
 refusal-recipient-required = Pilih penerima disposisi.
 refusal-invalid-recipient = { $name } tidak dapat menerima disposisi ini (harus { $position } di unit Anda).

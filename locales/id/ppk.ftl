@@ -84,3 +84,95 @@ ppk-cli-missing-file = Mohon sebutkan berkas yang akan diperiksa.
 ppk-cli-too-many-files = Mohon sebutkan satu berkas saja.
 ppk-cli-unknown-option = Opsi tidak dikenal: { $option }
 ppk-cli-file-unreadable = Berkas { $file } tidak dapat dibaca ({ $reason }).
+
+## Unggahan di chat (langkah 5)
+
+# Satu baris kesalahan yang sudah diterjemahkan (teks dibuat dari pesan-pesan di atas).
+ppk-line = { $text }
+ppk-errors-more = … dan { $count } kesalahan lainnya. Daftar lengkapnya ada pada berkas laporan terlampir.
+ppk-report-file = laporan-kesalahan-daftar-ppk.xlsx
+ppk-report-sheet = Kesalahan
+ppk-report-col-row = Baris
+ppk-report-col-column = Kolom
+ppk-report-col-message = Kesalahan
+ppk-report-caption = Laporan { $count } kesalahan pada berkas { $name }. Mohon perbaiki seluruhnya, lalu kirim kembali.
+ppk-upload-diff = Dibandingkan dengan daftar terverifikasi terakhir unit ini: { $added } baris baru, { $removed } baris dihapus, { $changed } baris berubah.
+ppk-upload-diff-first = Unit ini belum memiliki daftar terverifikasi; seluruh baris akan diperiksa sebagai data baru.
+ppk-upload-duplicates = ⚠️ { $count } orang sudah tercatat dengan peran yang sama di unit lain; rinciannya ditampilkan kepada verifikator.
+ppk-template-sent = Templat daftar PPK terlampir dalam format XLSX dan CSV. Isi satu baris untuk setiap orang, peran, dan paket, lalu kirim berkasnya sebagai dokumen pada tugas langkah 5.
+
+## Verifikasi (langkah 6)
+
+ppk-review-file = 📎 Daftar PPK versi { $version }: { $name }, diunggah oleh { $by } pada { $at }.
+ppk-diff-first = Perbandingan: unit ini belum memiliki daftar terverifikasi sebelumnya; seluruh { $rows } baris merupakan data baru.
+ppk-diff-title = Perbandingan dengan daftar terverifikasi { $at } (No. agenda { $agenda }): { $added } baru, { $removed } dihapus, { $changed } berubah, { $unchanged } tetap.
+ppk-diff-added = ➕ Baris { $row }: { $name } ({ $nip }) — { $role }, paket { $package }
+ppk-diff-removed = ➖ { $name } ({ $nip }) — { $role }, paket { $package }
+ppk-diff-changed = ✏️ Baris { $row }: { $name } ({ $nip }) — { $role }: { $changes }
+ppk-diff-more = … dan { $count } baris lainnya.
+ppk-duplicates-none = Tidak ada NIP yang tercatat dengan peran yang sama di unit lain.
+ppk-duplicates-title = ⚠️ Tercatat juga di unit lain ({ $count }):
+ppk-duplicate = • Baris { $row }: { $name } ({ $nip }) sudah tercatat sebagai { $role } di { $unit }.
+
+## Daftar terotentikasi (langkah 7)
+
+ppk-authenticated-file = daftar-ppk-terotentikasi-{ $unit }-{ $date }.xlsx
+ppk-authenticated-sheet = Daftar Terotentikasi
+ppk-authenticated-caption = Daftar akun terotentikasi (No. agenda { $agenda }): { $count } akun{ $failed ->
+    [0] {""}
+   *[other] ; { $failed } akun gagal diotentikasi (alasannya tercantum pada tugas)
+  }.
+ppk-list-usage = Penggunaan: /daftar NOMOR-AGENDA — mengirim daftar akun yang telah diotentikasi pada permohonan tersebut.
+ppk-list-not-found = Permohonan dengan nomor agenda { $agenda } tidak ditemukan atau tidak dapat Anda lihat.
+ppk-list-not-authenticated = Daftar PPK pada permohonan { $agenda } belum selesai diotentikasi.
+ppk-list-sent = Daftar akun terotentikasi untuk permohonan { $agenda } terlampir.
+
+## Register SPSE (Pencatatan dan Pendataan)
+
+ppk-register-empty = Register SPSE masih kosong: belum ada daftar PPK yang selesai diotentikasi.
+ppk-register-list-title = 📚 Komponen/unit kerja yang memanfaatkan SPSE ({ $count }):
+ppk-register-list-item = • { $unitId } — { $unit }: { $ppk } PPK, { $ulp } ULP/Pokja, { $agency } pengguna lain
+ppk-register-usage = Ketik /register KODE-UNIT untuk melihat rincian satu unit.
+ppk-register-unknown = Unit “{ $unit }” belum tercatat dalam register SPSE.
+ppk-register-title = 📚 Register SPSE — { $unit } ({ $unitId })
+ppk-register-source = Diperbarui { $at } dari permohonan No. agenda { $agenda } ({ $count } akun).
+ppk-register-group = { $group ->
+    [ppk] PPK
+    [ulp] ULP / Pokja Pemilihan
+   *[agency] Pengguna lain (user agency)
+  } ({ $count }):
+ppk-register-account = • { $name } — { $role }, paket { $package } (TA { $year }) · NIP { $nip } · { $email } · { $phone }
+ppk-register-more = … dan { $count } akun lainnya. Daftar lengkap: pandu register export.
+ppk-register-masked = 🔒 NIP, email, dan nomor HP disamarkan: hanya pihak yang terlibat dalam permohonan unit ini dan admin yang dapat melihatnya.
+ppk-register-group-name = { $group ->
+    [ppk] PPK
+    [ulp] ULP / Pokja Pemilihan
+   *[agency] Pengguna lain (user agency)
+  }
+
+## Perintah pandu register export
+
+ppk-register-export-usage = Penggunaan: pandu register export [--format xlsx|csv] [--out BERKAS]
+ppk-register-export-unknown-option = Opsi tidak dikenal: { $option }
+ppk-register-export-missing-value = Opsi { $option } memerlukan nilai.
+ppk-register-export-bad-format = Format { $format } tidak dikenal. Pilih xlsx atau csv.
+ppk-register-export-stdout-csv = Hanya format csv yang dapat ditulis ke layar (--out -).
+ppk-register-export-failed = Berkas { $file } tidak dapat ditulis ({ $reason }).
+ppk-register-export-done = Register SPSE ({ $units } unit, { $accounts } akun) ditulis ke { $file }.
+ppk-register-sheet = Register SPSE
+ppk-register-col-unit-id = Kode Unit
+ppk-register-col-unit = Komponen/Unit Kerja
+ppk-register-col-group = Kelompok
+ppk-register-col-nip = NIP
+ppk-register-col-name = Nama
+ppk-register-col-position = Jabatan
+ppk-register-col-role = Peran
+ppk-register-col-email = Email
+ppk-register-col-phone = Nomor HP
+ppk-register-col-work-unit = Unit Kerja
+ppk-register-col-package = Nama Paket
+ppk-register-col-pagu = Pagu Anggaran (Rp)
+ppk-register-col-year = Tahun Anggaran
+ppk-register-col-decree = Nomor SK Penetapan
+ppk-register-col-authenticated-at = Tanggal Otentikasi
+ppk-register-col-agenda = No. Agenda Permohonan

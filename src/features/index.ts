@@ -6,4 +6,6 @@ import type { App } from '../app.js';
  */
 export type Feature = (app: App) => Promise<void>;
 
-export const FEATURES: Array<() => Promise<Feature>> = [];
+export const FEATURES: Array<() => Promise<Feature>> = [
+  async () => (await import('./ppk/index.js')).ppkFeature,
+];

@@ -342,10 +342,13 @@ describe('the SPSE SOP on Slack, end to end', () => {
     await click('dewi', verify, 'Setujui');
     await closed('dewi', verify, 'Disetujui oleh Dewi Lestari');
 
-    // Step 7: the checklist, ticked item by item; the step closes itself on the last one.
+    // Step 7: the checklist (one item per account of the verified list, each with a "failed" button
+    // beside it), ticked item by item; the step closes itself on the last one.
     const checklist = await task('fajar', 'Langkah 7/11');
-    const items = buttonsOf(checklist).map((b) => b.label.replace('☐ ', ''));
-    expect(items).toHaveLength(5);
+    const items = buttonsOf(checklist)
+      .filter((b) => b.label.startsWith('☐'))
+      .map((b) => b.label.replace('☐ ', ''));
+    expect(items).toHaveLength(2);
     for (const [index, item] of items.entries()) {
       await click('fajar', checklist, item);
       if (index < items.length - 1) {

@@ -252,6 +252,8 @@ export class ChatCore {
       }
       case 'return':
         return this.expectInput(user, personId, action, { kind: 'return-reason', instanceId: action.instanceId, runId: base.runId }, 'chat-ask-return-reason');
+      case 'fail':
+        return this.expectInput(user, personId, action, { kind: 'fail-reason', instanceId: action.instanceId, runId: base.runId, itemId: arg }, 'chat-ask-fail-reason');
       case 'attach':
         return this.expectInput(user, personId, action, { kind: 'attach-file', instanceId: action.instanceId, runId: base.runId }, 'chat-ask-file');
       case 'dispose':
@@ -418,6 +420,21 @@ export class ChatCore {
         await this.deps.conversations.set(user.platform, user.userId, undefined);
         return withToastAsMessage(reply);
       }
+      if (conversation?.kind === 'fail-reason') {
+        if (!text.trim()) return this.say(user, personId, { key: 'refusal-failure-reason-required' });
+        const reply = await this.act(user, personId, {
+          type: 'fail',
+          itemId: conversation.itemId,
+          reason: text,
+          instanceId: conversation.instanceId,
+          runId: conversation.runId,
+          actorId: personId,
+          channel: user.platform,
+          idempotencyKey: key,
+        });
+        await this.deps.conversations.set(user.platform, user.userId, undefined);
+        return withToastAsMessage(reply);
+      }
       if (conversation?.kind === 'disposition' && conversation.awaitingNote) {
         return this.disposition.onNote(user, personId, conversation, text, key);
       }
@@ -487,7 +504,7 @@ export class ChatCore {
     let content: Record<string, unknown> | undefined;
     let summary: MessageRef[] = [];
     if (handler) {
-      const checked = await handler(bytes, file.name);
+      const checked = await handler(bytes, file.name, { instance, run, personId, reader: await this.readerFor(user, personId) });
       if (!checked.ok) {
         const reply = await this.say(user, personId, ...checked.errors);
         return { ...reply, ...(checked.report ? { files: [checked.report] } : {}) };

@@ -20,6 +20,7 @@ export interface ActionTokenStore {
 /** A multi-message exchange in progress with one chat user (a return reason, a disposition, /ajukan). */
 export type Conversation =
   | { kind: 'return-reason'; instanceId: InstanceId; runId: RunId }
+  | { kind: 'fail-reason'; instanceId: InstanceId; runId: RunId; itemId: string }
   | { kind: 'attach-file'; instanceId: InstanceId; runId: RunId }
   | {
       kind: 'disposition';

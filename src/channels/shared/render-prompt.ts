@@ -6,7 +6,8 @@ import type { OutgoingButton, OutgoingMessage } from './types.js';
 
 /**
  * Renders a platform-neutral prompt for one reader: its lines in their language and its actions
- * as buttons carrying opaque tokens. Checklist items get a row each; decisions share a row.
+ * as buttons carrying opaque tokens. Checklist items get a row each (with their "failed" button,
+ * when they have one); decisions share a row.
  */
 export function renderPrompt(prompt: Prompt, reader: Reader, translator: Translator, tokens: TokenBatch): OutgoingMessage {
   const lines = prompt.lines.map((line) => translator.format(line, reader));
@@ -22,6 +23,8 @@ export function renderPrompt(prompt: Prompt, reader: Reader, translator: Transla
       ...(action.style ? { style: action.style } : {}),
     };
     if (action.id.startsWith('check:')) buttons.push([button]);
+    // An item's "failed" button sits beside its toggle.
+    else if (action.id.startsWith('fail:') && buttons.length > 0) buttons.at(-1)?.push(button);
     else decisions.push(button);
   }
   if (prompt.kind !== 'task-closed' && prompt.awaits?.kind === 'file' && prompt.runId) {

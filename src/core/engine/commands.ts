@@ -13,6 +13,8 @@ interface CommandBase {
 export type Command = CommandBase &
   (
     | { type: 'check'; itemId: string; checked: boolean }
+    /** A checklist item that could not be done, with the reason (a later tick clears it). */
+    | { type: 'fail'; itemId: string; reason: string }
     | { type: 'attach'; file: FileRef }
     | { type: 'complete'; note?: string; agendaNumber?: string }
     | { type: 'dispose'; recipientIds: PersonId[]; instructionId: string; note?: string }

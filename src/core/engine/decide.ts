@@ -5,9 +5,8 @@ import type { EngineContext } from './engine-context.js';
 import { InstanceDraft } from './instance-draft.js';
 import { escalate, nudge, pause, remind, resume } from './time-standards.js';
 import { refuse, type Refusal } from './refusal.js';
-import { dispositionCandidates, nameOf, reassignCandidates, stepOf } from './task-prompts.js';
+import { checklistItems, dispositionCandidates, nameOf, reassignCandidates, stepOf } from './task-prompts.js';
 import type { Instance, StepRun } from './types.js';
-
 
 /**
  * Applies one command to an instance, or refuses it with the reason. Pure: the same instance,
@@ -79,6 +78,8 @@ function apply(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: St
   switch (command.type) {
     case 'check':
       return check(ctx, draft, step, run, command.itemId, command.checked, command.actorId);
+    case 'fail':
+      return fail(ctx, draft, step, run, command.itemId, command.reason, command.actorId);
     case 'attach':
       return attach(draft, step, run, command);
     case 'complete':
@@ -115,18 +116,46 @@ function check(
   checked: boolean,
   actorId: string,
 ): Outcome {
-  const known = [...step.kelengkapan.filter((i) => i.kind === 'check'), ...step.checklist].some((i) => i.id === itemId);
+  const items = step.type === 'checklist' ? checklistItems(draft.state, step) : [];
+  const known = [...step.kelengkapan.filter((i) => i.kind === 'check'), ...items].some((i) => i.id === itemId);
   if (!known) return refuse('unknown-item');
   const has = run.checked.includes(itemId);
   if (checked && !has) run.checked.push(itemId);
   if (!checked && has) run.checked = run.checked.filter((id) => id !== itemId);
+  // A tick clears an earlier failure of the item.
+  if (run.failed?.some((f) => f.itemId === itemId)) run.failed = run.failed.filter((f) => f.itemId !== itemId);
   draft.record(checked ? 'item-checked' : 'item-unchecked', actorId, { stepId: step.id, runId: run.runId, data: { itemId } });
-  if (step.type === 'checklist' && step.checklist.every((i) => run.checked.includes(i.id)) && missingItems(step, run).length === 0) {
+  return checklistProgress(ctx, draft, step, run, actorId) ?? { reply: { key: checked ? 'reply-item-checked' : 'reply-item-unchecked' } };
+}
+
+/** A checklist item that could not be done: it counts as done, with its reason kept and shown. */
+function fail(
+  ctx: EngineContext,
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  itemId: string,
+  reason: string,
+  actorId: string,
+): Outcome {
+  if (step.type !== 'checklist') return refuse('action-not-allowed');
+  if (!checklistItems(draft.state, step).some((i) => i.id === itemId)) return refuse('unknown-item');
+  const text = reason.trim();
+  if (!text) return refuse('failure-reason-required');
+  run.checked = run.checked.filter((id) => id !== itemId);
+  run.failed = [...(run.failed ?? []).filter((f) => f.itemId !== itemId), { itemId, reason: text }];
+  draft.record('item-failed', actorId, { stepId: step.id, runId: run.runId, data: { itemId, reason: text } });
+  return checklistProgress(ctx, draft, step, run, actorId) ?? { reply: { key: 'reply-item-failed' } };
+}
+
+/** A checklist step completes itself once every item is done (ticked or failed); else its task is updated. */
+function checklistProgress(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: StepRun, actorId: string): Outcome | undefined {
+  if (step.type === 'checklist' && missingItems(draft.state, step, run).length === 0) {
     finishRun(ctx, draft, step, run, 'completed', actorId);
     return { reply: { key: 'reply-checklist-complete' } };
   }
   draft.sendTask(run, 'task-update');
-  return { reply: { key: checked ? 'reply-item-checked' : 'reply-item-unchecked' } };
+  return undefined;
 }
 
 function attach(draft: InstanceDraft, step: FlowStep, run: StepRun, command: Extract<Command, { type: 'attach' }>): Outcome {
@@ -146,14 +175,15 @@ function attach(draft: InstanceDraft, step: FlowStep, run: StepRun, command: Ext
   return { reply: { key: 'reply-file-attached', params: { name: command.file.name } } };
 }
 
-/** Required kelengkapan not yet ticked or attached, and a required output file not yet sent. */
-function missingItems(step: FlowStep, run: StepRun): string[] {
+/** Required kelengkapan not yet ticked or attached, a required output file not yet sent, checklist items not done. */
+function missingItems(instance: Instance, step: FlowStep, run: StepRun): string[] {
   const missing = step.kelengkapan
     .filter((item) => item.required && (item.kind === 'check' ? !run.checked.includes(item.id) : run.files.length === 0))
     .map((item) => item.label.id);
   if (step.output.file?.required && run.files.length === 0) missing.push(step.output.label.id);
   if (step.type === 'checklist') {
-    missing.push(...step.checklist.filter((i) => !run.checked.includes(i.id)).map((i) => i.label.id));
+    const done = (id: string) => run.checked.includes(id) || Boolean(run.failed?.some((f) => f.itemId === id));
+    missing.push(...checklistItems(instance, step).filter((i) => !done(i.id)).map((i) => i.label.id));
   }
   return missing;
 }
@@ -168,7 +198,7 @@ function complete(
   if (step.type === 'review' || step.type === 'approval' || step.type === 'disposition' || step.type === 'intake') {
     return refuse('action-not-allowed');
   }
-  const missing = missingItems(step, run);
+  const missing = missingItems(draft.state, step, run);
   if (missing.length > 0) return refuse('missing-items', { items: missing.join(', ') });
   if (command.note) run.note = command.note;
   if (step.type === 'register') {
@@ -225,7 +255,7 @@ function dispose(
 
 function approve(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: StepRun, actorId: string, note?: string): Outcome {
   if (step.type !== 'review' && step.type !== 'approval') return refuse('action-not-allowed');
-  const missing = missingItems(step, run);
+  const missing = missingItems(draft.state, step, run);
   if (missing.length > 0) return refuse('missing-items', { items: missing.join(', ') });
   if (note) run.note = note;
   draft.record('approved', actorId, { stepId: step.id, runId: run.runId, data: { note: note ?? null } });

@@ -14,6 +14,7 @@ export type RefusalCode =
   | 'unknown-item'
   | 'missing-items'
   | 'reason-required'
+  | 'failure-reason-required'
   | 'invalid-return-target'
   | 'recipient-required'
   | 'invalid-recipient'

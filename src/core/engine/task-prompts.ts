@@ -1,7 +1,17 @@
 import type { Flow, FlowStep } from '../flow/model.js';
-import type { MessageRef } from '../i18n.js';
+import type { LocalizedText, MessageRef } from '../i18n.js';
 import type { OrgDirectory } from '../org/org-directory.js';
-import type { AwaitedInput, Instance, PromptAction, StepRun } from './types.js';
+import type { AwaitedInput, FileRef, Instance, PromptAction, StepRun } from './types.js';
+
+/** A checklist item: from the flow file, or from the content of an earlier step's file (`fromFile`). */
+export interface ChecklistItem {
+  id: string;
+  label: LocalizedText;
+  fromFile?: boolean;
+}
+
+/** Items taken from a file get a button each; past this many, open items are shown first. */
+export const MAX_ITEM_BUTTONS = 40;
 
 /**
  * The words of a task message, as message references: the instance header, the step, what to do,
@@ -12,6 +22,10 @@ export function taskLines(flow: Flow, org: OrgDirectory, instance: Instance, run
   const lines: MessageRef[] = [instanceHeader(flow, org, instance), stepLine(flow, step)];
   if (step.instruction) lines.push({ key: 'task-instruction', params: { text: { text: step.instruction } } });
   lines.push(...contextLines(flow, org, instance, run));
+  if (step.type === 'review' || step.type === 'approval') {
+    for (const source of step.returnTo) lines.push(...contentLines(latestFile(instance, source)));
+  }
+  if (step.type === 'checklist') lines.push(...checklistLines(checklistItems(instance, step), run));
   if (step.kelengkapan.length > 0) {
     lines.push({ key: 'task-kelengkapan-title' });
     for (const item of step.kelengkapan) {
@@ -85,7 +99,63 @@ export function nameOf(org: OrgDirectory, personId: string | null | undefined): 
   return org.person(personId)?.name ?? personId;
 }
 
-export function taskActions(flow: Flow, run: StepRun): PromptAction[] {
+/** The newest file uploaded at a step, over all its runs (a return starts a new run). */
+export function latestFile(instance: Instance, stepId: string): FileRef | undefined {
+  for (const run of [...instance.runs].reverse()) {
+    if (run.stepId === stepId && run.files.length > 0) return run.files.at(-1);
+  }
+  return undefined;
+}
+
+/** `content.lines` of a file, when they are message references. */
+export function contentLines(file: FileRef | undefined): MessageRef[] {
+  const lines = file?.content?.['lines'];
+  if (!Array.isArray(lines)) return [];
+  return lines.filter(
+    (line): line is MessageRef =>
+      typeof line === 'object' &&
+      line !== null &&
+      typeof (line as { key?: unknown }).key === 'string' &&
+      ((line as { params?: unknown }).params === undefined || typeof (line as { params?: unknown }).params === 'object'),
+  );
+}
+
+/**
+ * A checklist step's items: with `checklistFrom`, those of the newest file of that step when its
+ * content gives a `checklist`; otherwise the flow's own items.
+ */
+export function checklistItems(instance: Instance, step: FlowStep): ChecklistItem[] {
+  if (step.checklistFrom) {
+    const given = latestFile(instance, step.checklistFrom)?.content?.['checklist'];
+    if (Array.isArray(given)) {
+      const items = given.flatMap((item): ChecklistItem[] => {
+        if (typeof item !== 'object' || item === null) return [];
+        const { id, label } = item as { id?: unknown; label?: unknown };
+        return typeof id === 'string' && id && typeof label === 'string' ? [{ id, label: { id: label, en: label }, fromFile: true }] : [];
+      });
+      if (items.length > 0) return items;
+    }
+  }
+  return step.checklist;
+}
+
+/** Progress of a checklist taken from a file, and every item marked failed with its reason. */
+function checklistLines(items: ChecklistItem[], run: StepRun): MessageRef[] {
+  const lines: MessageRef[] = [];
+  const failed = run.failed ?? [];
+  if (items.some((i) => i.fromFile)) {
+    const done = items.filter((i) => run.checked.includes(i.id)).length;
+    const failedCount = items.filter((i) => failed.some((f) => f.itemId === i.id)).length;
+    lines.push({ key: 'task-checklist-progress', params: { done, failed: failedCount, total: items.length } });
+  }
+  for (const item of items) {
+    const failure = failed.find((f) => f.itemId === item.id);
+    if (failure) lines.push({ key: 'task-item-failed', params: { label: { text: item.label }, reason: failure.reason } });
+  }
+  return lines;
+}
+
+export function taskActions(flow: Flow, run: StepRun, instance?: Instance): PromptAction[] {
   const step = stepOf(flow, run);
   const toggles: PromptAction[] = step.kelengkapan
     .filter((item) => item.required && item.kind === 'check')
@@ -108,8 +178,28 @@ export function taskActions(flow: Flow, run: StepRun): PromptAction[] {
         { id: 'return', label: { key: 'action-return' }, style: 'danger' },
       ];
     case 'checklist':
-      return [...toggles, ...step.checklist.map((item) => checkAction(item.id, item.label, run))];
+      return [...toggles, ...itemActions(instance ? checklistItems(instance, step) : step.checklist, run)];
   }
+}
+
+/**
+ * One toggle per item; items from a file (accounts, rows) also get a "failed" button, and a failed
+ * item shows as such. A long list shows its open items first, up to MAX_ITEM_BUTTONS.
+ */
+function itemActions(items: ChecklistItem[], run: StepRun): PromptAction[] {
+  const isDone = (item: ChecklistItem) => run.checked.includes(item.id) || Boolean(run.failed?.some((f) => f.itemId === item.id));
+  const shown =
+    items.length <= MAX_ITEM_BUTTONS
+      ? items
+      : [...items.filter((i) => !isDone(i)), ...items.filter(isDone)].slice(0, MAX_ITEM_BUTTONS);
+  return shown.flatMap((item): PromptAction[] => {
+    if (!item.fromFile) return [checkAction(item.id, item.label, run)];
+    const failed = run.failed?.some((f) => f.itemId === item.id);
+    const toggle: PromptAction = failed
+      ? { id: `check:${item.id}`, label: { key: 'action-item-failed', params: { label: { text: item.label } } } }
+      : checkAction(item.id, item.label, run);
+    return [toggle, { id: `fail:${item.id}`, label: { key: 'action-fail' }, style: 'danger' }];
+  });
 }
 
 function checkAction(itemId: string, label: FlowStep['title'], run: StepRun): PromptAction {
@@ -176,7 +266,7 @@ export function taskPrompt(flow: Flow, org: OrgDirectory, instance: Instance, ru
     runId: run.runId,
     kind: 'task' as const,
     lines: taskLines(flow, org, instance, run),
-    actions: taskActions(flow, run),
+    actions: taskActions(flow, run, instance),
     ...(awaits ? { awaits } : {}),
   };
 }

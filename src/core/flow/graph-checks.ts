@@ -26,6 +26,8 @@ export function checkFlowGraph(flow: Flow, knownPositions?: readonly string[]): 
     checkLinks(step, indexOf, at);
     checkTypeFields(step, at);
     if (knownPositions) checkPositions(step, knownPositions, at);
+    const source = step.checklistFrom ? flow.steps.find((s) => s.id === step.checklistFrom) : undefined;
+    if (source && !source.output.file) at(step, 'checklistFrom', `"${source.id}" has no output.file to take items from`);
   }
   checkReachable(flow, indexOf, at);
   return problems;
@@ -38,6 +40,11 @@ function checkLinks(step: FlowStep, indexOf: Map<string, number>, at: At): void 
     const target = indexOf.get(step.next);
     if (target === undefined) at(step, 'next', `no step with id "${step.next}"`);
     else if (target <= step.number) at(step, 'next', `"${step.next}" is not a later step (loops go through returnTo)`);
+  }
+  if (step.checklistFrom !== undefined) {
+    const source = indexOf.get(step.checklistFrom);
+    if (source === undefined) at(step, 'checklistFrom', `no step with id "${step.checklistFrom}"`);
+    else if (source >= step.number) at(step, 'checklistFrom', `"${step.checklistFrom}" is not an earlier step`);
   }
   step.returnTo.forEach((id, i) => {
     const target = indexOf.get(id);
@@ -57,10 +64,11 @@ function checkTypeFields(step: FlowStep, at: At): void {
   if ((step.type === 'data-entry' || step.type === 'drafting') && !step.output.file) {
     at(step, 'output.file', `a ${step.type} step needs output.file (what the performer uploads)`);
   }
-  if (step.type === 'checklist' && step.checklist.length === 0 && !step.output.file?.handler) {
-    at(step, 'checklist', 'a checklist step needs at least one item');
+  if (step.type === 'checklist' && step.checklist.length === 0 && !step.output.file?.handler && !step.checklistFrom) {
+    at(step, 'checklist', 'a checklist step needs at least one item (or checklistFrom)');
   }
   if (step.type !== 'checklist' && step.checklist.length > 0) at(step, 'checklist', 'only checklist steps have a checklist');
+  if (step.type !== 'checklist' && step.checklistFrom) at(step, 'checklistFrom', 'only checklist steps take their items from a file');
   if (step.type === 'intake' && step.standardMs !== null) at(step, 'standard', 'the intake step has no standard time');
 }
 

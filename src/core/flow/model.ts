@@ -40,6 +40,8 @@ export interface FlowStep {
   type: StepType;
   kelengkapan: KelengkapanItem[];
   checklist: Array<{ id: string; label: LocalizedText }>;
+  /** Checklist steps: the earlier step whose latest file content gives the items (see FileRef.content). */
+  checklistFrom?: StepId;
   /** Standard time (Mutu Baku waktu) in milliseconds, or null when the step has none. */
   standardMs: number | null;
   output: {

@@ -71,6 +71,7 @@ function normaliseFlow(parsed: ParsedFlow, source: string): Flow {
         required: item.required ?? item.kind === 'document',
       })),
       checklist: step.checklist,
+      ...(step.checklistFrom ? { checklistFrom: step.checklistFrom } : {}),
       standardMs: step.standard,
       output: {
         label: step.output.label,

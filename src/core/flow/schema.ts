@@ -91,6 +91,11 @@ export const stepSchema = z
     kelengkapan: z.array(kelengkapanItemSchema).default([]),
     /** For checklist steps: the tasks to mark done one by one; the step completes when all are. */
     checklist: z.array(z.object({ id: idSchema, label: localizedTextSchema })).default([]),
+    /**
+     * For checklist steps: an earlier step whose latest uploaded file gives the items (its content's
+     * `checklist`, e.g. one item per account of a PPK list). The static checklist is used until it does.
+     */
+    checklistFrom: idSchema.optional(),
     standard: standardSchema.default(null),
     output: outputSchema,
     /** The step that follows; omitted on the last step. */

@@ -5,7 +5,7 @@ import type { Decision } from '../engine/decision.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { refuse, type Refusal } from '../engine/refusal.js';
 import { startInstance } from '../engine/start-instance.js';
-import type { Instance, Prompt } from '../engine/types.js';
+import type { AuditEvent, Instance, Prompt, StepRun } from '../engine/types.js';
 import type { Flow } from '../flow/model.js';
 import type { InstanceId, PersonId } from '../ids.js';
 import type { MessageRef } from '../i18n.js';
@@ -22,6 +22,17 @@ import {
 import { formatAgendaNumber } from './agenda-number.js';
 import type { FlowRegistry } from './flow-registry.js';
 import { noStepTimers, type StepTimers } from './step-timers.js';
+
+/** A change the service saved: what features that react to it (PPK lists, registers) see. */
+export interface SavedChange {
+  instance: Instance;
+  events: AuditEvent[];
+  startedRuns: StepRun[];
+  endedRuns: StepRun[];
+}
+
+/** Called after each saved change. A listener handles its own errors; a throw is not the command's. */
+export type SavedChangeListener = (change: SavedChange) => Promise<void>;
 
 export type ServiceResult =
   | { ok: true; reply: MessageRef; instance: Instance; duplicate: boolean }
@@ -54,9 +65,15 @@ const MAX_ATTEMPTS = 8;
  */
 export class SopService {
   private readonly timers: StepTimers;
+  private readonly listeners: SavedChangeListener[] = [];
 
   constructor(private readonly deps: SopServiceDeps) {
     this.timers = deps.timers ?? noStepTimers;
+  }
+
+  /** Lets a feature react to every saved change (after its prompts are queued and timers set). */
+  onSaved(listener: SavedChangeListener): void {
+    this.listeners.push(listener);
   }
 
   get org(): OrgDirectory {
@@ -187,6 +204,13 @@ export class SopService {
     if (decision.endedRuns.length > 0) await this.timers.runsEnded(decision.instance, decision.endedRuns);
     const timed = decision.startedRuns.filter((r) => r.dueAt !== null && !r.endedAt);
     if (timed.length > 0) await this.timers.runsStarted(decision.instance, timed);
+    const { instance, events, startedRuns, endedRuns } = decision;
+    for (const listener of this.listeners) {
+      // The change is saved: a failing listener (which logs its own errors) must not fail the command.
+      await Promise.resolve()
+        .then(() => listener({ instance, events, startedRuns, endedRuns }))
+        .catch(() => undefined);
+    }
   }
 
   private async queue(prompts: Prompt[]): Promise<void> {
