@@ -14,6 +14,7 @@ chat-help =
     /register UNIT-CODE — the SPSE register: a unit's PPK, ULP/committee and users
     /daftar AGENDA-NUMBER — the authenticated PPK accounts (XLSX)
     /wakil — name a deputy while you are away
+    /kanal telegram|slack — choose where tasks arrive (when linked on both)
     /bahasa — switch language (Indonesia/English)
     /batal — cancel what you are filling in
     /bantuan — this help
@@ -90,3 +91,9 @@ chat-preferred-channel-set = Tasks will be sent to { $platform ->
    *[telegram] Telegram
   }.
 chat-command-batal = Cancel what you are filling in
+chat-kanal-usage = Name the platform for your tasks: /kanal telegram or /kanal slack.
+chat-command-kanal = Choose Telegram or Slack for tasks
+chat-kanal-not-linked = Your { $platform ->
+    [slack] Slack
+   *[telegram] Telegram
+  } account is not linked yet. Link it first with an invite code.

@@ -14,6 +14,7 @@ chat-help =
     /register KODE-UNIT — register SPSE: PPK, ULP/Pokja, dan pengguna unit
     /daftar NOMOR-AGENDA — daftar akun PPK yang telah diotentikasi (XLSX)
     /wakil — tunjuk pelaksana harian selama Anda berhalangan
+    /kanal telegram|slack — pilih platform penerima tugas (bila terhubung di keduanya)
     /bahasa — ganti bahasa (Indonesia/English)
     /batal — batalkan isian yang sedang berjalan
     /bantuan — bantuan ini
@@ -87,3 +88,9 @@ chat-preferred-channel-set = Tugas akan dikirim ke { $platform ->
    *[telegram] Telegram
   }.
 chat-command-batal = Batalkan isian
+chat-kanal-usage = Tulis platform tujuan tugas Anda: /kanal telegram atau /kanal slack.
+chat-command-kanal = Pilih Telegram atau Slack untuk tugas
+chat-kanal-not-linked = Akun { $platform ->
+    [slack] Slack
+   *[telegram] Telegram
+  } Anda belum terhubung. Hubungkan dulu dengan kode undangan.

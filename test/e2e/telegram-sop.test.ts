@@ -112,11 +112,12 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     const instructions = await standIn.waitForMessage(person('hendra').id, (m) => m.messageId === recipients.messageId && hasButton('Untuk ditindaklanjuti')(m));
     tap('hendra', instructions, 'Untuk ditindaklanjuti');
     await standIn.waitForMessage(person('hendra').id, (m) => m.messageId === recipients.messageId && hasText('catatan')(m));
+    // Telegram answers the next sendMessage with a 429: whichever message it hits waits retry_after and still arrives.
+    standIn.failNext('sendMessage', { status: 429, retryAfter: 1 });
     standIn.userSends(person('hendra'), 'Mohon dikoordinasikan dengan Subbid Sisfo');
     await next('hendra', hasText('Disposisi dikirim kepada Sari Handayani'));
 
-    // Step 4: Kabid Sari dispositions to Kasubbid Dewi (without a note). Telegram answers 429 once first.
-    standIn.failNext('sendMessage', { status: 429, retryAfter: 1 });
+    // Step 4: Kabid Sari dispositions to Kasubbid Dewi (without a note).
     const kabidTask = await taskFor('sari', 'Langkah 4/11');
     expect(kabidTask.text).toContain('Mohon dikoordinasikan');
     const rateLimited = standIn.calls('sendMessage').filter((c) => c.outcome?.ok === false);
@@ -187,6 +188,10 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     standIn.userSends(person('hendra'), `/status 001/ND-M/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
     const status = await next('hendra', hasText('Status: selesai'));
     expect(status.text?.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(13);
+    standIn.userSends(person('dewi'), '/kanal slack');
+    await next('dewi', hasText('Akun Slack Anda belum terhubung'));
+    standIn.userSends(person('dewi'), '/kanal telegram');
+    await next('dewi', hasText('Tugas akan dikirim ke Telegram'));
     standIn.userSends(person('dewi'), '/tugas');
     await next('dewi', hasText('Tidak ada tugas terbuka'));
 

@@ -128,6 +128,11 @@ export class ChatCore {
           return this.beginRequest(user, personId, args);
         case 'bahasa':
           return this.language(user, personId, args);
+        case 'kanal': {
+          const platform = args.trim().toLowerCase();
+          if (platform !== 'telegram' && platform !== 'slack') return this.say(user, personId, { key: 'chat-kanal-usage' });
+          return this.setPreferredChannel(user, platform);
+        }
         case 'batal':
           await this.deps.conversations.set(user.platform, user.userId, undefined);
           return this.say(user, personId, { key: 'chat-cancelled' });
@@ -394,6 +399,10 @@ export class ChatCore {
   /** Sets where tasks go when the person is linked on several platforms. */
   async setPreferredChannel(user: ChatUser, platform: ChatUser['platform']): Promise<ChatReply> {
     return this.asPerson(user, async (personId) => {
+      const linked = (await this.deps.identities.identitiesOf(personId)).some((i) => i.channel === platform);
+      const person = this.org.person(personId);
+      const inOrgFile = platform === 'telegram' ? person?.telegram !== undefined : Boolean(person?.slack);
+      if (!linked && !inOrgFile) return this.say(user, personId, { key: 'chat-kanal-not-linked', params: { platform } });
       await this.deps.identities.setPreferences(personId, { preferredChannel: platform });
       return this.say(user, personId, { key: 'chat-preferred-channel-set', params: { platform } });
     });

@@ -7,7 +7,20 @@ import { createTelegramSender } from './telegram-sender.js';
 /** The Bot API serves downloads up to 20 MB. */
 export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 
-export const TELEGRAM_COMMANDS = ['start', 'tugas', 'status', 'ajukan', 'templat', 'wakil', 'bahasa', 'batal', 'bantuan'];
+export const TELEGRAM_COMMANDS = [
+  'start',
+  'tugas',
+  'status',
+  'ajukan',
+  'templat',
+  'register',
+  'daftar',
+  'wakil',
+  'kanal',
+  'bahasa',
+  'batal',
+  'bantuan',
+];
 
 /**
  * The Telegram channel: long polling by default, or a webhook on the service's own port when
