@@ -195,6 +195,12 @@ describe('the Slack channel', () => {
       await link(ULP, 'ulp-biro-umum');
       await command(ULP, 'kanal telegram');
       await standIn.waitForCall('chat.postMessage', (c) =>
+        textOf(c).includes('Akun Telegram Anda belum terhubung'),
+      );
+      expect((await rig.identities.preferences('ulp-biro-umum')).preferredChannel).toBeUndefined();
+      await rig.identities.link('ulp-biro-umum', { channel: 'telegram', userId: '5101', chatId: '5101' });
+      await command(ULP, 'kanal telegram');
+      await standIn.waitForCall('chat.postMessage', (c) =>
         textOf(c).includes('Tugas akan dikirim ke Telegram'),
       );
       expect(await rig.identities.preferences('ulp-biro-umum')).toMatchObject({
