@@ -16,7 +16,12 @@ import { systemClock, type Clock } from './core/ports.js';
 import { FlowRegistry } from './core/service/flow-registry.js';
 import { SopService } from './core/service/sop-service.js';
 import type { StepTimers } from './core/service/step-timers.js';
-import { addOfficeMs, DEFAULT_OFFICE_CALENDAR, mergeCalendar, type OfficeCalendar } from './core/time/index.js';
+import {
+  addOfficeMs,
+  DEFAULT_OFFICE_CALENDAR,
+  mergeCalendar,
+  type OfficeCalendar,
+} from './core/time/index.js';
 import { createHttpServer, listen } from './http/http-server.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
 import type { Logger } from './logger.js';
@@ -86,11 +91,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
   const storage = await connectMongoStorage(uri);
 
-  const orgSource = new OrgSource(config.ORG_FILE, logger, (next) => missingPositions(flowsLoaded, next.positions));
+  const orgSource = new OrgSource(config.ORG_FILE, logger, (next) =>
+    missingPositions(flowsLoaded, next.positions),
+  );
   const flowsLoaded = loadFlowsDir(config.FLOWS_DIR, orgSource.org.positions);
   const flows = new FlowRegistry(flowsLoaded);
   const calendar = existsSync(config.CALENDAR_FILE)
-    ? await loadOfficeCalendar([config.CALENDAR_FILE], { ...DEFAULT_OFFICE_CALENDAR, timeZone: config.TIME_ZONE })
+    ? await loadOfficeCalendar([config.CALENDAR_FILE], {
+        ...DEFAULT_OFFICE_CALENDAR,
+        timeZone: config.TIME_ZONE,
+      })
     : { ...DEFAULT_OFFICE_CALENDAR, timeZone: config.TIME_ZONE };
   const calendars = new Map(flowsLoaded.map((flow) => [flow.id, calendarFor(calendar, flow)]));
   const translator = loadTranslator(config.LOCALES_DIR);
@@ -141,7 +151,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const channels: ChannelModule[] = [];
   const channelsOff: Record<string, string> = {};
-  const factories = options.channels ?? (await Promise.all(Object.values(CHANNEL_FACTORIES).map((load) => load())));
+  const factories =
+    options.channels ?? (await Promise.all(Object.values(CHANNEL_FACTORIES).map((load) => load())));
   for (const factory of factories) {
     const result = await factory({ config, chat, deliveries: storage.deliveries, logger });
     if ('off' in result) {
@@ -180,8 +191,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       embeddedDatabase: Boolean(embeddedServer),
       flows: flows.all().map((f) => ({ id: f.id, steps: f.steps.length })),
       channels: Object.fromEntries<Record<string, unknown>>([
-        ...channels.map((c): [string, Record<string, unknown>] => [c.platform, { enabled: true, ...c.describe() }]),
-        ...Object.entries(channelsOff).map(([name, reason]): [string, Record<string, unknown>] => [name, { enabled: false, reason }]),
+        ...channels.map((c): [string, Record<string, unknown>] => [
+          c.platform,
+          { enabled: true, ...c.describe() },
+        ]),
+        ...Object.entries(channelsOff).map(([name, reason]): [string, Record<string, unknown>] => [
+          name,
+          { enabled: false, reason },
+        ]),
       ]),
       outbox: await storage.outbox.counts(),
     };
@@ -233,13 +250,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       if (recovered > 0) logger.warn({ recovered }, 'queued prompts a previous run left unsent');
       dispatcher.start();
       logger.info(
-        { port: boundPort, flows: flows.all().map((f) => f.id), channels: channels.map((c) => c.platform), off: channelsOff },
+        {
+          port: boundPort,
+          flows: flows.all().map((f) => f.id),
+          channels: channels.map((c) => c.platform),
+          off: channelsOff,
+        },
         'Pandu is running',
       );
     },
     async stop() {
       await dispatcher.stop();
-      for (const channel of channels) await channel.stop().catch((error: unknown) => logger.warn({ err: error }, 'channel stop failed'));
+      for (const channel of channels)
+        await channel.stop().catch((error: unknown) => logger.warn({ err: error }, 'channel stop failed'));
       for (const stop of featureStops.reverse()) await stop();
       orgSource.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
@@ -259,7 +282,11 @@ function calendarFor(base: OfficeCalendar, flow: Flow): OfficeCalendar {
 
 function missingPositions(flows: readonly Flow[], positions: readonly string[]): string | undefined {
   const missing = flows.flatMap((f) =>
-    f.steps.flatMap((s) => [s.performer.position, s.recipients ?? s.performer.position]).filter((p) => !positions.includes(p)),
+    f.steps
+      .flatMap((s) => [s.performer.position, s.recipients ?? s.performer.position])
+      .filter((p) => !positions.includes(p)),
   );
-  return missing.length > 0 ? `positions used by flows are missing: ${[...new Set(missing)].join(', ')}` : undefined;
+  return missing.length > 0
+    ? `positions used by flows are missing: ${[...new Set(missing)].join(', ')}`
+    : undefined;
 }

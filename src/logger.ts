@@ -8,7 +8,10 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     {
       level,
       base: { service: 'pandu' },
-      redact: { paths: ['*.token', '*.botToken', '*.secret', 'config.*TOKEN*', 'config.*SECRET*'], censor: '[redacted]' },
+      redact: {
+        paths: ['*.token', '*.botToken', '*.secret', 'config.*TOKEN*', 'config.*SECRET*'],
+        censor: '[redacted]',
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination as never,

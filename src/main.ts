@@ -18,8 +18,10 @@ async function main(): Promise<void> {
     app = await createApp(config, { logger });
     await app.start();
   } catch (error) {
-    if (error instanceof DataFileError) logger.fatal({ problems: error.problems }, `cannot start: ${error.message}`);
-    else if (error instanceof PanduError) logger.fatal({ code: error.code }, `cannot start: ${error.message}`);
+    if (error instanceof DataFileError)
+      logger.fatal({ problems: error.problems }, `cannot start: ${error.message}`);
+    else if (error instanceof PanduError)
+      logger.fatal({ code: error.code }, `cannot start: ${error.message}`);
     else logger.fatal({ err: error }, 'cannot start');
     await app?.stop().catch(() => undefined);
     process.exit(1);

@@ -37,7 +37,12 @@ async function main(argv: string[]): Promise<number> {
       return runOrgCheck(rest, out);
     case 'org invite':
       return withStorage(config, (storage) =>
-        runOrgInvite(rest, out, { orgFile: config.ORG_FILE, invites: storage.invites, defaultDays: config.INVITE_TTL_DAYS, now: new Date() }),
+        runOrgInvite(rest, out, {
+          orgFile: config.ORG_FILE,
+          invites: storage.invites,
+          defaultDays: config.INVITE_TTL_DAYS,
+          now: new Date(),
+        }),
       );
     case 'ppk check': {
       const translator = loadTranslator(config.LOCALES_DIR);
@@ -45,7 +50,8 @@ async function main(argv: string[]): Promise<number> {
       return runPpkCheck(
         rest.filter((a) => a !== '--en'),
         out,
-        (key, params) => translator.format({ key, ...(params ? { params } : {}) }, { locale, timeZone: config.TIME_ZONE }),
+        (key, params) =>
+          translator.format({ key, ...(params ? { params } : {}) }, { locale, timeZone: config.TIME_ZONE }),
       );
     }
     default:
@@ -54,7 +60,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Commands that need the whole service (without channels): disruptions and the register export. */
-async function runAppCommand(config: Config, group: string, action: string | undefined, rest: string[]): Promise<number> {
+async function runAppCommand(
+  config: Config,
+  group: string,
+  action: string | undefined,
+  rest: string[],
+): Promise<number> {
   const commands = await loadAppCommands();
   const command = commands[group];
   if (!command) {
@@ -64,7 +75,10 @@ async function runAppCommand(config: Config, group: string, action: string | und
   const uri = await databaseUri(config);
   if (!uri) return 1;
   const { createApp } = await import('../app.js');
-  const app = await createApp({ ...config, MONGODB_URI: uri }, { logger: createLogger('warn'), channels: [] });
+  const app = await createApp(
+    { ...config, MONGODB_URI: uri },
+    { logger: createLogger('warn'), channels: [] },
+  );
   try {
     return await command([action ?? '', ...rest], out, app);
   } finally {

@@ -31,12 +31,19 @@ export function loadFlowsDir(dir: string, knownPositions?: readonly string[]): F
   const seen = new Map<string, string>();
   for (const flow of flows) {
     const other = seen.get(flow.id);
-    if (other) problems.push({ file: flow.source, field: 'id', message: `flow id "${flow.id}" is also used by ${other}` });
+    if (other)
+      problems.push({
+        file: flow.source,
+        field: 'id',
+        message: `flow id "${flow.id}" is also used by ${other}`,
+      });
     seen.set(flow.id, flow.source);
   }
   if (problems.length > 0) throw new DataFileError('flow-invalid', problems);
   if (flows.length === 0) {
-    throw new DataFileError('flow-invalid', [{ file: dir, field: '(directory)', message: 'no flow files (*.yaml) found' }]);
+    throw new DataFileError('flow-invalid', [
+      { file: dir, field: '(directory)', message: 'no flow files (*.yaml) found' },
+    ]);
   }
   return flows;
 }

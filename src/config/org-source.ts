@@ -30,7 +30,10 @@ export class OrgSource {
       const next = loadOrgFile(this.path);
       const refusal = this.accept(next);
       if (refusal) {
-        this.logger.error({ file: this.path, reason: refusal }, 'org file change refused; keeping the previous org');
+        this.logger.error(
+          { file: this.path, reason: refusal },
+          'org file change refused; keeping the previous org',
+        );
         return false;
       }
       this.current = next;
@@ -38,7 +41,10 @@ export class OrgSource {
       return true;
     } catch (error) {
       const problems = error instanceof DataFileError ? error.problems : undefined;
-      this.logger.error({ file: this.path, problems, err: problems ? undefined : error }, 'org file is invalid; keeping the previous org');
+      this.logger.error(
+        { file: this.path, problems, err: problems ? undefined : error },
+        'org file is invalid; keeping the previous org',
+      );
       return false;
     }
   }

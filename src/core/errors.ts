@@ -17,7 +17,11 @@ export class PanduError extends Error {
   readonly code: PanduErrorCode;
   readonly details: Record<string, unknown>;
 
-  constructor(code: PanduErrorCode, message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+  constructor(
+    code: PanduErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: Record<string, unknown> },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PanduError';
     this.code = code;
@@ -44,7 +48,11 @@ export function formatProblems(problems: readonly FileProblem[]): string {
 export class DataFileError extends PanduError {
   readonly problems: readonly FileProblem[];
 
-  constructor(code: 'flow-invalid' | 'org-invalid' | 'calendar-invalid', problems: readonly FileProblem[], cause?: unknown) {
+  constructor(
+    code: 'flow-invalid' | 'org-invalid' | 'calendar-invalid',
+    problems: readonly FileProblem[],
+    cause?: unknown,
+  ) {
     super(code, formatProblems(problems), { cause, details: { problems } });
     this.name = 'DataFileError';
     this.problems = problems;

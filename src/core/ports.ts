@@ -8,7 +8,10 @@ import type { Locale } from './i18n.js';
  */
 
 export class VersionConflictError extends Error {
-  constructor(readonly instanceId: InstanceId, readonly expectedVersion: number) {
+  constructor(
+    readonly instanceId: InstanceId,
+    readonly expectedVersion: number,
+  ) {
     super(`instance ${instanceId} is no longer at version ${expectedVersion}`);
     this.name = 'VersionConflictError';
   }
@@ -102,7 +105,8 @@ export interface IdentityStore {
   setPreferences(personId: PersonId, changes: PersonPreferences): Promise<void>;
 }
 
-export type RedeemResult = { ok: true; personId: PersonId } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+export type RedeemResult =
+  { ok: true; personId: PersonId } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
 export interface InviteStore {
   issue(personId: PersonId, code: string, expiresAt: Date): Promise<void>;
@@ -116,7 +120,10 @@ export interface StoredFile {
 }
 
 export interface FileStore {
-  put(bytes: Buffer, meta: { name: string; mimeType: string; uploadedBy: PersonId; uploadedAt: Date }): Promise<FileRef>;
+  put(
+    bytes: Buffer,
+    meta: { name: string; mimeType: string; uploadedBy: PersonId; uploadedAt: Date },
+  ): Promise<FileRef>;
   get(fileId: string): Promise<StoredFile | undefined>;
 }
 

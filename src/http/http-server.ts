@@ -6,7 +6,11 @@ import type { Logger } from '../logger.js';
  * The service's one HTTP port: `/healthz` and the routes channels add (Telegram webhook, Slack
  * events). Unknown paths get 404; handlers that throw get 500 and a log line, never a stack.
  */
-export function createHttpServer(routes: HttpRoute[], health: () => Promise<Record<string, unknown>>, logger: Logger): Server {
+export function createHttpServer(
+  routes: HttpRoute[],
+  health: () => Promise<Record<string, unknown>>,
+  logger: Logger,
+): Server {
   return createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (request.method === 'GET' && path === '/healthz') {
@@ -34,7 +38,10 @@ export function createHttpServer(routes: HttpRoute[], health: () => Promise<Reco
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 

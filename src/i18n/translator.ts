@@ -26,12 +26,17 @@ export function loadTranslator(localesDir: string): Translator {
     const bundle = new FluentBundle(locale, { useIsolating: false });
     const dir = join(localesDir, locale);
     keys.set(locale, []);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ftl')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.ftl'))
+      .sort()) {
       const resource = new FluentResource(readFileSync(join(dir, file), 'utf8'));
       keys.get(locale)?.push(...resource.body.map((entry) => entry.id).filter((id) => !id.startsWith('-')));
       const errors = bundle.addResource(resource);
       if (errors.length > 0) {
-        throw new PanduError('config-invalid', `${join(dir, file)}: ${errors.map((e) => e.message).join('; ')}`);
+        throw new PanduError(
+          'config-invalid',
+          `${join(dir, file)}: ${errors.map((e) => e.message).join('; ')}`,
+        );
       }
     }
     bundles.set(locale, bundle);

@@ -11,7 +11,9 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedMongo(options: { port?: number; database?: string } = {}): Promise<EmbeddedMongo> {
+export async function startEmbeddedMongo(
+  options: { port?: number; database?: string } = {},
+): Promise<EmbeddedMongo> {
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const server = new congodb.CongoServer({ port, host: '127.0.0.1', storage: 'memory' });
   await server.start();

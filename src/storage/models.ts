@@ -127,7 +127,10 @@ export function registerModels(connection: Connection) {
   );
   const Counter = model<CounterDoc>(
     'Counter',
-    new Schema<CounterDoc>({ key: { type: String, unique: true }, seq: Number }, { collection: 'counters', versionKey: false }),
+    new Schema<CounterDoc>(
+      { key: { type: String, unique: true }, seq: Number },
+      { collection: 'counters', versionKey: false },
+    ),
   );
   const AgendaClaim = model<AgendaClaimDoc>(
     'AgendaClaim',
@@ -162,20 +165,33 @@ export function registerModels(connection: Connection) {
   const Preference = model<PreferenceDoc>(
     'Preference',
     new Schema<PreferenceDoc>(
-      { personId: { type: String, unique: true }, locale: String, preferredChannel: String, lastChannel: String },
+      {
+        personId: { type: String, unique: true },
+        locale: String,
+        preferredChannel: String,
+        lastChannel: String,
+      },
       { collection: 'preferences', versionKey: false },
     ),
   );
   const Invite = model<InviteDoc>(
     'Invite',
     new Schema<InviteDoc>(
-      { code: { type: String, unique: true }, personId: String, expiresAt: Date, usedAt: { type: Date, default: null } },
+      {
+        code: { type: String, unique: true },
+        personId: String,
+        expiresAt: Date,
+        usedAt: { type: Date, default: null },
+      },
       { collection: 'invites', versionKey: false },
     ),
   );
   const File = model<FileDoc>(
     'File',
-    new Schema<FileDoc>({ fileId: { type: String, unique: true }, ref: mixed, chunks: Number }, { collection: 'files', versionKey: false }),
+    new Schema<FileDoc>(
+      { fileId: { type: String, unique: true }, ref: mixed, chunks: Number },
+      { collection: 'files', versionKey: false },
+    ),
   );
   const FileChunk = model<FileChunkDoc>(
     'FileChunk',
@@ -186,7 +202,10 @@ export function registerModels(connection: Connection) {
   );
   const Delivery = model<DeliveryDoc>(
     'Delivery',
-    new Schema<DeliveryDoc>({ key: String, at: { type: Date, expires: 7 * 24 * 3600 } }, { collection: 'deliveries', versionKey: false }),
+    new Schema<DeliveryDoc>(
+      { key: String, at: { type: Date, expires: 7 * 24 * 3600 } },
+      { collection: 'deliveries', versionKey: false },
+    ),
   );
   return { Instance, Counter, AgendaClaim, Outbox, Identity, Preference, Invite, File, FileChunk, Delivery };
 }

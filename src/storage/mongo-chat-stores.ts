@@ -60,7 +60,14 @@ export function registerChatModels(connection: Connection) {
     TaskMessage: model<TaskMessageDoc>(
       'TaskMessage',
       new Schema<TaskMessageDoc>(
-        { instanceId: { type: String, index: true }, runId: String, personId: String, platform: String, chatId: String, messageId: String },
+        {
+          instanceId: { type: String, index: true },
+          runId: String,
+          personId: String,
+          platform: String,
+          chatId: String,
+          messageId: String,
+        },
         { collection: 'task_messages', versionKey: false },
       ),
     ),
@@ -74,7 +81,11 @@ export class MongoActionTokenStore implements ActionTokenStore {
 
   async save(tokens: ActionToken[]): Promise<void> {
     await this.models.Token.insertMany(
-      tokens.map((t) => ({ ...t, _id: objectIdForKey(`token:${t.token}`), createdAt: new Date(t.createdAt) })),
+      tokens.map((t) => ({
+        ...t,
+        _id: objectIdForKey(`token:${t.token}`),
+        createdAt: new Date(t.createdAt),
+      })),
     );
   }
 
@@ -97,7 +108,9 @@ export class MongoConversationStore implements ConversationStore {
   constructor(private readonly models: ChatModels) {}
 
   async get(platform: ChatPlatform, userId: string): Promise<Conversation | undefined> {
-    const doc = await this.models.Conversation.findById(objectIdForKey(`conversation:${platform}:${userId}`)).lean<ConversationDoc>();
+    const doc = await this.models.Conversation.findById(
+      objectIdForKey(`conversation:${platform}:${userId}`),
+    ).lean<ConversationDoc>();
     return doc?.conversation ?? undefined;
   }
 
@@ -107,7 +120,11 @@ export class MongoConversationStore implements ConversationStore {
       await this.models.Conversation.deleteOne({ _id });
       return;
     }
-    await this.models.Conversation.updateOne({ _id }, { $set: { conversation, updatedAt: new Date() } }, { upsert: true });
+    await this.models.Conversation.updateOne(
+      { _id },
+      { $set: { conversation, updatedAt: new Date() } },
+      { upsert: true },
+    );
   }
 }
 
@@ -118,13 +135,25 @@ export class MongoTaskMessageLog implements TaskMessageLog {
     const _id = objectIdForKey(`task-message:${sent.platform}:${sent.chatId}:${sent.messageId}:${runId}`);
     await this.models.TaskMessage.updateOne(
       { _id },
-      { $set: { instanceId, runId, personId, platform: sent.platform, chatId: sent.chatId, messageId: sent.messageId } },
+      {
+        $set: {
+          instanceId,
+          runId,
+          personId,
+          platform: sent.platform,
+          chatId: sent.chatId,
+          messageId: sent.messageId,
+        },
+      },
       { upsert: true },
     );
   }
 
   async find(instanceId: string, runId: string): Promise<Array<{ personId: string; sent: SentMessage }>> {
     const docs = await this.models.TaskMessage.find({ instanceId, runId }).lean<TaskMessageDoc[]>();
-    return docs.map((d) => ({ personId: d.personId, sent: { platform: d.platform, chatId: d.chatId, messageId: d.messageId } }));
+    return docs.map((d) => ({
+      personId: d.personId,
+      sent: { platform: d.platform, chatId: d.chatId, messageId: d.messageId },
+    }));
   }
 }

@@ -18,7 +18,11 @@ export class MongoInstanceStore implements InstanceStore {
 
   async create(instance: Instance, prompts: Prompt[]): Promise<void> {
     try {
-      await this.models.Instance.create({ ...indexedFields(instance), events: instance.events, pending: prompts });
+      await this.models.Instance.create({
+        ...indexedFields(instance),
+        events: instance.events,
+        pending: prompts,
+      });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new DuplicateInstanceError(instance.id);
       throw error;
@@ -32,7 +36,12 @@ export class MongoInstanceStore implements InstanceStore {
     return doc ? fromDoc(doc) : undefined;
   }
 
-  async save(instance: Instance, expectedVersion: number, events: AuditEvent[], prompts: Prompt[]): Promise<void> {
+  async save(
+    instance: Instance,
+    expectedVersion: number,
+    events: AuditEvent[],
+    prompts: Prompt[],
+  ): Promise<void> {
     const { _id, ...fields } = indexedFields(instance);
     const result = await this.models.Instance.updateOne(
       { _id, version: expectedVersion },
@@ -57,7 +66,10 @@ export class MongoInstanceStore implements InstanceStore {
       if (!doc) return;
       const kept = doc.pending.filter((p) => !promptIds.includes((p as { id: string }).id));
       if (kept.length === doc.pending.length) return;
-      const result = await this.models.Instance.updateOne({ _id, version: doc.version }, { $set: { pending: kept } });
+      const result = await this.models.Instance.updateOne(
+        { _id, version: doc.version },
+        { $set: { pending: kept } },
+      );
       if (result.matchedCount > 0) return;
     }
   }
@@ -70,7 +82,9 @@ export class MongoInstanceStore implements InstanceStore {
   }
 
   async openTasksFor(personId: string): Promise<OpenTask[]> {
-    const docs = await this.models.Instance.find({ status: 'active', openAssignees: personId }).lean<InstanceDoc[]>();
+    const docs = await this.models.Instance.find({ status: 'active', openAssignees: personId }).lean<
+      InstanceDoc[]
+    >();
     return docs.flatMap((doc) => {
       const instance = fromDoc(doc);
       return instance.runs
@@ -85,7 +99,9 @@ export class MongoInstanceStore implements InstanceStore {
   }
 
   async listForUnit(unitId: string, limit: number): Promise<Instance[]> {
-    const docs = await this.models.Instance.find({ $or: [{ requesterUnitId: unitId }, { handlingUnitId: unitId }] })
+    const docs = await this.models.Instance.find({
+      $or: [{ requesterUnitId: unitId }, { handlingUnitId: unitId }],
+    })
       .sort({ createdAt: -1 })
       .limit(limit)
       .lean<InstanceDoc[]>();

@@ -34,7 +34,14 @@ export class MongoAgendaBook implements AgendaBook {
     ).lean();
     if (!counter) throw new Error(`agenda counter ${key} was not created`);
     try {
-      await this.models.AgendaClaim.create({ _id: claimId, claimKey, book, year, seq: counter.seq, claimedAt: new Date() });
+      await this.models.AgendaClaim.create({
+        _id: claimId,
+        claimKey,
+        book,
+        year,
+        seq: counter.seq,
+        claimedAt: new Date(),
+      });
       return counter.seq;
     } catch (error) {
       // The same registration raced itself: the first claim stands (this number is left unused).
@@ -94,7 +101,10 @@ export class MongoOutbox implements Outbox {
   }
 
   async retryLater(promptId: string, notBefore: Date, error: string): Promise<void> {
-    await this.models.Outbox.updateOne({ promptId }, { $set: { notBefore, leasedUntil: new Date(0), lastError: error } });
+    await this.models.Outbox.updateOne(
+      { promptId },
+      { $set: { notBefore, leasedUntil: new Date(0), lastError: error } },
+    );
   }
 
   async markFailed(promptId: string, error: string): Promise<void> {
@@ -157,7 +167,13 @@ export class MongoInviteStore implements InviteStore {
   constructor(private readonly models: Models) {}
 
   async issue(personId: string, code: string, expiresAt: Date): Promise<void> {
-    await this.models.Invite.create({ _id: objectIdForKey(`invite:${code}`), code, personId, expiresAt, usedAt: null });
+    await this.models.Invite.create({
+      _id: objectIdForKey(`invite:${code}`),
+      code,
+      personId,
+      expiresAt,
+      usedAt: null,
+    });
   }
 
   async redeem(code: string, now: Date): Promise<RedeemResult> {
@@ -180,7 +196,10 @@ const CHUNK_BYTES = 255 * 1024;
 export class MongoFileStore implements FileStore {
   constructor(private readonly models: Models) {}
 
-  async put(bytes: Buffer, meta: { name: string; mimeType: string; uploadedBy: string; uploadedAt: Date }): Promise<FileRef> {
+  async put(
+    bytes: Buffer,
+    meta: { name: string; mimeType: string; uploadedBy: string; uploadedAt: Date },
+  ): Promise<FileRef> {
     const fileId = randomUUID();
     const ref: FileRef = {
       fileId,
@@ -193,7 +212,11 @@ export class MongoFileStore implements FileStore {
     };
     const chunks = Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES));
     for (let n = 0; n < chunks; n++) {
-      await this.models.FileChunk.create({ fileId, n, data: bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES) });
+      await this.models.FileChunk.create({
+        fileId,
+        n,
+        data: bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES),
+      });
     }
     // The file record is written last: a file is visible only once all its chunks are stored.
     await this.models.File.create({
@@ -209,7 +232,9 @@ export class MongoFileStore implements FileStore {
     const file = await this.models.File.findById(objectIdForKey(`file:${fileId}`)).lean();
     if (!file) return undefined;
     const chunks = await this.models.FileChunk.find({ fileId }).sort({ n: 1 }).lean();
-    const bytes = Buffer.concat(chunks.map((c) => Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength)));
+    const bytes = Buffer.concat(
+      chunks.map((c) => Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength)),
+    );
     return { ref: file.ref as unknown as FileRef, bytes };
   }
 }

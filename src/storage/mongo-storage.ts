@@ -1,5 +1,10 @@
 import mongoose, { type Connection } from 'mongoose';
-import { MongoActionTokenStore, MongoConversationStore, MongoTaskMessageLog, registerChatModels } from './mongo-chat-stores.js';
+import {
+  MongoActionTokenStore,
+  MongoConversationStore,
+  MongoTaskMessageLog,
+  registerChatModels,
+} from './mongo-chat-stores.js';
 import { registerModels, type Models } from './models.js';
 import { MongoInstanceStore } from './mongo-instance-store.js';
 import {

@@ -2,7 +2,12 @@ import type { App } from '../../src/app.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { inviteCode, startTestApp } from '../support/app-harness.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
-import { inlineButtons, TelegramBotApiStandIn, type RecordedMessage, type SimUser } from '../support/telegram/index.js';
+import {
+  inlineButtons,
+  TelegramBotApiStandIn,
+  type RecordedMessage,
+  type SimUser,
+} from '../support/telegram/index.js';
 
 const people: Record<string, SimUser> = {
   'ulp-biro-umum': { id: 5101, first_name: 'Andi', language_code: 'id' },
@@ -33,26 +38,43 @@ describe('the SPSE SOP on Telegram, end to end', () => {
   });
 
   /** The newest bot message to a person that matches, waiting for it. */
-  function next(who: string, predicate: (m: RecordedMessage) => boolean, after = 0): Promise<RecordedMessage> {
+  function next(
+    who: string,
+    predicate: (m: RecordedMessage) => boolean,
+    after = 0,
+  ): Promise<RecordedMessage> {
     return standIn.waitForMessage(person(who).id, (m) => m.messageId > after && predicate(m), 8000);
   }
   const hasText = (text: string) => (m: RecordedMessage) => (m.text ?? '').includes(text);
-  const hasButton = (label: string) => (m: RecordedMessage) => inlineButtons(m.replyMarkup).some((b) => b.text.includes(label));
+  const hasButton = (label: string) => (m: RecordedMessage) =>
+    inlineButtons(m.replyMarkup).some((b) => b.text.includes(label));
   const lastId = (who: string) => standIn.sentTo(person(who).id).at(-1)?.messageId ?? 0;
 
   function tap(who: string, message: RecordedMessage, label: string): string {
-    const id = standIn.userTapsButton(person(who), message, inlineButtons(message.replyMarkup).find((b) => b.text.includes(label))?.text ?? label);
+    const id = standIn.userTapsButton(
+      person(who),
+      message,
+      inlineButtons(message.replyMarkup).find((b) => b.text.includes(label))?.text ?? label,
+    );
     return id;
   }
 
   async function taskFor(who: string, stepTitle: string, after = 0): Promise<RecordedMessage> {
-    return next(who, (m) => (m.text ?? '').includes(stepTitle) && inlineButtons(m.replyMarkup).length > 0, after);
+    return next(
+      who,
+      (m) => (m.text ?? '').includes(stepTitle) && inlineButtons(m.replyMarkup).length > 0,
+      after,
+    );
   }
 
   test('six people walk the whole SOP, with a return at step 9, an upload, a wrong tap, a stale button, a duplicate update and a 429', async () => {
     // Commands are registered in both languages.
-    expect(standIn.commands()?.map((c) => c.command)).toEqual(expect.arrayContaining(['tugas', 'status', 'ajukan', 'bahasa', 'bantuan']));
-    expect(standIn.commands({ languageCode: 'en' })?.find((c) => c.command === 'tugas')?.description).toBe('My open tasks');
+    expect(standIn.commands()?.map((c) => c.command)).toEqual(
+      expect.arrayContaining(['tugas', 'status', 'ajukan', 'bahasa', 'bantuan']),
+    );
+    expect(standIn.commands({ languageCode: 'en' })?.find((c) => c.command === 'tugas')?.description).toBe(
+      'My open tasks',
+    );
 
     // An unlinked user is told how to get a code; a wrong code is refused.
     standIn.userSends(person('tuti'), 'halo');
@@ -77,7 +99,11 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     await next('ulp-biro-umum', hasText('Tulis perihal'));
     standIn.userSends(person('ulp-biro-umum'), 'Permohonan pemanfaatan SPSE untuk pengadaan TA 2027');
     await next('ulp-biro-umum', hasText('kirim nota dinasnya'));
-    standIn.userSendsDocument(person('ulp-biro-umum'), { fileName: 'nota-dinas.pdf', mimeType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 nota dinas') });
+    standIn.userSendsDocument(person('ulp-biro-umum'), {
+      fileName: 'nota-dinas.pdf',
+      mimeType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4 nota dinas'),
+    });
     await next('ulp-biro-umum', hasText('diterima dan diteruskan'));
 
     // Step 2: Tata Usaha registers it. The same tap delivered twice is applied once.
@@ -86,7 +112,10 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     expect(register.text).toMatch(/W(IB|ITA|IT)/);
     const registerTap = tap('tuti', register, 'Catat');
     await standIn.waitForCallbackAnswer(registerTap);
-    const closed = await standIn.waitForMessage(person('tuti').id, (m) => m.messageId === register.messageId && (m.text ?? '').includes('Dicatat oleh Tuti Rahayu'));
+    const closed = await standIn.waitForMessage(
+      person('tuti').id,
+      (m) => m.messageId === register.messageId && (m.text ?? '').includes('Dicatat oleh Tuti Rahayu'),
+    );
     expect(inlineButtons(closed.replyMarkup)).toEqual([]);
     const instance = (await app.service.openTasksFor('hendra'))[0]?.instance;
     expect(instance?.agendaNumbers.incoming).toBe(`001/ND-M/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
@@ -101,17 +130,32 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     // Step 3: Kapus dispositions to Kabid Sari through the buttons, with a note.
     const kapusTask = await taskFor('hendra', 'Langkah 3/11');
     // A wrong person's tap (Fajar pressing the Kapus's button) changes nothing.
-    const wrongTap = standIn.userTaps(person('fajar'), kapusTask, callbackData(kapusTask), { allowUnknownData: true });
+    const wrongTap = standIn.userTaps(person('fajar'), kapusTask, callbackData(kapusTask), {
+      allowUnknownData: true,
+    });
     expect((await standIn.waitForCallbackAnswer(wrongTap)).text).toMatch(/not for you|bukan untuk Anda/);
     tap('hendra', kapusTask, 'Disposisi');
     const recipients = await next('hendra', hasText('pilih penerima'), kapusTask.messageId);
-    expect(inlineButtons(recipients.replyMarkup).map((b) => b.text)).toEqual(['☐ Sari Handayani (Kabid)', '☐ Yusuf Ramadhan (Kabid)', 'Lanjut ›']);
+    expect(inlineButtons(recipients.replyMarkup).map((b) => b.text)).toEqual([
+      '☐ Sari Handayani (Kabid)',
+      '☐ Yusuf Ramadhan (Kabid)',
+      'Lanjut ›',
+    ]);
     tap('hendra', recipients, 'Sari');
-    const chosen = await standIn.waitForMessage(person('hendra').id, (m) => m.messageId === recipients.messageId && hasButton('☑ Sari')(m));
+    const chosen = await standIn.waitForMessage(
+      person('hendra').id,
+      (m) => m.messageId === recipients.messageId && hasButton('☑ Sari')(m),
+    );
     tap('hendra', chosen, 'Lanjut');
-    const instructions = await standIn.waitForMessage(person('hendra').id, (m) => m.messageId === recipients.messageId && hasButton('Untuk ditindaklanjuti')(m));
+    const instructions = await standIn.waitForMessage(
+      person('hendra').id,
+      (m) => m.messageId === recipients.messageId && hasButton('Untuk ditindaklanjuti')(m),
+    );
     tap('hendra', instructions, 'Untuk ditindaklanjuti');
-    await standIn.waitForMessage(person('hendra').id, (m) => m.messageId === recipients.messageId && hasText('catatan')(m));
+    await standIn.waitForMessage(
+      person('hendra').id,
+      (m) => m.messageId === recipients.messageId && hasText('catatan')(m),
+    );
     // Telegram answers the next sendMessage with a 429: whichever message it hits waits retry_after and still arrives.
     standIn.failNext('sendMessage', { status: 429, retryAfter: 1 });
     standIn.userSends(person('hendra'), 'Mohon dikoordinasikan dengan Subbid Sisfo');
@@ -125,16 +169,44 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     tap('sari', kabidTask, 'Disposisi');
     const sariWizard = await next('sari', hasText('pilih penerima'), kabidTask.messageId);
     tap('sari', sariWizard, 'Dewi');
-    tap('sari', await standIn.waitForMessage(person('sari').id, (m) => m.messageId === sariWizard.messageId && hasButton('☑ Dewi')(m)), 'Lanjut');
-    tap('sari', await standIn.waitForMessage(person('sari').id, (m) => m.messageId === sariWizard.messageId && hasButton('Untuk dipelajari')(m)), 'Untuk dipelajari');
-    tap('sari', await standIn.waitForMessage(person('sari').id, (m) => m.messageId === sariWizard.messageId && hasButton('Kirim tanpa catatan')(m)), 'Kirim tanpa catatan');
+    tap(
+      'sari',
+      await standIn.waitForMessage(
+        person('sari').id,
+        (m) => m.messageId === sariWizard.messageId && hasButton('☑ Dewi')(m),
+      ),
+      'Lanjut',
+    );
+    tap(
+      'sari',
+      await standIn.waitForMessage(
+        person('sari').id,
+        (m) => m.messageId === sariWizard.messageId && hasButton('Untuk dipelajari')(m),
+      ),
+      'Untuk dipelajari',
+    );
+    tap(
+      'sari',
+      await standIn.waitForMessage(
+        person('sari').id,
+        (m) => m.messageId === sariWizard.messageId && hasButton('Kirim tanpa catatan')(m),
+      ),
+      'Kirim tanpa catatan',
+    );
 
     // Step 5: Fajar (English) uploads the PPK list as a document, then completes.
     const entry = await taskFor('fajar', 'Step 5/11');
     expect(entry.text).toContain('Send the file');
-    standIn.userSendsDocument(person('fajar'), { fileName: 'daftar-ppk.csv', mimeType: 'text/csv', bytes: Buffer.from(ppkCsv()) });
+    standIn.userSendsDocument(person('fajar'), {
+      fileName: 'daftar-ppk.csv',
+      mimeType: 'text/csv',
+      bytes: Buffer.from(ppkCsv()),
+    });
     await next('fajar', hasText('daftar-ppk.csv attached'), entry.messageId);
-    const withFile = await standIn.waitForMessage(person('fajar').id, (m) => m.messageId === entry.messageId && hasText('Attached files (1)')(m));
+    const withFile = await standIn.waitForMessage(
+      person('fajar').id,
+      (m) => m.messageId === entry.messageId && hasText('Attached files (1)')(m),
+    );
     tap('fajar', withFile, 'Done');
 
     // Step 6: Dewi approves the verification.
@@ -149,13 +221,27 @@ describe('the SPSE SOP on Telegram, end to end', () => {
       if (!box) throw new Error('no unticked box');
       standIn.userTapsButton(person('fajar'), checklist, box.text);
       const ticked = i + 1;
-      checklist = await standIn.waitForMessage(person('fajar').id, (m) => m.messageId === checklist.messageId && (ticked === accounts ? inlineButtons(m.replyMarkup).length === 0 : inlineButtons(m.replyMarkup).filter((b) => b.text.startsWith('☑')).length === ticked));
+      checklist = await standIn.waitForMessage(
+        person('fajar').id,
+        (m) =>
+          m.messageId === checklist.messageId &&
+          (ticked === accounts
+            ? inlineButtons(m.replyMarkup).length === 0
+            : inlineButtons(m.replyMarkup).filter((b) => b.text.startsWith('☑')).length === ticked),
+      );
     }
 
     // Step 8: the draft report.
     const draft = await taskFor('fajar', 'Step 8/11');
-    standIn.userSendsDocument(person('fajar'), { fileName: 'draft-laporan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: Buffer.from('PK draft v1') });
-    await standIn.waitForMessage(person('fajar').id, (m) => m.messageId === draft.messageId && hasText('Attached files (1)')(m));
+    standIn.userSendsDocument(person('fajar'), {
+      fileName: 'draft-laporan.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: Buffer.from('PK draft v1'),
+    });
+    await standIn.waitForMessage(
+      person('fajar').id,
+      (m) => m.messageId === draft.messageId && hasText('Attached files (1)')(m),
+    );
     tap('fajar', standIn.message(draft) as RecordedMessage, 'Done');
 
     // Step 9: Dewi returns the draft; an empty reason is refused; the reason reaches Fajar.
@@ -169,8 +255,15 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     await next('dewi', hasText('Dikembalikan ke'));
     const redo = await taskFor('fajar', 'Step 8/11', draft.messageId);
     expect(redo.text).toContain('Lampiran pagu anggaran belum sesuai nota dinas');
-    standIn.userSendsDocument(person('fajar'), { fileName: 'draft-laporan-v2.docx', mimeType: 'application/octet-stream', bytes: Buffer.from('PK draft v2') });
-    await standIn.waitForMessage(person('fajar').id, (m) => m.messageId === redo.messageId && hasText('Attached files (1)')(m));
+    standIn.userSendsDocument(person('fajar'), {
+      fileName: 'draft-laporan-v2.docx',
+      mimeType: 'application/octet-stream',
+      bytes: Buffer.from('PK draft v2'),
+    });
+    await standIn.waitForMessage(
+      person('fajar').id,
+      (m) => m.messageId === redo.messageId && hasText('Attached files (1)')(m),
+    );
     tap('fajar', standIn.message(redo) as RecordedMessage, 'Done');
     tap('dewi', await taskFor('dewi', 'Langkah 9/11', review.messageId), 'Setujui');
 
@@ -181,8 +274,12 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     expect(done.text).toContain(`001/ND-K/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
 
     // A stale button (step 2's, tapped again) changes nothing and says who did it and when.
-    const staleTap = standIn.userTaps(person('tuti'), register, callbackData(register), { allowUnknownData: true });
-    expect((await standIn.waitForCallbackAnswer(staleTap)).text).toMatch(/sudah diselesaikan oleh Tuti Rahayu pukul \d\d:\d\d W/);
+    const staleTap = standIn.userTaps(person('tuti'), register, callbackData(register), {
+      allowUnknownData: true,
+    });
+    expect((await standIn.waitForCallbackAnswer(staleTap)).text).toMatch(
+      /sudah diselesaikan oleh Tuti Rahayu pukul \d\d:\d\d W/,
+    );
 
     // /status shows the whole timeline; /tugas is empty for everyone.
     standIn.userSends(person('hendra'), `/status 001/ND-M/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
@@ -197,7 +294,9 @@ describe('the SPSE SOP on Telegram, end to end', () => {
 
     const final = await app.service.get(instance?.id ?? '');
     expect(final?.status).toBe('completed');
-    expect(final?.events.filter((e) => e.type === 'returned').map((e) => e.data?.['reason'])).toEqual(['Lampiran pagu anggaran belum sesuai nota dinas']);
+    expect(final?.events.filter((e) => e.type === 'returned').map((e) => e.data?.['reason'])).toEqual([
+      'Lampiran pagu anggaran belum sesuai nota dinas',
+    ]);
     expect(final?.events.every((e) => e.channel === 'telegram' || e.actorId === 'system')).toBe(true);
   });
 });
@@ -209,10 +308,14 @@ function callbackData(message: RecordedMessage): string {
 }
 
 function jakartaYear(): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
+  return Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()),
+  );
 }
 
 function romanMonth(): string {
-  const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', month: 'numeric' }).format(new Date()));
+  const month = Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', month: 'numeric' }).format(new Date()),
+  );
   return ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'][month - 1] ?? '';
 }

@@ -13,7 +13,10 @@ const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 async function pandu(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'silent', EMBEDDED_MONGODB_PORT: '1', ...env } });
+    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent', EMBEDDED_MONGODB_PORT: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -27,14 +30,31 @@ describe('the pandu command line (real processes)', () => {
   test('flow check --json prints the 11 steps with their standard times', async () => {
     const result = await pandu(['flow', 'check', SPSE_FLOW_FILE, '--json']);
     expect(result.code).toBe(0);
-    const flow = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as { steps: Array<{ id: string; performer: string; type: string; standardMinutes: number | null }> };
+    const flow = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as {
+      steps: Array<{ id: string; performer: string; type: string; standardMinutes: number | null }>;
+    };
     expect(flow.steps.map((s) => s.standardMinutes)).toEqual([null, 5, 5, 5, 30, 15, 15, 60, 5, 5, 30]);
-    expect(flow.steps.map((s) => s.performer)).toEqual(['ULP', 'Staf', 'Kapus', 'Kabid', 'Staf', 'Kasubbid', 'Staf', 'Staf', 'Kasubbid', 'Kapus', 'Staf']);
+    expect(flow.steps.map((s) => s.performer)).toEqual([
+      'ULP',
+      'Staf',
+      'Kapus',
+      'Kabid',
+      'Staf',
+      'Kasubbid',
+      'Staf',
+      'Staf',
+      'Kasubbid',
+      'Kapus',
+      'Staf',
+    ]);
   }, 60_000);
 
   test('a broken flow file exits 1 naming the file, the step and the field', async () => {
     const broken = join(dir, 'broken.yaml');
-    writeFileSync(broken, readFileSync(SPSE_FLOW_FILE, 'utf8').replace('standard: 15m', 'standard: lima belas menit'));
+    writeFileSync(
+      broken,
+      readFileSync(SPSE_FLOW_FILE, 'utf8').replace('standard: 15m', 'standard: lima belas menit'),
+    );
     const result = await pandu(['flow', 'check', broken, '--json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(broken);
@@ -45,7 +65,13 @@ describe('the pandu command line (real processes)', () => {
   test('org check accepts the example and names the problem in a broken org', async () => {
     expect((await pandu(['org', 'check', EXAMPLE_ORG_FILE])).code).toBe(0);
     const broken = join(dir, 'org.yaml');
-    writeFileSync(broken, readFileSync(EXAMPLE_ORG_FILE, 'utf8').replace('position: Kabid\n    unit: bidang-aplikasi', 'position: Direktur\n    unit: bidang-aplikasi'));
+    writeFileSync(
+      broken,
+      readFileSync(EXAMPLE_ORG_FILE, 'utf8').replace(
+        'position: Kabid\n    unit: bidang-aplikasi',
+        'position: Direktur\n    unit: bidang-aplikasi',
+      ),
+    );
     const result = await pandu(['org', 'check', broken]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/people "sari".*position: unknown position "Direktur"/);
@@ -56,14 +82,26 @@ describe('the pandu command line (real processes)', () => {
     writeFileSync(good, ppkCsv());
     const valid = await pandu(['ppk', 'check', good, '--json']);
     expect(valid.code).toBe(0);
-    expect(JSON.parse(valid.stdout.trim().split('\n').at(-1) ?? '')).toMatchObject({ valid: true, rows: 2, errors: [] });
+    expect(JSON.parse(valid.stdout.trim().split('\n').at(-1) ?? '')).toMatchObject({
+      valid: true,
+      rows: 2,
+      errors: [],
+    });
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, ppkCsv([['12345', 'X', 'Y', 'Raja', 'bukan-email', '0812', 'U', 'P', '1.5 M', '2027', 'SK']]));
+    writeFileSync(
+      bad,
+      ppkCsv([['12345', 'X', 'Y', 'Raja', 'bukan-email', '0812', 'U', 'P', '1.5 M', '2027', 'SK']]),
+    );
     const invalid = await pandu(['ppk', 'check', bad, '--json']);
     expect(invalid.code).toBe(1);
-    const verdict = JSON.parse(invalid.stdout.trim().split('\n').at(-1) ?? '') as { valid: boolean; errors: Array<{ row: number; column: string; message: string }> };
+    const verdict = JSON.parse(invalid.stdout.trim().split('\n').at(-1) ?? '') as {
+      valid: boolean;
+      errors: Array<{ row: number; column: string; message: string }>;
+    };
     expect(verdict.valid).toBe(false);
-    expect(verdict.errors.map((e) => e.column)).toEqual(expect.arrayContaining(['NIP', 'Peran', 'Email', 'Pagu Anggaran (Rp)']));
+    expect(verdict.errors.map((e) => e.column)).toEqual(
+      expect.arrayContaining(['NIP', 'Peran', 'Email', 'Pagu Anggaran (Rp)']),
+    );
     expect(verdict.errors.every((e) => e.row === 2 && e.message.length > 0)).toBe(true);
   }, 60_000);
 

@@ -15,7 +15,14 @@ interface Running {
 function startService(env: Record<string, string>): Running {
   const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', SLACK_BOT_TOKEN: '', MONGODB_URI: '', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      TELEGRAM_BOT_TOKEN: '',
+      SLACK_BOT_TOKEN: '',
+      MONGODB_URI: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -40,7 +47,10 @@ describe('the service as a process', () => {
     await waitFor(() => service.output().includes('Pandu is running'), 'start');
     expect(service.output()).toContain('Data will NOT survive a restart');
     expect(service.output()).toContain('TELEGRAM_BOT_TOKEN is not set');
-    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as Record<string, unknown>;
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(health).toMatchObject({
       ok: true,
       database: 'up',
@@ -63,8 +73,18 @@ describe('the service as a process', () => {
 
   test('a broken flow file stops it, naming the file, the step and the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pandu-flows-'));
-    writeFileSync(join(dir, 'spse-eproc.yaml'), readFileSync(SPSE_FLOW_FILE, 'utf8').replace('type: disposition\n    recipients: Kabid', 'type: disposisi\n    recipients: Kabid'));
-    const service = startService({ PORT: String(await freePort()), EMBEDDED_MONGODB_PORT: String(await freePort()), FLOWS_DIR: dir });
+    writeFileSync(
+      join(dir, 'spse-eproc.yaml'),
+      readFileSync(SPSE_FLOW_FILE, 'utf8').replace(
+        'type: disposition\n    recipients: Kabid',
+        'type: disposisi\n    recipients: Kabid',
+      ),
+    );
+    const service = startService({
+      PORT: String(await freePort()),
+      EMBEDDED_MONGODB_PORT: String(await freePort()),
+      FLOWS_DIR: dir,
+    });
     expect(await service.exited).toBe(1);
     expect(service.output()).toContain('spse-eproc.yaml');
     expect(service.output()).toContain('step 3 \\"disposisi-kapus\\"');

@@ -31,7 +31,13 @@ export function createEngineHarness(overrides: Partial<SopServiceDeps> = {}) {
   const key = () => `key-${++keys}`;
 
   async function start(subject = 'Pemanfaatan SPSE untuk pengadaan 2027', requesterId = 'ulp-biro-umum') {
-    const result = await service.start({ flowId: flow.id, requesterId, subject, channel: 'telegram', idempotencyKey: key() });
+    const result = await service.start({
+      flowId: flow.id,
+      requesterId,
+      subject,
+      channel: 'telegram',
+      idempotencyKey: key(),
+    });
     if (!result.ok) throw new Error(`start refused: ${result.refusal.code}`);
     return result.instance;
   }
@@ -43,7 +49,11 @@ export function createEngineHarness(overrides: Partial<SopServiceDeps> = {}) {
   }
 
   /** Runs a command on the instance's open step as its assignee unless told otherwise. */
-  async function act(instance: Instance, command: DistributiveOmit<Command, 'instanceId' | 'runId' | 'actorId' | 'channel' | 'idempotencyKey'> & Partial<Pick<Command, 'actorId' | 'runId' | 'idempotencyKey'>>) {
+  async function act(
+    instance: Instance,
+    command: DistributiveOmit<Command, 'instanceId' | 'runId' | 'actorId' | 'channel' | 'idempotencyKey'> &
+      Partial<Pick<Command, 'actorId' | 'runId' | 'idempotencyKey'>>,
+  ) {
     const latest = await current(instance);
     const run = openRun(latest);
     return service.act({

@@ -1,4 +1,9 @@
-import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../../src/channels/shared/types.js';
+import type {
+  ChatSender,
+  OutgoingFile,
+  OutgoingMessage,
+  SentMessage,
+} from '../../src/channels/shared/types.js';
 import type { ChatPlatform } from '../../src/channels/shared/types.js';
 
 /** A ChatSender that records what it was asked to do and can be told to fail. */

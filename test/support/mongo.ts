@@ -4,7 +4,9 @@ import { startEmbeddedMongo, type EmbeddedMongo } from '../../src/storage/embedd
  * A MongoDB for integration tests: the real server named by TEST_MONGODB_URI when set (real
  * MongoDB semantics, unique indexes and all), else the embedded in-memory wire server.
  */
-export async function testMongo(database: string): Promise<{ uri: string; stop(): Promise<void>; embedded: boolean }> {
+export async function testMongo(
+  database: string,
+): Promise<{ uri: string; stop(): Promise<void>; embedded: boolean }> {
   const real = process.env.TEST_MONGODB_URI;
   if (real) {
     const url = new URL(real);

@@ -42,7 +42,9 @@ export class ChatCore {
     if (linked && this.org.person(linked)) return linked;
     const fromOrg = this.org
       .allPeople()
-      .find((p) => (user.platform === 'telegram' ? String(p.telegram) === user.userId : p.slack === user.userId));
+      .find((p) =>
+        user.platform === 'telegram' ? String(p.telegram) === user.userId : p.slack === user.userId,
+      );
     return fromOrg?.id;
   }
 
@@ -70,15 +72,25 @@ export class ChatCore {
 
   /** Remembers where to reach the person and which platform they used last. */
   private async touch(user: ChatUser, personId: PersonId): Promise<void> {
-    await this.deps.identities.link(personId, { channel: user.platform, userId: user.userId, chatId: user.chatId });
+    await this.deps.identities.link(personId, {
+      channel: user.platform,
+      userId: user.userId,
+      chatId: user.chatId,
+    });
     // Until they choose with /bahasa, people get messages in their app's language.
     const chosen = (await this.deps.identities.preferences(personId)).locale;
     const hint = localeHint(user.languageCode);
-    await this.deps.identities.setPreferences(personId, { lastChannel: user.platform, ...(!chosen && hint ? { locale: hint } : {}) });
+    await this.deps.identities.setPreferences(personId, {
+      lastChannel: user.platform,
+      ...(!chosen && hint ? { locale: hint } : {}),
+    });
   }
 
   /** Runs `then` for a linked person; an unlinked user is told how to get an invite code. */
-  private async asPerson(user: ChatUser, then: (personId: PersonId) => Promise<ChatReply>): Promise<ChatReply> {
+  private async asPerson(
+    user: ChatUser,
+    then: (personId: PersonId) => Promise<ChatReply>,
+  ): Promise<ChatReply> {
     const personId = await this.identify(user);
     if (!personId) return this.say(user, undefined, { key: 'chat-not-linked' });
     await this.touch(user, personId);
@@ -107,7 +119,10 @@ export class ChatCore {
     const person = this.org.person(personId);
     const unit = person ? (this.org.unit(person.unit)?.name ?? person.unit) : '';
     const greeting = await this.render(user, personId, [
-      { key: 'chat-welcome', params: { name: person?.name ?? personId, position: person?.position ?? '', unit } },
+      {
+        key: 'chat-welcome',
+        params: { name: person?.name ?? personId, position: person?.position ?? '', unit },
+      },
     ]);
     const tasks = await this.taskList(user, personId);
     return { messages: [greeting, ...tasks.messages] };
@@ -130,7 +145,8 @@ export class ChatCore {
           return this.language(user, personId, args);
         case 'kanal': {
           const platform = args.trim().toLowerCase();
-          if (platform !== 'telegram' && platform !== 'slack') return this.say(user, personId, { key: 'chat-kanal-usage' });
+          if (platform !== 'telegram' && platform !== 'slack')
+            return this.say(user, personId, { key: 'chat-kanal-usage' });
           return this.setPreferredChannel(user, platform);
         }
         case 'batal':
@@ -138,9 +154,13 @@ export class ChatCore {
           return this.say(user, personId, { key: 'chat-cancelled' });
         default: {
           const extra = this.deps.extraCommands?.[name];
-          if (!extra) return this.say(user, personId, { key: 'chat-unknown-command', params: { command: name } });
+          if (!extra)
+            return this.say(user, personId, { key: 'chat-unknown-command', params: { command: name } });
           const result = await extra({ personId, args, platform: user.platform, userId: user.userId });
-          return { ...(await this.say(user, personId, ...result.lines)), ...(result.files ? { files: result.files } : {}) };
+          return {
+            ...(await this.say(user, personId, ...result.lines)),
+            ...(result.files ? { files: result.files } : {}),
+          };
         }
       }
     });
@@ -157,19 +177,33 @@ export class ChatCore {
     if (open.length === 0) return this.say(user, personId, { key: 'chat-no-tasks' });
     const now = this.deps.clock.now().getTime();
     const withRuns = open
-      .map(({ instance, runId }) => ({ instance, run: instance.runs.find((r) => r.runId === runId) as StepRun }))
+      .map(({ instance, runId }) => ({
+        instance,
+        run: instance.runs.find((r) => r.runId === runId) as StepRun,
+      }))
       .sort((a, b) => dueRank(a.run, now) - dueRank(b.run, now));
     const overdue = withRuns.filter((t) => t.run.dueAt && new Date(t.run.dueAt).getTime() < now).length;
-    const header = await this.render(user, personId, [{ key: 'chat-task-list', params: { count: open.length, overdue } }]);
+    const header = await this.render(user, personId, [
+      { key: 'chat-task-list', params: { count: open.length, overdue } },
+    ]);
     const messages: OutgoingMessage[] = [header];
-    for (const { instance, run } of withRuns.slice(0, 10)) messages.push(await this.taskMessage(user, personId, instance, run));
+    for (const { instance, run } of withRuns.slice(0, 10))
+      messages.push(await this.taskMessage(user, personId, instance, run));
     return { messages };
   }
 
   /** A task message for an open run, with fresh tokens for the person. */
-  async taskMessage(user: ChatUser, personId: PersonId, instance: Instance, run: StepRun): Promise<OutgoingMessage> {
+  async taskMessage(
+    user: ChatUser,
+    personId: PersonId,
+    instance: Instance,
+    run: StepRun,
+  ): Promise<OutgoingMessage> {
     const flow = this.deps.service.flow(instance.flowId);
-    if (!flow) return this.render(user, personId, [{ key: 'refusal-unknown-flow', params: { flow: instance.flowId } }]);
+    if (!flow)
+      return this.render(user, personId, [
+        { key: 'refusal-unknown-flow', params: { flow: instance.flowId } },
+      ]);
     const prompt = taskPrompt(flow, this.org, instance, run, `resend:${instance.id}:${run.runId}`);
     const tokens = new TokenBatch({ personId, instanceId: instance.id });
     const message = renderPrompt(prompt, await this.readerFor(user, personId), this.deps.translator, tokens);
@@ -180,7 +214,12 @@ export class ChatCore {
   /** Channels call this after sending a task message, so the task's later edits reach it too. */
   async recordTaskMessage(message: OutgoingMessage, sent: SentMessage): Promise<void> {
     if (!message.taskRun) return;
-    await this.deps.messages.record(message.taskRun.instanceId, message.taskRun.runId, message.taskRun.personId, sent);
+    await this.deps.messages.record(
+      message.taskRun.instanceId,
+      message.taskRun.runId,
+      message.taskRun.personId,
+      sent,
+    );
   }
 
   private async status(user: ChatUser, personId: PersonId, args: string): Promise<ChatReply> {
@@ -199,7 +238,12 @@ export class ChatCore {
     if (this.org.isAdmin(personId)) return true;
     const participants = new Set<string>([instance.requesterId]);
     for (const run of instance.runs) {
-      for (const id of [run.assigneeId, run.actorId, run.delegatedFrom, ...(run.disposition?.recipientIds ?? [])]) {
+      for (const id of [
+        run.assigneeId,
+        run.actorId,
+        run.delegatedFrom,
+        ...(run.disposition?.recipientIds ?? []),
+      ]) {
         if (id) participants.add(id);
       }
     }
@@ -239,7 +283,13 @@ export class ChatCore {
 
   private async onAction(user: ChatUser, personId: PersonId, action: ActionToken): Promise<ChatReply> {
     const key = `tap:${action.token}`;
-    const base = { instanceId: action.instanceId, runId: action.runId ?? '', actorId: personId, channel: user.platform, idempotencyKey: key };
+    const base = {
+      instanceId: action.instanceId,
+      runId: action.runId ?? '',
+      actorId: personId,
+      channel: user.platform,
+      idempotencyKey: key,
+    };
     const [kind, arg] = splitAction(action.actionId);
     // An old button on a task already done says who did it and when (the engine would refuse too).
     if (action.runId && !this.extraActions[kind]) {
@@ -253,14 +303,37 @@ export class ChatCore {
         return this.act(user, personId, { ...base, type: 'complete' });
       case 'check': {
         const run = await this.openRun(action);
-        return this.act(user, personId, { ...base, type: 'check', itemId: arg, checked: !(run?.checked.includes(arg) ?? false) });
+        return this.act(user, personId, {
+          ...base,
+          type: 'check',
+          itemId: arg,
+          checked: !(run?.checked.includes(arg) ?? false),
+        });
       }
       case 'return':
-        return this.expectInput(user, personId, action, { kind: 'return-reason', instanceId: action.instanceId, runId: base.runId }, 'chat-ask-return-reason');
+        return this.expectInput(
+          user,
+          personId,
+          action,
+          { kind: 'return-reason', instanceId: action.instanceId, runId: base.runId },
+          'chat-ask-return-reason',
+        );
       case 'fail':
-        return this.expectInput(user, personId, action, { kind: 'fail-reason', instanceId: action.instanceId, runId: base.runId, itemId: arg }, 'chat-ask-fail-reason');
+        return this.expectInput(
+          user,
+          personId,
+          action,
+          { kind: 'fail-reason', instanceId: action.instanceId, runId: base.runId, itemId: arg },
+          'chat-ask-fail-reason',
+        );
       case 'attach':
-        return this.expectInput(user, personId, action, { kind: 'attach-file', instanceId: action.instanceId, runId: base.runId }, 'chat-ask-file');
+        return this.expectInput(
+          user,
+          personId,
+          action,
+          { kind: 'attach-file', instanceId: action.instanceId, runId: base.runId },
+          'chat-ask-file',
+        );
       case 'dispose':
       case 'disp-recipient':
       case 'disp-next':
@@ -299,17 +372,26 @@ export class ChatCore {
     const refusal = await this.precheck(personId, action);
     if (refusal) return this.refused(user, personId, refusal);
     await this.deps.conversations.set(user.platform, user.userId, conversation);
-    return { ...(await this.say(user, personId, { key: askKey })), toast: await this.format(user, personId, { key: askKey }) };
+    return {
+      ...(await this.say(user, personId, { key: askKey })),
+      toast: await this.format(user, personId, { key: askKey }),
+    };
   }
 
   /** The refusal the engine would give any action on this run by this person right now, if any. */
-  async precheck(personId: PersonId, action: Pick<ActionToken, 'instanceId' | 'runId'>): Promise<Refusal | undefined> {
+  async precheck(
+    personId: PersonId,
+    action: Pick<ActionToken, 'instanceId' | 'runId'>,
+  ): Promise<Refusal | undefined> {
     const instance = await this.deps.service.get(action.instanceId);
     const run = instance?.runs.find((r) => r.runId === action.runId);
     if (!instance || !run) return { code: 'unknown-task', message: { key: 'refusal-unknown-task' } };
     if (run.endedAt) {
       const by = this.org.person(run.actorId ?? '')?.name ?? run.actorId ?? '-';
-      return { code: 'already-done', message: { key: 'refusal-already-done', params: { by, at: { instant: run.endedAt, style: 'time' } } } };
+      return {
+        code: 'already-done',
+        message: { key: 'refusal-already-done', params: { by, at: { instant: run.endedAt, style: 'time' } } },
+      };
     }
     if (run.assigneeId !== personId) {
       const assignee = this.org.person(run.assigneeId ?? '')?.name ?? '-';
@@ -349,7 +431,10 @@ export class ChatCore {
     if (!instance || !flow || !run) return undefined;
     const reader = await this.readerFor(user, personId);
     return {
-      recipients: dispositionCandidates(this.org, stepOf(flow, run), run).map((p) => ({ id: p.id, label: `${p.name} (${p.position})` })),
+      recipients: dispositionCandidates(this.org, stepOf(flow, run), run).map((p) => ({
+        id: p.id,
+        label: `${p.name} (${p.position})`,
+      })),
       instructions: flow.instructions.map((i) => ({ id: i.id, label: i.label[reader.locale] })),
     };
   }
@@ -362,7 +447,8 @@ export class ChatCore {
   ): Promise<ChatReply> {
     return this.asPerson(user, async (personId) => {
       const action = await this.deps.tokens.find(token);
-      if (!action || action.actionId !== 'dispose') return this.toast(user, personId, { key: 'chat-button-unknown' });
+      if (!action || action.actionId !== 'dispose')
+        return this.toast(user, personId, { key: 'chat-button-unknown' });
       if (action.personId !== personId) return this.toast(user, personId, { key: 'chat-button-not-yours' });
       return this.act(user, personId, {
         type: 'dispose',
@@ -382,7 +468,8 @@ export class ChatCore {
   async submitReturn(user: ChatUser, token: string, reason: string): Promise<ChatReply> {
     return this.asPerson(user, async (personId) => {
       const action = await this.deps.tokens.find(token);
-      if (!action || action.actionId !== 'return') return this.toast(user, personId, { key: 'chat-button-unknown' });
+      if (!action || action.actionId !== 'return')
+        return this.toast(user, personId, { key: 'chat-button-unknown' });
       if (action.personId !== personId) return this.toast(user, personId, { key: 'chat-button-not-yours' });
       return this.act(user, personId, {
         type: 'return',
@@ -402,7 +489,8 @@ export class ChatCore {
       const linked = (await this.deps.identities.identitiesOf(personId)).some((i) => i.channel === platform);
       const person = this.org.person(personId);
       const inOrgFile = platform === 'telegram' ? person?.telegram !== undefined : Boolean(person?.slack);
-      if (!linked && !inOrgFile) return this.say(user, personId, { key: 'chat-kanal-not-linked', params: { platform } });
+      if (!linked && !inOrgFile)
+        return this.say(user, personId, { key: 'chat-kanal-not-linked', params: { platform } });
       await this.deps.identities.setPreferences(personId, { preferredChannel: platform });
       return this.say(user, personId, { key: 'chat-preferred-channel-set', params: { platform } });
     });
@@ -460,7 +548,10 @@ export class ChatCore {
   async file(user: ChatUser, file: IncomingFile, messageId: string): Promise<ChatReply> {
     return this.asPerson(user, async (personId) => {
       if (file.size > this.deps.uploadMaxBytes) {
-        return this.say(user, personId, { key: 'chat-file-too-big', params: { size: megabytes(file.size), max: megabytes(this.deps.uploadMaxBytes) } });
+        return this.say(user, personId, {
+          key: 'chat-file-too-big',
+          params: { size: megabytes(file.size), max: megabytes(this.deps.uploadMaxBytes) },
+        });
       }
       const conversation = await this.deps.conversations.get(user.platform, user.userId);
       if (conversation?.kind === 'request' && conversation.subject) {
@@ -489,7 +580,10 @@ export class ChatCore {
     if (waiting.length === 0) return { none: 'chat-file-no-task' };
     if (waiting.length > 1) return { none: 'chat-file-which-task' };
     const [only] = waiting as [(typeof waiting)[number]];
-    return { instance: only.instance, run: only.instance.runs.find((r) => r.runId === only.runId) as StepRun };
+    return {
+      instance: only.instance,
+      run: only.instance.runs.find((r) => r.runId === only.runId) as StepRun,
+    };
   }
 
   private async attach(
@@ -506,14 +600,24 @@ export class ChatCore {
     const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
     const accept = step?.output.file?.accept ?? [];
     if (accept.length > 0 && !accept.includes(extension)) {
-      return this.refused(user, personId, { code: 'file-type-not-accepted', message: { key: 'refusal-file-type-not-accepted', params: { accept: accept.join(', ') } } });
+      return this.refused(user, personId, {
+        code: 'file-type-not-accepted',
+        message: { key: 'refusal-file-type-not-accepted', params: { accept: accept.join(', ') } },
+      });
     }
     const bytes = await file.download();
-    const handler = step?.output.file?.handler ? this.deps.fileHandlers?.[step.output.file.handler] : undefined;
+    const handler = step?.output.file?.handler
+      ? this.deps.fileHandlers?.[step.output.file.handler]
+      : undefined;
     let content: Record<string, unknown> | undefined;
     let summary: MessageRef[] = [];
     if (handler) {
-      const checked = await handler(bytes, file.name, { instance, run, personId, reader: await this.readerFor(user, personId) });
+      const checked = await handler(bytes, file.name, {
+        instance,
+        run,
+        personId,
+        reader: await this.readerFor(user, personId),
+      });
       if (!checked.ok) {
         const reply = await this.say(user, personId, ...checked.errors);
         return { ...reply, ...(checked.report ? { files: [checked.report] } : {}) };
@@ -521,7 +625,12 @@ export class ChatCore {
       content = checked.content;
       summary = checked.summary;
     }
-    const stored = await this.deps.files.put(bytes, { name: file.name, mimeType: file.mimeType, uploadedBy: personId, uploadedAt: this.deps.clock.now() });
+    const stored = await this.deps.files.put(bytes, {
+      name: file.name,
+      mimeType: file.mimeType,
+      uploadedBy: personId,
+      uploadedAt: this.deps.clock.now(),
+    });
     const ref = content ? { ...stored, content } : stored;
     const reply = await this.act(user, personId, {
       type: 'attach',
@@ -534,7 +643,10 @@ export class ChatCore {
     });
     await this.deps.conversations.set(user.platform, user.userId, undefined);
     const summaryMessage = summary.length > 0 ? [await this.render(user, personId, summary)] : [];
-    return { ...withToastAsMessage(reply), messages: [...withToastAsMessage(reply).messages, ...summaryMessage] };
+    return {
+      ...withToastAsMessage(reply),
+      messages: [...withToastAsMessage(reply).messages, ...summaryMessage],
+    };
   }
 
   private async finishRequest(
@@ -545,7 +657,12 @@ export class ChatCore {
     messageId: string,
   ): Promise<ChatReply> {
     const bytes = await file.download();
-    const attachment = await this.deps.files.put(bytes, { name: file.name, mimeType: file.mimeType, uploadedBy: personId, uploadedAt: this.deps.clock.now() });
+    const attachment = await this.deps.files.put(bytes, {
+      name: file.name,
+      mimeType: file.mimeType,
+      uploadedBy: personId,
+      uploadedAt: this.deps.clock.now(),
+    });
     const result = await this.deps.service.start({
       flowId: conversation.flowId,
       requesterId: personId,

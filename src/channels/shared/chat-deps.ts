@@ -52,4 +52,6 @@ export interface ChatCommandContext {
   userId: string;
 }
 
-export type ChatCommandHandler = (context: ChatCommandContext) => Promise<{ lines: MessageRef[]; files?: OutgoingFile[] }>;
+export type ChatCommandHandler = (
+  context: ChatCommandContext,
+) => Promise<{ lines: MessageRef[]; files?: OutgoingFile[] }>;

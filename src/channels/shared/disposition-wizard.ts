@@ -15,7 +15,13 @@ type DispositionConversation = Extract<Conversation, { kind: 'disposition' }>;
 export class DispositionWizard {
   constructor(private readonly chat: ChatCore) {}
 
-  async onTap(user: ChatUser, personId: PersonId, action: ActionToken, kind: string, arg: string): Promise<ChatReply> {
+  async onTap(
+    user: ChatUser,
+    personId: PersonId,
+    action: ActionToken,
+    kind: string,
+    arg: string,
+  ): Promise<ChatReply> {
     const refusal = await this.chat.precheck(personId, action);
     if (refusal) return this.chat.refused(user, personId, refusal);
     const { conversations } = this.chat.deps;
@@ -32,12 +38,17 @@ export class DispositionWizard {
       return { messages: reply.replaceTapped ? [reply.replaceTapped] : [] };
     }
     const current = await conversations.get(user.platform, user.userId);
-    if (current?.kind !== 'disposition' || current.runId !== action.runId || current.instanceId !== action.instanceId) {
+    if (
+      current?.kind !== 'disposition' ||
+      current.runId !== action.runId ||
+      current.instanceId !== action.instanceId
+    ) {
       return this.chat.toast(user, personId, { key: 'chat-button-unknown' });
     }
     if (kind === 'disp-recipient') {
       const candidates = await this.candidates(current);
-      if (!candidates.some((c) => c.id === arg)) return this.chat.toast(user, personId, { key: 'chat-button-unknown' });
+      if (!candidates.some((c) => c.id === arg))
+        return this.chat.toast(user, personId, { key: 'chat-button-unknown' });
       const recipientIds = current.recipientIds.includes(arg)
         ? current.recipientIds.filter((id) => id !== arg)
         : [...current.recipientIds, arg];
@@ -46,7 +57,8 @@ export class DispositionWizard {
       return this.recipientsStep(user, personId, next);
     }
     if (kind === 'disp-next') {
-      if (current.recipientIds.length === 0) return this.chat.toast(user, personId, { key: 'refusal-recipient-required' });
+      if (current.recipientIds.length === 0)
+        return this.chat.toast(user, personId, { key: 'refusal-recipient-required' });
       return this.instructionStep(user, personId, current);
     }
     if (kind === 'disp-instruction') {
@@ -57,7 +69,13 @@ export class DispositionWizard {
     return this.send(user, personId, current, undefined, `tap:${action.token}`);
   }
 
-  async onNote(user: ChatUser, personId: PersonId, current: DispositionConversation, note: string, key: string): Promise<ChatReply> {
+  async onNote(
+    user: ChatUser,
+    personId: PersonId,
+    current: DispositionConversation,
+    note: string,
+    key: string,
+  ): Promise<ChatReply> {
     return withToastAsMessage(await this.send(user, personId, current, note, key));
   }
 
@@ -81,7 +99,10 @@ export class DispositionWizard {
     });
     await this.chat.deps.conversations.set(user.platform, user.userId, undefined);
     const done = await this.chat.render(user, personId, [{ key: 'chat-disposition-done' }]);
-    return { ...reply, replaceTapped: { lines: [...done.lines, ...(reply.toast ? [reply.toast] : [])], buttons: [] } };
+    return {
+      ...reply,
+      replaceTapped: { lines: [...done.lines, ...(reply.toast ? [reply.toast] : [])], buttons: [] },
+    };
   }
 
   private async candidates(current: DispositionConversation) {
@@ -92,7 +113,11 @@ export class DispositionWizard {
     return dispositionCandidates(this.chat.org, stepOf(flow, run), run);
   }
 
-  private async recipientsStep(user: ChatUser, personId: PersonId, current: DispositionConversation): Promise<ChatReply> {
+  private async recipientsStep(
+    user: ChatUser,
+    personId: PersonId,
+    current: DispositionConversation,
+  ): Promise<ChatReply> {
     const tokens = this.tokens(personId, current);
     const rows: OutgoingButton[][] = (await this.candidates(current)).map((person) => [
       {
@@ -100,13 +125,23 @@ export class DispositionWizard {
         token: tokens.issue(`disp-recipient:${person.id}`),
       },
     ]);
-    rows.push([{ label: await this.chat.format(user, personId, { key: 'chat-next' }), token: tokens.issue('disp-next'), style: 'primary' }]);
+    rows.push([
+      {
+        label: await this.chat.format(user, personId, { key: 'chat-next' }),
+        token: tokens.issue('disp-next'),
+        style: 'primary',
+      },
+    ]);
     await tokens.saveTo(this.chat.deps.tokens);
     const message = await this.chat.render(user, personId, [{ key: 'chat-disposition-choose-recipients' }]);
     return { messages: [], replaceTapped: { ...message, buttons: rows } };
   }
 
-  private async instructionStep(user: ChatUser, personId: PersonId, current: DispositionConversation): Promise<ChatReply> {
+  private async instructionStep(
+    user: ChatUser,
+    personId: PersonId,
+    current: DispositionConversation,
+  ): Promise<ChatReply> {
     const instance = await this.chat.deps.service.get(current.instanceId);
     const flow = instance && this.chat.deps.service.flow(instance.flowId);
     const reader = await this.chat.readerFor(user, personId);
@@ -119,9 +154,17 @@ export class DispositionWizard {
     return { messages: [], replaceTapped: { ...message, buttons: rows } };
   }
 
-  private async noteStep(user: ChatUser, personId: PersonId, current: DispositionConversation): Promise<ChatReply> {
+  private async noteStep(
+    user: ChatUser,
+    personId: PersonId,
+    current: DispositionConversation,
+  ): Promise<ChatReply> {
     const tokens = this.tokens(personId, current);
-    const send = { label: await this.chat.format(user, personId, { key: 'chat-disposition-send' }), token: tokens.issue('disp-send'), style: 'primary' as const };
+    const send = {
+      label: await this.chat.format(user, personId, { key: 'chat-disposition-send' }),
+      token: tokens.issue('disp-send'),
+      style: 'primary' as const,
+    };
     await tokens.saveTo(this.chat.deps.tokens);
     const message = await this.chat.render(user, personId, [{ key: 'chat-disposition-ask-note' }]);
     return { messages: [], replaceTapped: { ...message, buttons: [[send]] } };

@@ -1,6 +1,9 @@
 /** How a send failed, so the dispatcher knows whether and when to try again. */
 export class ChannelRateLimitedError extends Error {
-  constructor(readonly retryAfterMs: number, options?: { cause?: unknown }) {
+  constructor(
+    readonly retryAfterMs: number,
+    options?: { cause?: unknown },
+  ) {
     super(`rate limited, retry after ${retryAfterMs} ms`, options);
     this.name = 'ChannelRateLimitedError';
   }

@@ -47,7 +47,10 @@ export class OutboxDispatcher {
   constructor(private readonly deps: DispatcherDeps) {
     for (const sender of deps.senders) {
       this.senders.set(sender.platform, sender);
-      this.gates.set(sender.platform, new RateGate(deps.limits?.[sender.platform] ?? DEFAULT_LIMITS[sender.platform]));
+      this.gates.set(
+        sender.platform,
+        new RateGate(deps.limits?.[sender.platform] ?? DEFAULT_LIMITS[sender.platform]),
+      );
     }
   }
 
@@ -83,7 +86,11 @@ export class OutboxDispatcher {
     try {
       const delay = await this.send(prompt);
       if (delay > 0) {
-        await this.deps.outbox.retryLater(prompt.id, new Date(this.deps.clock.now().getTime() + delay), 'paced');
+        await this.deps.outbox.retryLater(
+          prompt.id,
+          new Date(this.deps.clock.now().getTime() + delay),
+          'paced',
+        );
         return;
       }
       await this.deps.outbox.markSent(prompt.id);
@@ -96,8 +103,10 @@ export class OutboxDispatcher {
   private async send(prompt: Prompt): Promise<number> {
     if (prompt.kind === 'task-update' || prompt.kind === 'task-closed') return this.editTaskMessages(prompt);
     const target = await this.targetFor(prompt.to);
-    if (!target) throw new ChannelPermanentError(`${prompt.to} has no linked chat account on an enabled channel`);
-    const delay = this.gates.get(target.sender.platform)?.reserve(target.chatId, this.deps.clock.now().getTime()) ?? 0;
+    if (!target)
+      throw new ChannelPermanentError(`${prompt.to} has no linked chat account on an enabled channel`);
+    const delay =
+      this.gates.get(target.sender.platform)?.reserve(target.chatId, this.deps.clock.now().getTime()) ?? 0;
     if (delay > 0) return delay;
     const reader = await this.deps.readers.readerFor(prompt.to);
     const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
@@ -112,7 +121,9 @@ export class OutboxDispatcher {
 
   private async editTaskMessages(prompt: Prompt): Promise<number> {
     if (!prompt.runId) return 0;
-    const logged = (await this.deps.messages.find(prompt.instanceId, prompt.runId)).filter((m) => m.personId === prompt.to);
+    const logged = (await this.deps.messages.find(prompt.instanceId, prompt.runId)).filter(
+      (m) => m.personId === prompt.to,
+    );
     const reader = await this.deps.readers.readerFor(prompt.to);
     for (const { sent } of logged) {
       const sender = this.senders.get(sent.platform);
@@ -144,7 +155,11 @@ export class OutboxDispatcher {
     const person = this.deps.org().person(personId);
     const identities: ChatIdentity[] = [];
     if (person?.telegram !== undefined) {
-      identities.push({ channel: 'telegram', userId: String(person.telegram), chatId: String(person.telegram) });
+      identities.push({
+        channel: 'telegram',
+        userId: String(person.telegram),
+        chatId: String(person.telegram),
+      });
     }
     if (person?.slack) identities.push({ channel: 'slack', userId: person.slack, chatId: person.slack });
     return identities;
@@ -155,12 +170,18 @@ export class OutboxDispatcher {
     const now = this.deps.clock.now().getTime();
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof ChannelPermanentError) {
-      this.deps.logger.warn({ promptId: prompt.id, to: prompt.to, err: message }, 'message cannot be delivered');
+      this.deps.logger.warn(
+        { promptId: prompt.id, to: prompt.to, err: message },
+        'message cannot be delivered',
+      );
       await this.deps.outbox.markFailed(prompt.id, message);
       return;
     }
     if (entry.attempts >= (this.deps.maxAttempts ?? 50)) {
-      this.deps.logger.error({ promptId: prompt.id, err: message }, 'giving up on a message after many attempts');
+      this.deps.logger.error(
+        { promptId: prompt.id, err: message },
+        'giving up on a message after many attempts',
+      );
       await this.deps.outbox.markFailed(prompt.id, message);
       return;
     }
@@ -168,7 +189,10 @@ export class OutboxDispatcher {
       error instanceof ChannelRateLimitedError
         ? error.retryAfterMs
         : Math.min(60_000, 500 * 2 ** Math.min(entry.attempts - 1, 7));
-    this.deps.logger.warn({ promptId: prompt.id, attempts: entry.attempts, waitMs: wait, err: message }, 'send failed, retrying');
+    this.deps.logger.warn(
+      { promptId: prompt.id, attempts: entry.attempts, waitMs: wait, err: message },
+      'send failed, retrying',
+    );
     await this.deps.outbox.retryLater(prompt.id, new Date(now + wait), message);
   }
 }

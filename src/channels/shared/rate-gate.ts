@@ -12,7 +12,8 @@ export class RateGate {
   reserve(chatKey: string, now: number): number {
     const chatReady = this.nextPerChat.get(chatKey) ?? 0;
     while (this.recent.length > 0 && (this.recent[0] ?? 0) <= now - 1000) this.recent.shift();
-    const globalReady = this.recent.length < this.limits.globalPerSecond ? now : (this.recent[0] ?? now) + 1000;
+    const globalReady =
+      this.recent.length < this.limits.globalPerSecond ? now : (this.recent[0] ?? now) + 1000;
     const readyAt = Math.max(chatReady, globalReady);
     if (readyAt > now) return readyAt - now;
     this.nextPerChat.set(chatKey, now + this.limits.perChatMs);

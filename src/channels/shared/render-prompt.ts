@@ -9,10 +9,20 @@ import type { OutgoingButton, OutgoingMessage } from './types.js';
  * as buttons carrying opaque tokens. Checklist items get a row each (with their "failed" button,
  * when they have one); decisions share a row.
  */
-export function renderPrompt(prompt: Prompt, reader: Reader, translator: Translator, tokens: TokenBatch): OutgoingMessage {
+export function renderPrompt(
+  prompt: Prompt,
+  reader: Reader,
+  translator: Translator,
+  tokens: TokenBatch,
+): OutgoingMessage {
   const lines = prompt.lines.map((line) => translator.format(line, reader));
   if (prompt.kind !== 'task-closed' && prompt.awaits?.kind === 'file') {
-    lines.push(translator.format({ key: 'chat-send-file-hint', params: { accept: prompt.awaits.accept.join(', ') } }, reader));
+    lines.push(
+      translator.format(
+        { key: 'chat-send-file-hint', params: { accept: prompt.awaits.accept.join(', ') } },
+        reader,
+      ),
+    );
   }
   const buttons: OutgoingButton[][] = [];
   const decisions: OutgoingButton[] = [];

@@ -44,7 +44,9 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     const work = chat.tap(user, ctx.callbackQuery.data);
     const early = await Promise.race([work, delay(ANSWER_WITHIN_MS).then(() => undefined)]);
     if (early) {
-      await ctx.answerCallbackQuery(early.toast ? { text: early.toast.slice(0, 200), show_alert: early.toast.startsWith('⛔') } : {});
+      await ctx.answerCallbackQuery(
+        early.toast ? { text: early.toast.slice(0, 200), show_alert: early.toast.startsWith('⛔') } : {},
+      );
       await sendReply(chat, ctx, early, true);
       return;
     }
@@ -134,7 +136,9 @@ async function downloadFile(ctx: Context, deps: TelegramBotDeps): Promise<Buffer
 async function sendReply(chat: ChatCore, ctx: Context, reply: ChatReply, tapped: boolean): Promise<void> {
   if (tapped && reply.replaceTapped && ctx.callbackQuery?.message) {
     const keyboard = inlineKeyboard(reply.replaceTapped);
-    await ctx.editMessageText(messageText(reply.replaceTapped), keyboard ? { reply_markup: keyboard } : {}).catch(() => undefined);
+    await ctx
+      .editMessageText(messageText(reply.replaceTapped), keyboard ? { reply_markup: keyboard } : {})
+      .catch(() => undefined);
   }
   for (const message of reply.messages) {
     const keyboard = inlineKeyboard(message);
@@ -146,7 +150,10 @@ async function sendReply(chat: ChatCore, ctx: Context, reply: ChatReply, tapped:
     });
   }
   for (const file of reply.files ?? []) {
-    await ctx.replyWithDocument(new InputFile(file.bytes, file.name), file.caption ? { caption: file.caption } : {});
+    await ctx.replyWithDocument(
+      new InputFile(file.bytes, file.name),
+      file.caption ? { caption: file.caption } : {},
+    );
   }
 }
 

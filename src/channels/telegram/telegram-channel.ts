@@ -67,12 +67,20 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
     platform: 'telegram',
     sender,
     routes,
-    describe: () => ({ mode: webhookUrl ? 'webhook' : 'polling', bot: bot.isInited() ? bot.botInfo.username : undefined }),
+    describe: () => ({
+      mode: webhookUrl ? 'webhook' : 'polling',
+      bot: bot.isInited() ? bot.botInfo.username : undefined,
+    }),
     async start() {
       await bot.init();
-      await registerCommands(bot.api, (key, locale) => chat.deps.translator.format({ key }, { locale, timeZone: config.TIME_ZONE }));
+      await registerCommands(bot.api, (key, locale) =>
+        chat.deps.translator.format({ key }, { locale, timeZone: config.TIME_ZONE }),
+      );
       if (webhookUrl) {
-        await bot.api.setWebhook(webhookUrl, { secret_token: secret, allowed_updates: ['message', 'callback_query'] });
+        await bot.api.setWebhook(webhookUrl, {
+          secret_token: secret,
+          allowed_updates: ['message', 'callback_query'],
+        });
         log.info({ url: webhookUrl }, 'Telegram webhook set');
         return;
       }
@@ -90,9 +98,15 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
   return Promise.resolve(module);
 };
 
-async function registerCommands(api: Api, describe: (key: string, locale: 'id' | 'en') => string): Promise<void> {
+async function registerCommands(
+  api: Api,
+  describe: (key: string, locale: 'id' | 'en') => string,
+): Promise<void> {
   for (const locale of ['id', 'en'] as const) {
-    const commands = TELEGRAM_COMMANDS.map((command) => ({ command, description: describe(`chat-command-${command}`, locale) }));
+    const commands = TELEGRAM_COMMANDS.map((command) => ({
+      command,
+      description: describe(`chat-command-${command}`, locale),
+    }));
     await api.setMyCommands(commands, locale === 'id' ? {} : { language_code: locale });
   }
 }

@@ -13,7 +13,11 @@ export function createTelegramSender(api: Api): ChatSender {
     async send(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
       try {
         const keyboard = inlineKeyboard(message);
-        const sent = await api.sendMessage(chatId, messageText(message), keyboard ? { reply_markup: keyboard } : {});
+        const sent = await api.sendMessage(
+          chatId,
+          messageText(message),
+          keyboard ? { reply_markup: keyboard } : {},
+        );
         return { platform: 'telegram', chatId, messageId: String(sent.message_id) };
       } catch (error) {
         throw toChannelError(error);
@@ -22,7 +26,12 @@ export function createTelegramSender(api: Api): ChatSender {
     async edit(sent: SentMessage, message: OutgoingMessage): Promise<void> {
       try {
         const keyboard = inlineKeyboard(message);
-        await api.editMessageText(sent.chatId, Number(sent.messageId), messageText(message), keyboard ? { reply_markup: keyboard } : {});
+        await api.editMessageText(
+          sent.chatId,
+          Number(sent.messageId),
+          messageText(message),
+          keyboard ? { reply_markup: keyboard } : {},
+        );
       } catch (error) {
         if (isNotModified(error)) return;
         throw toChannelError(error);
@@ -30,7 +39,11 @@ export function createTelegramSender(api: Api): ChatSender {
     },
     async sendFile(chatId: string, file: OutgoingFile): Promise<void> {
       try {
-        await api.sendDocument(chatId, new InputFile(file.bytes, file.name), file.caption ? { caption: file.caption } : {});
+        await api.sendDocument(
+          chatId,
+          new InputFile(file.bytes, file.name),
+          file.caption ? { caption: file.caption } : {},
+        );
       } catch (error) {
         throw toChannelError(error);
       }

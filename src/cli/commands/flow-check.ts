@@ -35,9 +35,16 @@ export function runFlowCheck(argv: string[], out: CliOutput, orgFile: string | u
     }
     return 0;
   } catch (error) {
-    const message = error instanceof DataFileError ? formatProblems(error.problems) : (error as Error).message;
+    const message =
+      error instanceof DataFileError ? formatProblems(error.problems) : (error as Error).message;
     out.stderr(`✖ ${message}`);
-    if (json) out.stdout(JSON.stringify({ valid: false, errors: error instanceof DataFileError ? error.problems : [{ file, message }] }));
+    if (json)
+      out.stdout(
+        JSON.stringify({
+          valid: false,
+          errors: error instanceof DataFileError ? error.problems : [{ file, message }],
+        }),
+      );
     return 1;
   }
 }

@@ -13,10 +13,14 @@ export function runOrgCheck(argv: string[], out: CliOutput): number {
   }
   try {
     const org = loadOrgFile(file);
-    out.stdout(`✔ ${file}: ${org.allUnits().length} units, ${org.allPeople().length} people, positions ${org.positions.join(' → ')}`);
+    out.stdout(
+      `✔ ${file}: ${org.allUnits().length} units, ${org.allPeople().length} people, positions ${org.positions.join(' → ')}`,
+    );
     return 0;
   } catch (error) {
-    out.stderr(`✖ ${error instanceof DataFileError ? formatProblems(error.problems) : (error as Error).message}`);
+    out.stderr(
+      `✖ ${error instanceof DataFileError ? formatProblems(error.problems) : (error as Error).message}`,
+    );
     return 1;
   }
 }

@@ -15,7 +15,16 @@ import type { Instance, StepRun } from './types.js';
 export function decide(ctx: EngineContext, instance: Instance, command: Command): Decision {
   const seen = instance.processedKeys.find((k) => k.key === command.idempotencyKey);
   if (seen) {
-    return { ok: true, duplicate: true, instance, events: [], prompts: [], startedRuns: [], endedRuns: [], reply: seen.reply };
+    return {
+      ok: true,
+      duplicate: true,
+      instance,
+      events: [],
+      prompts: [],
+      startedRuns: [],
+      endedRuns: [],
+      reply: seen.reply,
+    };
   }
   // Before the run checks: every run of a completed instance has ended, so `already-done` would hide this.
   if (instance.status === 'completed') return { ok: false, refusal: refuse('instance-completed') };
@@ -65,7 +74,8 @@ function authorize(ctx: EngineContext, run: StepRun, command: Command): Refusal 
   if (command.type === 'reassign' || command.type === 'take-over') {
     if (run.escalatedTo.includes(command.actorId)) return undefined;
     const allowed =
-      ctx.org.isAdmin(command.actorId) || (run.assigneeId !== null && ctx.org.isAbove(command.actorId, run.assigneeId));
+      ctx.org.isAdmin(command.actorId) ||
+      (run.assigneeId !== null && ctx.org.isAbove(command.actorId, run.assigneeId));
     return allowed ? undefined : refuse('not-allowed-to-reassign');
   }
   if (run.assigneeId !== command.actorId) {
@@ -74,7 +84,13 @@ function authorize(ctx: EngineContext, run: StepRun, command: Command): Refusal 
   return undefined;
 }
 
-function apply(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: StepRun, command: Command): Outcome {
+function apply(
+  ctx: EngineContext,
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  command: Command,
+): Outcome {
   switch (command.type) {
     case 'check':
       return check(ctx, draft, step, run, command.itemId, command.checked, command.actorId);
@@ -117,15 +133,26 @@ function check(
   actorId: string,
 ): Outcome {
   const items = step.type === 'checklist' ? checklistItems(draft.state, step) : [];
-  const known = [...step.kelengkapan.filter((i) => i.kind === 'check'), ...items].some((i) => i.id === itemId);
+  const known = [...step.kelengkapan.filter((i) => i.kind === 'check'), ...items].some(
+    (i) => i.id === itemId,
+  );
   if (!known) return refuse('unknown-item');
   const has = run.checked.includes(itemId);
   if (checked && !has) run.checked.push(itemId);
   if (!checked && has) run.checked = run.checked.filter((id) => id !== itemId);
   // A tick clears an earlier failure of the item.
-  if (run.failed?.some((f) => f.itemId === itemId)) run.failed = run.failed.filter((f) => f.itemId !== itemId);
-  draft.record(checked ? 'item-checked' : 'item-unchecked', actorId, { stepId: step.id, runId: run.runId, data: { itemId } });
-  return checklistProgress(ctx, draft, step, run, actorId) ?? { reply: { key: checked ? 'reply-item-checked' : 'reply-item-unchecked' } };
+  if (run.failed?.some((f) => f.itemId === itemId))
+    run.failed = run.failed.filter((f) => f.itemId !== itemId);
+  draft.record(checked ? 'item-checked' : 'item-unchecked', actorId, {
+    stepId: step.id,
+    runId: run.runId,
+    data: { itemId },
+  });
+  return (
+    checklistProgress(ctx, draft, step, run, actorId) ?? {
+      reply: { key: checked ? 'reply-item-checked' : 'reply-item-unchecked' },
+    }
+  );
 }
 
 /** A checklist item that could not be done: it counts as done, with its reason kept and shown. */
@@ -149,7 +176,13 @@ function fail(
 }
 
 /** A checklist step completes itself once every item is done (ticked or failed); else its task is updated. */
-function checklistProgress(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: StepRun, actorId: string): Outcome | undefined {
+function checklistProgress(
+  ctx: EngineContext,
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  actorId: string,
+): Outcome | undefined {
   if (step.type === 'checklist' && missingItems(draft.state, step, run).length === 0) {
     finishRun(ctx, draft, step, run, 'completed', actorId);
     return { reply: { key: 'reply-checklist-complete' } };
@@ -158,10 +191,16 @@ function checklistProgress(ctx: EngineContext, draft: InstanceDraft, step: FlowS
   return undefined;
 }
 
-function attach(draft: InstanceDraft, step: FlowStep, run: StepRun, command: Extract<Command, { type: 'attach' }>): Outcome {
+function attach(
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  command: Extract<Command, { type: 'attach' }>,
+): Outcome {
   const accept = step.output.file?.accept ?? [];
   const extension = command.file.name.split('.').pop()?.toLowerCase() ?? '';
-  if (!step.output.file && !step.kelengkapan.some((i) => i.kind === 'document')) return refuse('action-not-allowed');
+  if (!step.output.file && !step.kelengkapan.some((i) => i.kind === 'document'))
+    return refuse('action-not-allowed');
   if (accept.length > 0 && !accept.includes(extension)) {
     return refuse('file-type-not-accepted', { accept: accept.join(', ') });
   }
@@ -169,7 +208,12 @@ function attach(draft: InstanceDraft, step: FlowStep, run: StepRun, command: Ext
   draft.record('file-attached', command.actorId, {
     stepId: step.id,
     runId: run.runId,
-    data: { fileId: command.file.fileId, name: command.file.name, size: command.file.size, sha256: command.file.sha256 },
+    data: {
+      fileId: command.file.fileId,
+      name: command.file.name,
+      size: command.file.size,
+      sha256: command.file.sha256,
+    },
   });
   draft.sendTask(run, 'task-update');
   return { reply: { key: 'reply-file-attached', params: { name: command.file.name } } };
@@ -178,12 +222,20 @@ function attach(draft: InstanceDraft, step: FlowStep, run: StepRun, command: Ext
 /** Required kelengkapan not yet ticked or attached, a required output file not yet sent, checklist items not done. */
 function missingItems(instance: Instance, step: FlowStep, run: StepRun): string[] {
   const missing = step.kelengkapan
-    .filter((item) => item.required && (item.kind === 'check' ? !run.checked.includes(item.id) : run.files.length === 0))
+    .filter(
+      (item) =>
+        item.required && (item.kind === 'check' ? !run.checked.includes(item.id) : run.files.length === 0),
+    )
     .map((item) => item.label.id);
   if (step.output.file?.required && run.files.length === 0) missing.push(step.output.label.id);
   if (step.type === 'checklist') {
-    const done = (id: string) => run.checked.includes(id) || Boolean(run.failed?.some((f) => f.itemId === id));
-    missing.push(...checklistItems(instance, step).filter((i) => !done(i.id)).map((i) => i.label.id));
+    const done = (id: string) =>
+      run.checked.includes(id) || Boolean(run.failed?.some((f) => f.itemId === id));
+    missing.push(
+      ...checklistItems(instance, step)
+        .filter((i) => !done(i.id))
+        .map((i) => i.label.id),
+    );
   }
   return missing;
 }
@@ -195,7 +247,12 @@ function complete(
   run: StepRun,
   command: Extract<Command, { type: 'complete' }>,
 ): Outcome {
-  if (step.type === 'review' || step.type === 'approval' || step.type === 'disposition' || step.type === 'intake') {
+  if (
+    step.type === 'review' ||
+    step.type === 'approval' ||
+    step.type === 'disposition' ||
+    step.type === 'intake'
+  ) {
     return refuse('action-not-allowed');
   }
   const missing = missingItems(draft.state, step, run);
@@ -229,8 +286,10 @@ function dispose(
   if (recipientIds.length === 0) return refuse('recipient-required');
   const candidates = dispositionCandidates(ctx.org, step, run).map((p) => p.id);
   const invalid = recipientIds.find((id) => !candidates.includes(id));
-  if (invalid) return refuse('invalid-recipient', { name: nameOf(ctx.org, invalid), position: step.recipients });
-  if (!ctx.flow.instructions.some((i) => i.id === command.instructionId)) return refuse('invalid-instruction');
+  if (invalid)
+    return refuse('invalid-recipient', { name: nameOf(ctx.org, invalid), position: step.recipients });
+  if (!ctx.flow.instructions.some((i) => i.id === command.instructionId))
+    return refuse('invalid-instruction');
 
   const note = command.note?.trim();
   run.disposition = { recipientIds, instructionId: command.instructionId, ...(note ? { note } : {}) };
@@ -246,14 +305,30 @@ function dispose(
   for (const other of recipientIds.slice(1)) {
     draft.notify(other, {
       key: 'notice-disposition-copy',
-      params: { by: nameOf(ctx.org, command.actorId), instruction: instruction ? { text: instruction.label } : '', note: note ?? '' },
+      params: {
+        by: nameOf(ctx.org, command.actorId),
+        instruction: instruction ? { text: instruction.label } : '',
+        note: note ?? '',
+      },
     });
   }
   finishRun(ctx, draft, step, run, 'dispositioned', command.actorId);
-  return { reply: { key: 'reply-dispositioned', params: { names: recipientIds.map((id) => nameOf(ctx.org, id)).join(', ') } } };
+  return {
+    reply: {
+      key: 'reply-dispositioned',
+      params: { names: recipientIds.map((id) => nameOf(ctx.org, id)).join(', ') },
+    },
+  };
 }
 
-function approve(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: StepRun, actorId: string, note?: string): Outcome {
+function approve(
+  ctx: EngineContext,
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  actorId: string,
+  note?: string,
+): Outcome {
   if (step.type !== 'review' && step.type !== 'approval') return refuse('action-not-allowed');
   const missing = missingItems(draft.state, step, run);
   if (missing.length > 0) return refuse('missing-items', { items: missing.join(', ') });
@@ -278,7 +353,11 @@ function sendBack(
   if (!target || !step.returnTo.includes(target.id)) return refuse('invalid-return-target');
   run.returnReason = reason;
   run.returnedTo = target.id;
-  draft.record('returned', command.actorId, { stepId: step.id, runId: run.runId, data: { reason, to: target.id } });
+  draft.record('returned', command.actorId, {
+    stepId: step.id,
+    runId: run.runId,
+    data: { reason, to: target.id },
+  });
   draft.endRun(run, 'returned', command.actorId);
   draft.startRun(target);
   draft.notify(draft.state.requesterId, {
@@ -298,7 +377,8 @@ function reassign(
 ): Outcome {
   const target = ctx.org.person(toPersonId);
   const takingOver = actorId === toPersonId;
-  const fits = target && (takingOver || reassignCandidates(ctx.org, step, run).some((p) => p.id === toPersonId));
+  const fits =
+    target && (takingOver || reassignCandidates(ctx.org, step, run).some((p) => p.id === toPersonId));
   if (!target || !fits || toPersonId === run.assigneeId) {
     return refuse('invalid-reassign-target', { position: step.performer.position });
   }
@@ -313,7 +393,10 @@ function reassign(
   draft.endRun(run, 'reassigned', actorId);
   draft.startRun(step, { assignTo: toPersonId, inheritFrom: run });
   if (previous) {
-    draft.notify(previous, { key: 'notice-task-reassigned', params: { step: { text: step.title }, to: target.name } });
+    draft.notify(previous, {
+      key: 'notice-task-reassigned',
+      params: { step: { text: step.title }, to: target.name },
+    });
   }
   return { reply: { key: 'reply-reassigned', params: { name: target.name } } };
 }
@@ -334,7 +417,12 @@ function finishRun(
     draft.startRun(next);
     draft.notify(draft.state.requesterId, {
       key: 'notice-progress',
-      params: { step: { text: step.title }, number: step.number, total: ctx.flow.steps.length, by: nameOf(ctx.org, actorId) },
+      params: {
+        step: { text: step.title },
+        number: step.number,
+        total: ctx.flow.steps.length,
+        by: nameOf(ctx.org, actorId),
+      },
     });
     return;
   }

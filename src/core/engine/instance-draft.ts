@@ -3,7 +3,15 @@ import type { Channel, PersonId } from '../ids.js';
 import type { MessageRef } from '../i18n.js';
 import type { EngineContext } from './engine-context.js';
 import type { Decision } from './decision.js';
-import { awaitedInput, instanceHeader, nameOf, stepLine, stepOf, taskActions, taskLines } from './task-prompts.js';
+import {
+  awaitedInput,
+  instanceHeader,
+  nameOf,
+  stepLine,
+  stepOf,
+  taskActions,
+  taskLines,
+} from './task-prompts.js';
 import type { AuditEvent, Instance, Prompt, StepRun } from './types.js';
 
 const KEPT_KEYS = 200;
@@ -43,7 +51,9 @@ export class InstanceDraft {
       type,
       actorId,
       channel: this.channel,
-      ...(this.actingFor && this.actingFor.delegate === actorId ? { onBehalfOf: this.actingFor.onBehalfOf } : {}),
+      ...(this.actingFor && this.actingFor.delegate === actorId
+        ? { onBehalfOf: this.actingFor.onBehalfOf }
+        : {}),
       ...details,
     };
     this.state.events.push(event);
@@ -83,17 +93,27 @@ export class InstanceDraft {
       files: inheritFrom ? [...inheritFrom.files] : [],
       escalationLevel: 0,
       escalatedTo: [],
-      ...(this.ctx.disruptedSince && step.standardMs !== null && !inheritFrom ? { pausedAt: this.nowIso } : {}),
+      ...(this.ctx.disruptedSince && step.standardMs !== null && !inheritFrom
+        ? { pausedAt: this.nowIso }
+        : {}),
     };
     this.state.runs.push(run);
     this.started.push(run);
     this.record('step-started', 'system', {
       stepId: step.id,
       runId: run.runId,
-      data: { assigneeId: run.assigneeId, dueAt: run.dueAt, ...(delegate ? { delegatedFrom: intended } : {}) },
+      data: {
+        assigneeId: run.assigneeId,
+        dueAt: run.dueAt,
+        ...(delegate ? { delegatedFrom: intended } : {}),
+      },
     });
     if (run.assigneeId) this.sendTask(run, 'task');
-    else this.tellAdmins({ key: 'notice-no-performer', params: { position: step.performer.position, step: { text: step.title } } });
+    else
+      this.tellAdmins({
+        key: 'notice-no-performer',
+        params: { position: step.performer.position, step: { text: step.title } },
+      });
     return run;
   }
 
@@ -123,7 +143,11 @@ export class InstanceDraft {
     const step = stepOf(flow, run);
     const result: MessageRef = {
       key: `task-result-${outcome}`,
-      params: { by: nameOf(org, actorId), at: { instant: this.nowIso, style: 'time' }, agenda: run.agendaNumber ?? '' },
+      params: {
+        by: nameOf(org, actorId),
+        at: { instant: this.nowIso, style: 'time' },
+        agenda: run.agendaNumber ?? '',
+      },
     };
     for (const to of new Set([run.assigneeId, run.delegatedFrom].filter((p): p is string => Boolean(p)))) {
       this.prompts.push({
@@ -178,7 +202,9 @@ export class InstanceDraft {
   finish(idempotencyKey: string, reply: MessageRef): Decision {
     this.state.version += 1;
     this.state.updatedAt = this.nowIso;
-    this.state.processedKeys = [...this.state.processedKeys, { key: idempotencyKey, reply }].slice(-KEPT_KEYS);
+    this.state.processedKeys = [...this.state.processedKeys, { key: idempotencyKey, reply }].slice(
+      -KEPT_KEYS,
+    );
     return {
       ok: true,
       duplicate: false,

@@ -40,7 +40,10 @@ export function taskLines(flow: Flow, org: OrgDirectory, instance: Instance, run
   }
   lines.push({ key: 'task-output', params: { label: { text: step.output.label } } });
   if (run.files.length > 0) {
-    lines.push({ key: 'task-files', params: { names: run.files.map((f) => f.name).join(', '), count: run.files.length } });
+    lines.push({
+      key: 'task-files',
+      params: { names: run.files.map((f) => f.name).join(', '), count: run.files.length },
+    });
   }
   if (run.dueAt && step.standardMs !== null) {
     lines.push({
@@ -65,7 +68,10 @@ export function instanceHeader(flow: Flow, org: OrgDirectory, instance: Instance
 }
 
 export function stepLine(flow: Flow, step: FlowStep): MessageRef {
-  return { key: 'task-step', params: { number: step.number, total: flow.steps.length, title: { text: step.title } } };
+  return {
+    key: 'task-step',
+    params: { number: step.number, total: flow.steps.length, title: { text: step.title } },
+  };
 }
 
 /** What happened before that the performer needs: the disposition received, a return's reason. */
@@ -116,7 +122,8 @@ export function contentLines(file: FileRef | undefined): MessageRef[] {
       typeof line === 'object' &&
       line !== null &&
       typeof (line as { key?: unknown }).key === 'string' &&
-      ((line as { params?: unknown }).params === undefined || typeof (line as { params?: unknown }).params === 'object'),
+      ((line as { params?: unknown }).params === undefined ||
+        typeof (line as { params?: unknown }).params === 'object'),
   );
 }
 
@@ -131,7 +138,9 @@ export function checklistItems(instance: Instance, step: FlowStep): ChecklistIte
       const items = given.flatMap((item): ChecklistItem[] => {
         if (typeof item !== 'object' || item === null) return [];
         const { id, label } = item as { id?: unknown; label?: unknown };
-        return typeof id === 'string' && id && typeof label === 'string' ? [{ id, label: { id: label, en: label }, fromFile: true }] : [];
+        return typeof id === 'string' && id && typeof label === 'string'
+          ? [{ id, label: { id: label, en: label }, fromFile: true }]
+          : [];
       });
       if (items.length > 0) return items;
     }
@@ -146,11 +155,18 @@ function checklistLines(items: ChecklistItem[], run: StepRun): MessageRef[] {
   if (items.some((i) => i.fromFile)) {
     const done = items.filter((i) => run.checked.includes(i.id)).length;
     const failedCount = items.filter((i) => failed.some((f) => f.itemId === i.id)).length;
-    lines.push({ key: 'task-checklist-progress', params: { done, failed: failedCount, total: items.length } });
+    lines.push({
+      key: 'task-checklist-progress',
+      params: { done, failed: failedCount, total: items.length },
+    });
   }
   for (const item of items) {
     const failure = failed.find((f) => f.itemId === item.id);
-    if (failure) lines.push({ key: 'task-item-failed', params: { label: { text: item.label }, reason: failure.reason } });
+    if (failure)
+      lines.push({
+        key: 'task-item-failed',
+        params: { label: { text: item.label }, reason: failure.reason },
+      });
   }
   return lines;
 }
@@ -187,7 +203,8 @@ export function taskActions(flow: Flow, run: StepRun, instance?: Instance): Prom
  * item shows as such. A long list shows its open items first, up to MAX_ITEM_BUTTONS.
  */
 function itemActions(items: ChecklistItem[], run: StepRun): PromptAction[] {
-  const isDone = (item: ChecklistItem) => run.checked.includes(item.id) || Boolean(run.failed?.some((f) => f.itemId === item.id));
+  const isDone = (item: ChecklistItem) =>
+    run.checked.includes(item.id) || Boolean(run.failed?.some((f) => f.itemId === item.id));
   const shown =
     items.length <= MAX_ITEM_BUTTONS
       ? items
@@ -196,14 +213,21 @@ function itemActions(items: ChecklistItem[], run: StepRun): PromptAction[] {
     if (!item.fromFile) return [checkAction(item.id, item.label, run)];
     const failed = run.failed?.some((f) => f.itemId === item.id);
     const toggle: PromptAction = failed
-      ? { id: `check:${item.id}`, label: { key: 'action-item-failed', params: { label: { text: item.label } } } }
+      ? {
+          id: `check:${item.id}`,
+          label: { key: 'action-item-failed', params: { label: { text: item.label } } },
+        }
       : checkAction(item.id, item.label, run);
     return [toggle, { id: `fail:${item.id}`, label: { key: 'action-fail' }, style: 'danger' }];
   });
 }
 
 function checkAction(itemId: string, label: FlowStep['title'], run: StepRun): PromptAction {
-  return { id: `check:${itemId}`, label: { key: 'action-check', params: { label: { text: label } } }, checked: run.checked.includes(itemId) };
+  return {
+    id: `check:${itemId}`,
+    label: { key: 'action-check', params: { label: { text: label } } },
+    checked: run.checked.includes(itemId),
+  };
 }
 
 export function awaitedInput(flow: Flow, org: OrgDirectory, run: StepRun): AwaitedInput | undefined {
@@ -212,7 +236,11 @@ export function awaitedInput(flow: Flow, org: OrgDirectory, run: StepRun): Await
   if (step.type === 'disposition' && step.recipients) {
     return {
       kind: 'disposition',
-      recipients: dispositionCandidates(org, step, run).map((p) => ({ id: p.id, name: p.name, position: p.position })),
+      recipients: dispositionCandidates(org, step, run).map((p) => ({
+        id: p.id,
+        name: p.name,
+        position: p.position,
+      })),
       instructions: flow.instructions,
     };
   }

@@ -15,7 +15,13 @@ import type { StepRun } from './types.js';
  * When escalation level `level` is due: level 1 at the step's due time, each further level one
  * more standard period (in office time) later.
  */
-export function escalationDueAt(ctx: Pick<EngineContext, 'dueAt'>, flow: Flow, step: FlowStep, run: StepRun, level: number): Date | undefined {
+export function escalationDueAt(
+  ctx: Pick<EngineContext, 'dueAt'>,
+  flow: Flow,
+  step: FlowStep,
+  run: StepRun,
+  level: number,
+): Date | undefined {
   if (!run.dueAt || step.standardMs === null) return undefined;
   let due = new Date(run.dueAt);
   for (let n = 1; n < level; n++) due = ctx.dueAt(due, step.standardMs, flow);
@@ -23,7 +29,11 @@ export function escalationDueAt(ctx: Pick<EngineContext, 'dueAt'>, flow: Flow, s
 }
 
 /** The person escalation level `level` goes to: the level-th superior above the performer, or their delegate. */
-export function escalationTarget(ctx: EngineContext, run: StepRun, level: number): { to: string; onBehalfOf?: string } | undefined {
+export function escalationTarget(
+  ctx: EngineContext,
+  run: StepRun,
+  level: number,
+): { to: string; onBehalfOf?: string } | undefined {
   const performer = run.delegatedFrom ?? run.assigneeId;
   if (!performer) return undefined;
   const superior = ctx.org.superiorChain(performer)[level - 1];
@@ -38,16 +48,29 @@ export function remind(ctx: EngineContext, draft: InstanceDraft, step: FlowStep,
   if (run.reminderSent) return refuse('already-reminded');
   if (!run.assigneeId) return refuse('unknown-task');
   run.reminderSent = true;
-  draft.record('reminder-sent', 'system', { stepId: step.id, runId: run.runId, data: { to: run.assigneeId } });
+  draft.record('reminder-sent', 'system', {
+    stepId: step.id,
+    runId: run.runId,
+    data: { to: run.assigneeId },
+  });
   draft.notify(
     run.assigneeId,
-    { key: 'notice-reminder', params: { step: { text: step.title }, due: { instant: run.dueAt, style: 'time' } } },
+    {
+      key: 'notice-reminder',
+      params: { step: { text: step.title }, due: { instant: run.dueAt, style: 'time' } },
+    },
     { runId: run.runId },
   );
   return { reply: { key: 'reply-reminded' } };
 }
 
-export function escalate(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: StepRun, level: number): Outcome {
+export function escalate(
+  ctx: EngineContext,
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  level: number,
+): Outcome {
   if (step.standardMs === null || !run.dueAt) return refuse('no-standard-time');
   if (run.pausedAt) return refuse('clock-paused');
   if (run.escalationLevel >= level) return refuse('already-escalated');
@@ -62,7 +85,13 @@ export function escalate(ctx: EngineContext, draft: InstanceDraft, step: FlowSte
   draft.record('escalated', 'system', {
     stepId: step.id,
     runId: run.runId,
-    data: { level, to: target.to, ...(target.onBehalfOf ? { onBehalfOf: target.onBehalfOf } : {}), performer, lateMinutes },
+    data: {
+      level,
+      to: target.to,
+      ...(target.onBehalfOf ? { onBehalfOf: target.onBehalfOf } : {}),
+      performer,
+      lateMinutes,
+    },
   });
   const { flow, org } = ctx;
   draft.push({
@@ -89,19 +118,42 @@ export function escalate(ctx: EngineContext, draft: InstanceDraft, step: FlowSte
     ],
   });
   if (performer) {
-    draft.notify(performer, { key: 'notice-escalated-to-superior', params: { step: { text: step.title }, to: nameOf(org, target.to) } }, { runId: run.runId });
+    draft.notify(
+      performer,
+      {
+        key: 'notice-escalated-to-superior',
+        params: { step: { text: step.title }, to: nameOf(org, target.to) },
+      },
+      { runId: run.runId },
+    );
   }
   return { reply: { key: 'reply-escalated', params: { to: nameOf(org, target.to) } } };
 }
 
-export function nudge(ctx: EngineContext, draft: InstanceDraft, step: FlowStep, run: StepRun, actorId: string): Outcome {
+export function nudge(
+  ctx: EngineContext,
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  actorId: string,
+): Outcome {
   if (!run.assigneeId) return refuse('unknown-task');
   draft.record('nudged', actorId, { stepId: step.id, runId: run.runId, data: { to: run.assigneeId } });
-  draft.notify(run.assigneeId, { key: 'notice-nudge', params: { by: nameOf(ctx.org, actorId), step: { text: step.title } } }, { runId: run.runId });
+  draft.notify(
+    run.assigneeId,
+    { key: 'notice-nudge', params: { by: nameOf(ctx.org, actorId), step: { text: step.title } } },
+    { runId: run.runId },
+  );
   return { reply: { key: 'reply-nudged', params: { name: nameOf(ctx.org, run.assigneeId) } } };
 }
 
-export function pause(draft: InstanceDraft, step: FlowStep, run: StepRun, actorId: string, note?: string): Outcome {
+export function pause(
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  actorId: string,
+  note?: string,
+): Outcome {
   if (step.standardMs === null || !run.dueAt) return refuse('no-standard-time');
   if (run.pausedAt) return refuse('clock-paused');
   run.pausedAt = draft.now;
@@ -111,12 +163,22 @@ export function pause(draft: InstanceDraft, step: FlowStep, run: StepRun, actorI
 }
 
 /** Restarts a stopped clock: the due time moves later by exactly the time it was stopped. */
-export function resume(draft: InstanceDraft, step: FlowStep, run: StepRun, actorId: string, note?: string): Outcome {
+export function resume(
+  draft: InstanceDraft,
+  step: FlowStep,
+  run: StepRun,
+  actorId: string,
+  note?: string,
+): Outcome {
   if (!run.pausedAt || !run.dueAt) return refuse('clock-running');
   const pausedMs = Math.max(0, new Date(draft.now).getTime() - new Date(run.pausedAt).getTime());
   run.dueAt = new Date(new Date(run.dueAt).getTime() + pausedMs).toISOString();
   delete run.pausedAt;
-  draft.record('clock-resumed', actorId, { stepId: step.id, runId: run.runId, data: { pausedMinutes: Math.round(pausedMs / 60_000), dueAt: run.dueAt, note: note ?? null } });
+  draft.record('clock-resumed', actorId, {
+    stepId: step.id,
+    runId: run.runId,
+    data: { pausedMinutes: Math.round(pausedMs / 60_000), dueAt: run.dueAt, note: note ?? null },
+  });
   draft.restarted(run);
   draft.sendTask(run, 'task-update');
   return { reply: { key: 'reply-resumed' } };

@@ -20,13 +20,7 @@ export interface FileRef {
 }
 
 export type RunOutcome =
-  | 'submitted'
-  | 'registered'
-  | 'dispositioned'
-  | 'completed'
-  | 'approved'
-  | 'returned'
-  | 'reassigned';
+  'submitted' | 'registered' | 'dispositioned' | 'completed' | 'approved' | 'returned' | 'reassigned';
 
 /** One activation of a step. A step returned to gets a new run; old runs stay as history. */
 export interface StepRun {

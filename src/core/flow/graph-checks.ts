@@ -27,7 +27,8 @@ export function checkFlowGraph(flow: Flow, knownPositions?: readonly string[]): 
     checkTypeFields(step, at);
     if (knownPositions) checkPositions(step, knownPositions, at);
     const source = step.checklistFrom ? flow.steps.find((s) => s.id === step.checklistFrom) : undefined;
-    if (source && !source.output.file) at(step, 'checklistFrom', `"${source.id}" has no output.file to take items from`);
+    if (source && !source.output.file)
+      at(step, 'checklistFrom', `"${source.id}" has no output.file to take items from`);
   }
   checkReachable(flow, indexOf, at);
   return problems;
@@ -39,12 +40,14 @@ function checkLinks(step: FlowStep, indexOf: Map<string, number>, at: At): void 
   if (step.next !== undefined) {
     const target = indexOf.get(step.next);
     if (target === undefined) at(step, 'next', `no step with id "${step.next}"`);
-    else if (target <= step.number) at(step, 'next', `"${step.next}" is not a later step (loops go through returnTo)`);
+    else if (target <= step.number)
+      at(step, 'next', `"${step.next}" is not a later step (loops go through returnTo)`);
   }
   if (step.checklistFrom !== undefined) {
     const source = indexOf.get(step.checklistFrom);
     if (source === undefined) at(step, 'checklistFrom', `no step with id "${step.checklistFrom}"`);
-    else if (source >= step.number) at(step, 'checklistFrom', `"${step.checklistFrom}" is not an earlier step`);
+    else if (source >= step.number)
+      at(step, 'checklistFrom', `"${step.checklistFrom}" is not an earlier step`);
   }
   step.returnTo.forEach((id, i) => {
     const target = indexOf.get(id);
@@ -55,21 +58,33 @@ function checkLinks(step: FlowStep, indexOf: Map<string, number>, at: At): void 
 
 function checkTypeFields(step: FlowStep, at: At): void {
   const decides = step.type === 'review' || step.type === 'approval';
-  if (decides && step.returnTo.length === 0) at(step, 'returnTo', `a ${step.type} step needs the step(s) it may return to`);
+  if (decides && step.returnTo.length === 0)
+    at(step, 'returnTo', `a ${step.type} step needs the step(s) it may return to`);
   if (!decides && step.returnTo.length > 0) at(step, 'returnTo', 'only review and approval steps can return');
-  if (step.type === 'disposition' && !step.recipients) at(step, 'recipients', 'a disposition step needs the recipients position');
-  if (step.type !== 'disposition' && step.recipients) at(step, 'recipients', 'only disposition steps have recipients');
-  if (step.type === 'register' && !step.book) at(step, 'book', 'a register step needs book: incoming or outgoing');
+  if (step.type === 'disposition' && !step.recipients)
+    at(step, 'recipients', 'a disposition step needs the recipients position');
+  if (step.type !== 'disposition' && step.recipients)
+    at(step, 'recipients', 'only disposition steps have recipients');
+  if (step.type === 'register' && !step.book)
+    at(step, 'book', 'a register step needs book: incoming or outgoing');
   if (step.type !== 'register' && step.book) at(step, 'book', 'only register steps have an agenda book');
   if ((step.type === 'data-entry' || step.type === 'drafting') && !step.output.file) {
     at(step, 'output.file', `a ${step.type} step needs output.file (what the performer uploads)`);
   }
-  if (step.type === 'checklist' && step.checklist.length === 0 && !step.output.file?.handler && !step.checklistFrom) {
+  if (
+    step.type === 'checklist' &&
+    step.checklist.length === 0 &&
+    !step.output.file?.handler &&
+    !step.checklistFrom
+  ) {
     at(step, 'checklist', 'a checklist step needs at least one item (or checklistFrom)');
   }
-  if (step.type !== 'checklist' && step.checklist.length > 0) at(step, 'checklist', 'only checklist steps have a checklist');
-  if (step.type !== 'checklist' && step.checklistFrom) at(step, 'checklistFrom', 'only checklist steps take their items from a file');
-  if (step.type === 'intake' && step.standardMs !== null) at(step, 'standard', 'the intake step has no standard time');
+  if (step.type !== 'checklist' && step.checklist.length > 0)
+    at(step, 'checklist', 'only checklist steps have a checklist');
+  if (step.type !== 'checklist' && step.checklistFrom)
+    at(step, 'checklistFrom', 'only checklist steps take their items from a file');
+  if (step.type === 'intake' && step.standardMs !== null)
+    at(step, 'standard', 'the intake step has no standard time');
 }
 
 function checkPositions(step: FlowStep, known: readonly string[], at: At): void {
@@ -90,6 +105,7 @@ function checkReachable(flow: Flow, indexOf: Map<string, number>, at: At): void 
     current = nextNumber === undefined ? undefined : flow.steps[nextNumber - 1];
   }
   for (const step of flow.steps) {
-    if (!reached.has(step.id)) at(step, 'id', 'this step is never reached: no earlier step leads to it through next');
+    if (!reached.has(step.id))
+      at(step, 'id', 'this step is never reached: no earlier step leads to it through next');
   }
 }

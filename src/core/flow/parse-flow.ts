@@ -2,12 +2,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { DataFileError, type FileProblem } from '../errors.js';
 import { checkFlowGraph } from './graph-checks.js';
-import {
-  DEFAULT_AGENDA_NUMBER_FORMAT,
-  DEFAULT_INSTRUCTIONS,
-  type Flow,
-  type FlowStep,
-} from './model.js';
+import { DEFAULT_AGENDA_NUMBER_FORMAT, DEFAULT_INSTRUCTIONS, type Flow, type FlowStep } from './model.js';
 import { flowSchema, type ParsedFlow } from './schema.js';
 
 /**
@@ -22,7 +17,14 @@ export function parseFlow(text: string, file: string, knownPositions?: readonly 
     const where = error instanceof YAMLParseError ? `line ${error.linePos?.[0]?.line ?? '?'}` : undefined;
     throw new DataFileError(
       'flow-invalid',
-      [{ file, ...(where ? { where } : {}), field: '(yaml)', message: (error as Error).message.split('\n')[0] ?? '' }],
+      [
+        {
+          file,
+          ...(where ? { where } : {}),
+          field: '(yaml)',
+          message: (error as Error).message.split('\n')[0] ?? '',
+        },
+      ],
       error,
     );
   }
@@ -62,7 +64,9 @@ function normaliseFlow(parsed: ParsedFlow, source: string): Flow {
       number: index + 1,
       title: step.title,
       ...(step.instruction ? { instruction: step.instruction } : {}),
-      performer: performer.tag ? { position: performer.position, tag: performer.tag } : { position: performer.position },
+      performer: performer.tag
+        ? { position: performer.position, tag: performer.tag }
+        : { position: performer.position },
       type: step.type,
       kelengkapan: step.kelengkapan.map((item) => ({
         id: item.id,

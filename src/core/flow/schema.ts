@@ -38,17 +38,15 @@ export function parseStandardTime(text: string): number | undefined {
   return ms > 0 ? ms : undefined;
 }
 
-const standardSchema = z
-  .union([z.null(), z.string()])
-  .transform((value, ctx) => {
-    if (value === null) return null;
-    const ms = parseStandardTime(value);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration such as 5m, 1h or 1h30m` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+const standardSchema = z.union([z.null(), z.string()]).transform((value, ctx) => {
+  if (value === null) return null;
+  const ms = parseStandardTime(value);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration such as 5m, 1h or 1h30m` });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 const kelengkapanItemSchema = z.object({
   id: idSchema,
@@ -117,7 +115,11 @@ export const flowHeaderSchema = z.object({
   name: localizedTextSchema,
   approvedBy: z.string().optional(),
   dates: z
-    .object({ created: z.string().optional(), revised: z.string().optional(), approved: z.string().optional() })
+    .object({
+      created: z.string().optional(),
+      revised: z.string().optional(),
+      approved: z.string().optional(),
+    })
     .optional(),
   legalBases: z.array(z.string()).default([]),
   qualifications: z.array(z.string()).default([]),

@@ -12,14 +12,23 @@ export function parseOrg(text: string, file: string): OrgDirectory {
   try {
     raw = parseYaml(text);
   } catch (error) {
-    throw new DataFileError('org-invalid', [{ file, field: '(yaml)', message: (error as Error).message.split('\n')[0] ?? '' }], error);
+    throw new DataFileError(
+      'org-invalid',
+      [{ file, field: '(yaml)', message: (error as Error).message.split('\n')[0] ?? '' }],
+      error,
+    );
   }
   const result = orgSchema.safeParse(raw);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const path = issue.path.map(String);
       const record = recordLabel(raw, path);
-      return { file, ...(record ? { where: record } : {}), field: path.join('.') || '(root)', message: issue.message };
+      return {
+        file,
+        ...(record ? { where: record } : {}),
+        field: path.join('.') || '(root)',
+        message: issue.message,
+      };
     });
     throw new DataFileError('org-invalid', problems, result.error);
   }
@@ -33,7 +42,9 @@ function recordLabel(raw: unknown, path: string[]): string | undefined {
   if ((collection !== 'people' && collection !== 'units') || index === undefined) return undefined;
   const list = (raw as Record<string, unknown> | null)?.[collection];
   const record = Array.isArray(list) ? (list[Number(index)] as { id?: unknown } | undefined) : undefined;
-  return typeof record?.id === 'string' ? `${collection} "${record.id}"` : `${collection} #${Number(index) + 1}`;
+  return typeof record?.id === 'string'
+    ? `${collection} "${record.id}"`
+    : `${collection} #${Number(index) + 1}`;
 }
 
 export function checkOrgRules(org: OrgFile, file: string): FileProblem[] {
@@ -45,10 +56,13 @@ export function checkOrgRules(org: OrgFile, file: string): FileProblem[] {
   const units = new Set(org.units.map((u) => u.id));
   const people = new Set<string>();
 
-  duplicates(org.positions.map((p) => p.id)).forEach((id) => add(`position "${id}"`, 'id', 'duplicate position'));
+  duplicates(org.positions.map((p) => p.id)).forEach((id) =>
+    add(`position "${id}"`, 'id', 'duplicate position'),
+  );
   duplicates(org.units.map((u) => u.id)).forEach((id) => add(`unit "${id}"`, 'id', 'duplicate unit id'));
   for (const p of org.positions) {
-    if (p.superior && !positions.has(p.superior)) add(`position "${p.id}"`, 'superior', `unknown position "${p.superior}"`);
+    if (p.superior && !positions.has(p.superior))
+      add(`position "${p.id}"`, 'superior', `unknown position "${p.superior}"`);
   }
   if (hasCycle(org.positions.map((p) => [p.id, p.superior]))) {
     add('positions', 'superior', 'the position chain has a cycle');
@@ -56,7 +70,8 @@ export function checkOrgRules(org: OrgFile, file: string): FileProblem[] {
   for (const u of org.units) {
     if (u.parent && !units.has(u.parent)) add(`unit "${u.id}"`, 'parent', `unknown unit "${u.parent}"`);
   }
-  if (hasCycle(org.units.map((u) => [u.id, u.parent]))) add('units', 'parent', 'the units have a parent cycle');
+  if (hasCycle(org.units.map((u) => [u.id, u.parent])))
+    add('units', 'parent', 'the units have a parent cycle');
 
   const telegramIds = new Map<string, string>();
   const slackIds = new Map<string, string>();
@@ -75,8 +90,10 @@ export function checkOrgRules(org: OrgFile, file: string): FileProblem[] {
   }
   for (const person of org.people) {
     if (person.superior === undefined) continue;
-    if (!people.has(person.superior)) add(`people "${person.id}"`, 'superior', `unknown person "${person.superior}"`);
-    if (person.superior === person.id) add(`people "${person.id}"`, 'superior', 'a person cannot be their own superior');
+    if (!people.has(person.superior))
+      add(`people "${person.id}"`, 'superior', `unknown person "${person.superior}"`);
+    if (person.superior === person.id)
+      add(`people "${person.id}"`, 'superior', 'a person cannot be their own superior');
   }
   if (problems.length === 0) {
     const directory = new OrgDirectory(org);

@@ -13,7 +13,9 @@ export const DEFAULT_POSITIONS = [
   { id: 'ULP' },
 ];
 
-const personIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lowercase letters, digits, dots and dashes');
+const personIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lowercase letters, digits, dots and dashes');
 
 export const orgSchema = z
   .object({

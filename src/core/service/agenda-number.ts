@@ -5,11 +5,14 @@ export function formatAgendaNumber(
   format: string,
   values: { seq: number; book: 'incoming' | 'outgoing'; month: number; year: number },
 ): string {
-  return format.replace(/\{(seq(?::(\d+))?|book|monthRoman|month|year)\}/g, (_whole, token: string, width?: string) => {
-    if (token.startsWith('seq')) return String(values.seq).padStart(width ? Number(width) : 1, '0');
-    if (token === 'book') return values.book === 'incoming' ? 'M' : 'K';
-    if (token === 'monthRoman') return ROMAN[values.month - 1] ?? String(values.month);
-    if (token === 'month') return String(values.month);
-    return String(values.year);
-  });
+  return format.replace(
+    /\{(seq(?::(\d+))?|book|monthRoman|month|year)\}/g,
+    (_whole, token: string, width?: string) => {
+      if (token.startsWith('seq')) return String(values.seq).padStart(width ? Number(width) : 1, '0');
+      if (token === 'book') return values.book === 'incoming' ? 'M' : 'K';
+      if (token === 'monthRoman') return ROMAN[values.month - 1] ?? String(values.month);
+      if (token === 'month') return String(values.month);
+      return String(values.year);
+    },
+  );
 }

@@ -35,8 +35,7 @@ export interface SavedChange {
 export type SavedChangeListener = (change: SavedChange) => Promise<void>;
 
 export type ServiceResult =
-  | { ok: true; reply: MessageRef; instance: Instance; duplicate: boolean }
-  | { ok: false; refusal: Refusal };
+  { ok: true; reply: MessageRef; instance: Instance; duplicate: boolean } | { ok: false; refusal: Refusal };
 
 export interface SopServiceDeps {
   flows: FlowRegistry;

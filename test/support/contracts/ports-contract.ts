@@ -1,4 +1,8 @@
-import type { ActionTokenStore, ConversationStore, TaskMessageLog } from '../../../src/channels/shared/ports.js';
+import type {
+  ActionTokenStore,
+  ConversationStore,
+  TaskMessageLog,
+} from '../../../src/channels/shared/ports.js';
 import type { Instance, Prompt } from '../../../src/core/engine/types.js';
 import {
   DuplicateInstanceError,
@@ -57,18 +61,37 @@ function sampleInstance(store: InstanceStore, overrides: Partial<Instance> = {})
         escalatedTo: [],
       },
     ],
-    events: [{ seq: 1, at: '2026-11-23T02:00:00.000Z', type: 'instance-started', actorId: 'ulp-biro-umum', channel: 'cli' }],
+    events: [
+      {
+        seq: 1,
+        at: '2026-11-23T02:00:00.000Z',
+        type: 'instance-started',
+        actorId: 'ulp-biro-umum',
+        channel: 'cli',
+      },
+    ],
     processedKeys: [],
     ...overrides,
   };
 }
 
 function prompt(instanceId: string, n: number, to = 'tuti'): Prompt {
-  return { id: `${instanceId}:1:${n}`, to, instanceId, kind: 'notice', lines: [{ key: 'reply-approved' }], actions: [] };
+  return {
+    id: `${instanceId}:1:${n}`,
+    to,
+    instanceId,
+    kind: 'notice',
+    lines: [{ key: 'reply-approved' }],
+    actions: [],
+  };
 }
 
 /** One contract, run against the in-memory fakes and against MongoDB (embedded or real). */
-export function describePortsContract(name: string, setup: () => Promise<PortsUnderTest>, teardown?: () => Promise<void>) {
+export function describePortsContract(
+  name: string,
+  setup: () => Promise<PortsUnderTest>,
+  teardown?: () => Promise<void>,
+) {
   describe(`ports contract: ${name}`, () => {
     let ports: PortsUnderTest;
     beforeAll(async () => {
@@ -96,7 +119,13 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
       const instance = sampleInstance(ports.instances);
       await ports.instances.create(instance, []);
       const next = { ...instance, version: 2, subject: 'Diubah' };
-      const event = { seq: 2, at: '2026-11-23T02:01:00.000Z', type: 'approved', actorId: 'tuti', channel: 'telegram' as const };
+      const event = {
+        seq: 2,
+        at: '2026-11-23T02:01:00.000Z',
+        type: 'approved',
+        actorId: 'tuti',
+        channel: 'telegram' as const,
+      };
       await ports.instances.save({ ...next, events: [...instance.events, event] }, 1, [event], []);
       const stale = { ...instance, version: 2, subject: 'Kalah balapan' };
       await expect(ports.instances.save(stale, 1, [], [])).rejects.toBeInstanceOf(VersionConflictError);
@@ -128,7 +157,9 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
       ]);
       await ports.instances.markPromptsQueued(instance.id, [`${instance.id}:1:1`]);
       const after = await ports.instances.pendingPrompts(10_000);
-      expect(after.filter((p) => p.instanceId === instance.id).map((p) => p.id)).toEqual([`${instance.id}:1:2`]);
+      expect(after.filter((p) => p.instanceId === instance.id).map((p) => p.id)).toEqual([
+        `${instance.id}:1:2`,
+      ]);
     });
 
     test('finds by agenda number, open tasks by person, and instances by unit', async () => {
@@ -141,7 +172,9 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
       expect((await ports.instances.findByAgendaNumber(`777/ND-M/X/${tag}`))?.id).toBe(instance.id);
       expect(await ports.instances.findByAgendaNumber('000/none')).toBeUndefined();
       const tasks = await ports.instances.openTasksFor('tuti');
-      expect(tasks.some((t) => t.instance.id === instance.id && t.runId === 'agenda-surat-masuk#1')).toBe(true);
+      expect(tasks.some((t) => t.instance.id === instance.id && t.runId === 'agenda-surat-masuk#1')).toBe(
+        true,
+      );
       expect((await ports.instances.openTasksFor('nobody')).length).toBe(0);
       expect((await ports.instances.listForUnit(`unit-${tag}`, 10)).map((i) => i.id)).toEqual([instance.id]);
       expect((await ports.instances.listActive(10_000)).some((i) => i.id === instance.id)).toBe(true);
@@ -166,10 +199,16 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
       const first = await ports.outbox.lease(1000, 30_000, now);
       const mine = first.filter((e) => e.prompt.instanceId === id);
       expect(mine.map((e) => e.prompt.id)).toEqual([`${id}:1:1`, `${id}:1:2`]);
-      expect((await ports.outbox.lease(1000, 30_000, now)).filter((e) => e.prompt.instanceId === id)).toEqual([]);
+      expect((await ports.outbox.lease(1000, 30_000, now)).filter((e) => e.prompt.instanceId === id)).toEqual(
+        [],
+      );
       await ports.outbox.markSent(`${id}:1:1`);
       await ports.outbox.retryLater(`${id}:1:2`, new Date('2030-01-01T00:00:05Z'), '429');
-      expect((await ports.outbox.lease(1000, 30_000, new Date('2030-01-01T00:00:04Z'))).filter((e) => e.prompt.instanceId === id)).toEqual([]);
+      expect(
+        (await ports.outbox.lease(1000, 30_000, new Date('2030-01-01T00:00:04Z'))).filter(
+          (e) => e.prompt.instanceId === id,
+        ),
+      ).toEqual([]);
       const retried = (await ports.outbox.lease(1000, 30_000, new Date('2030-01-01T00:00:06Z'))).filter(
         (e) => e.prompt.instanceId === id,
       );
@@ -187,7 +226,11 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
       expect(await ports.identities.findPerson('slack', userId)).toBeUndefined();
       await ports.identities.link('fajar', { channel: 'telegram', userId, chatId: userId });
       expect(await ports.identities.findPerson('telegram', userId)).toBe('fajar');
-      expect(await ports.identities.identitiesOf('fajar')).toContainEqual({ channel: 'telegram', userId, chatId: userId });
+      expect(await ports.identities.identitiesOf('fajar')).toContainEqual({
+        channel: 'telegram',
+        userId,
+        chatId: userId,
+      });
       const person = `prefs-${counter}`;
       await ports.identities.setPreferences(person, { locale: 'en' });
       await ports.identities.setPreferences(person, { lastChannel: 'slack' });
@@ -209,7 +252,12 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
     test('files keep their bytes, size and checksum, also across chunks', async () => {
       const bytes = Buffer.alloc(700 * 1024, 7);
       bytes.write('PPK', 0);
-      const ref = await ports.files.put(bytes, { name: 'daftar.xlsx', mimeType: 'application/zip', uploadedBy: 'rina', uploadedAt: new Date() });
+      const ref = await ports.files.put(bytes, {
+        name: 'daftar.xlsx',
+        mimeType: 'application/zip',
+        uploadedBy: 'rina',
+        uploadedAt: new Date(),
+      });
       expect(ref.size).toBe(bytes.length);
       expect(ref.sha256).toMatch(/^[0-9a-f]{64}$/);
       const stored = await ports.files.get(ref.fileId);
@@ -227,15 +275,39 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
 
     test('action tokens: found by their opaque value only', async () => {
       const token = `tok${counter++}AbC_-`;
-      await ports.tokens.save([{ token, personId: 'rina', instanceId: 'i1', runId: 'r#1', actionId: 'approve', createdAt: '2026-11-23T02:00:00.000Z' }]);
-      expect(await ports.tokens.find(token)).toEqual({ token, personId: 'rina', instanceId: 'i1', runId: 'r#1', actionId: 'approve', createdAt: '2026-11-23T02:00:00.000Z' });
+      await ports.tokens.save([
+        {
+          token,
+          personId: 'rina',
+          instanceId: 'i1',
+          runId: 'r#1',
+          actionId: 'approve',
+          createdAt: '2026-11-23T02:00:00.000Z',
+        },
+      ]);
+      expect(await ports.tokens.find(token)).toEqual({
+        token,
+        personId: 'rina',
+        instanceId: 'i1',
+        runId: 'r#1',
+        actionId: 'approve',
+        createdAt: '2026-11-23T02:00:00.000Z',
+      });
       expect(await ports.tokens.find(`${token}x`)).toBeUndefined();
     });
 
     test('conversations: one per chat user, cleared by setting none', async () => {
       const user = `u${counter++}`;
-      await ports.conversations.set('telegram', user, { kind: 'return-reason', instanceId: 'i1', runId: 'r#1' });
-      expect(await ports.conversations.get('telegram', user)).toEqual({ kind: 'return-reason', instanceId: 'i1', runId: 'r#1' });
+      await ports.conversations.set('telegram', user, {
+        kind: 'return-reason',
+        instanceId: 'i1',
+        runId: 'r#1',
+      });
+      expect(await ports.conversations.get('telegram', user)).toEqual({
+        kind: 'return-reason',
+        instanceId: 'i1',
+        runId: 'r#1',
+      });
       expect(await ports.conversations.get('slack', user)).toBeUndefined();
       await ports.conversations.set('telegram', user, undefined);
       expect(await ports.conversations.get('telegram', user)).toBeUndefined();
@@ -243,10 +315,26 @@ export function describePortsContract(name: string, setup: () => Promise<PortsUn
 
     test('task messages: every message of a run, on every platform, recorded once', async () => {
       const instanceId = `inst${counter++}`;
-      await ports.taskMessages.record(instanceId, 'r#1', 'rina', { platform: 'telegram', chatId: '1', messageId: '10' });
-      await ports.taskMessages.record(instanceId, 'r#1', 'rina', { platform: 'telegram', chatId: '1', messageId: '10' });
-      await ports.taskMessages.record(instanceId, 'r#1', 'rina', { platform: 'slack', chatId: 'D1', messageId: '1.2' });
-      await ports.taskMessages.record(instanceId, 'r#2', 'rina', { platform: 'slack', chatId: 'D1', messageId: '1.3' });
+      await ports.taskMessages.record(instanceId, 'r#1', 'rina', {
+        platform: 'telegram',
+        chatId: '1',
+        messageId: '10',
+      });
+      await ports.taskMessages.record(instanceId, 'r#1', 'rina', {
+        platform: 'telegram',
+        chatId: '1',
+        messageId: '10',
+      });
+      await ports.taskMessages.record(instanceId, 'r#1', 'rina', {
+        platform: 'slack',
+        chatId: 'D1',
+        messageId: '1.2',
+      });
+      await ports.taskMessages.record(instanceId, 'r#2', 'rina', {
+        platform: 'slack',
+        chatId: 'D1',
+        messageId: '1.3',
+      });
       const found = await ports.taskMessages.find(instanceId, 'r#1');
       expect(found).toHaveLength(2);
       expect(found.map((f) => f.sent.platform).sort()).toEqual(['slack', 'telegram']);

@@ -35,11 +35,21 @@ export class MemoryConversationStore implements ConversationStore {
 }
 
 export class MemoryTaskMessageLog implements TaskMessageLog {
-  private readonly entries: Array<{ instanceId: string; runId: string; personId: string; sent: SentMessage }> = [];
+  private readonly entries: Array<{
+    instanceId: string;
+    runId: string;
+    personId: string;
+    sent: SentMessage;
+  }> = [];
 
   record(instanceId: string, runId: string, personId: string, sent: SentMessage): Promise<void> {
     const exists = this.entries.some(
-      (e) => e.runId === runId && e.instanceId === instanceId && e.sent.platform === sent.platform && e.sent.chatId === sent.chatId && e.sent.messageId === sent.messageId,
+      (e) =>
+        e.runId === runId &&
+        e.instanceId === instanceId &&
+        e.sent.platform === sent.platform &&
+        e.sent.chatId === sent.chatId &&
+        e.sent.messageId === sent.messageId,
     );
     if (!exists) this.entries.push({ instanceId, runId, personId, sent });
     return Promise.resolve();
@@ -47,7 +57,9 @@ export class MemoryTaskMessageLog implements TaskMessageLog {
 
   find(instanceId: string, runId: string): Promise<Array<{ personId: string; sent: SentMessage }>> {
     return Promise.resolve(
-      this.entries.filter((e) => e.instanceId === instanceId && e.runId === runId).map(({ personId, sent }) => ({ personId, sent })),
+      this.entries
+        .filter((e) => e.instanceId === instanceId && e.runId === runId)
+        .map(({ personId, sent }) => ({ personId, sent })),
     );
   }
 }

@@ -54,7 +54,9 @@ export class MemoryInstanceStore implements InstanceStore {
 
   findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined> {
     const doc = [...this.docs.values()].find(
-      (d) => d.instance.agendaNumbers.incoming === agendaNumber || d.instance.agendaNumbers.outgoing === agendaNumber,
+      (d) =>
+        d.instance.agendaNumbers.incoming === agendaNumber ||
+        d.instance.agendaNumbers.outgoing === agendaNumber,
     );
     return Promise.resolve(doc ? structuredClone(doc.instance) : undefined);
   }
@@ -64,7 +66,8 @@ export class MemoryInstanceStore implements InstanceStore {
     for (const { instance } of this.docs.values()) {
       if (instance.status !== 'active') continue;
       for (const run of instance.runs) {
-        if (!run.endedAt && run.assigneeId === personId) tasks.push({ instance: structuredClone(instance), runId: run.runId });
+        if (!run.endedAt && run.assigneeId === personId)
+          tasks.push({ instance: structuredClone(instance), runId: run.runId });
       }
     }
     return Promise.resolve(tasks);

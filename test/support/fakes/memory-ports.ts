@@ -40,7 +40,12 @@ export class MemoryOutbox implements Outbox {
   enqueue(prompts: Prompt[]): Promise<void> {
     for (const prompt of prompts) {
       if (!this.entries.has(prompt.id)) {
-        this.entries.set(prompt.id, { prompt, status: 'pending', attempts: 0, notBefore: new Date(0).toISOString() });
+        this.entries.set(prompt.id, {
+          prompt,
+          status: 'pending',
+          attempts: 0,
+          notBefore: new Date(0).toISOString(),
+        });
       }
     }
     return Promise.resolve();
@@ -48,7 +53,10 @@ export class MemoryOutbox implements Outbox {
 
   lease(limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
     const due = [...this.entries.values()]
-      .filter((e) => e.status === 'pending' && e.notBefore <= now.toISOString() && (e.leasedUntil ?? 0) <= now.getTime())
+      .filter(
+        (e) =>
+          e.status === 'pending' && e.notBefore <= now.toISOString() && (e.leasedUntil ?? 0) <= now.getTime(),
+      )
       .slice(0, limit);
     for (const entry of due) {
       entry.leasedUntil = now.getTime() + leaseMs;
@@ -141,7 +149,10 @@ export class MemoryInviteStore implements InviteStore {
 export class MemoryFileStore implements FileStore {
   private readonly files = new Map<string, StoredFile>();
 
-  put(bytes: Buffer, meta: { name: string; mimeType: string; uploadedBy: string; uploadedAt: Date }): Promise<FileRef> {
+  put(
+    bytes: Buffer,
+    meta: { name: string; mimeType: string; uploadedBy: string; uploadedAt: Date },
+  ): Promise<FileRef> {
     const ref: FileRef = {
       fileId: randomUUID(),
       name: meta.name,

@@ -1,5 +1,9 @@
 import { pino } from 'pino';
-import { ChannelPermanentError, ChannelRateLimitedError, ChannelTransientError } from '../../../src/channels/shared/errors.js';
+import {
+  ChannelPermanentError,
+  ChannelRateLimitedError,
+  ChannelTransientError,
+} from '../../../src/channels/shared/errors.js';
 import { OutboxDispatcher } from '../../../src/channels/shared/outbox-dispatcher.js';
 import { ReaderResolver } from '../../../src/channels/shared/readers.js';
 import type { Prompt } from '../../../src/core/engine/types.js';
@@ -30,7 +34,10 @@ function rig() {
     messages,
     clock,
     logger: pino({ level: 'silent' }),
-    limits: { telegram: { perChatMs: 1000, globalPerSecond: 30 }, slack: { perChatMs: 1000, globalPerSecond: 20 } },
+    limits: {
+      telegram: { perChatMs: 1000, globalPerSecond: 30 },
+      slack: { perChatMs: 1000, globalPerSecond: 20 },
+    },
   });
   return { org, clock, outbox, identities, telegram, slack, tokens, messages, dispatcher };
 }
@@ -45,7 +52,8 @@ function task(to: string, runId = 'input-data-ppk#1', kind: Prompt['kind'] = 'ta
     runId,
     kind,
     lines: [{ key: 'reply-approved' }],
-    actions: kind === 'task-closed' ? [] : [{ id: 'approve', label: { key: 'action-approve' }, style: 'primary' }],
+    actions:
+      kind === 'task-closed' ? [] : [{ id: 'approve', label: { key: 'action-approve' }, style: 'primary' }],
   };
 }
 
@@ -63,7 +71,12 @@ describe('the outbox dispatcher', () => {
     expect(button?.label).toBe('✅ Approve');
     expect(button?.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(Buffer.byteLength(button?.token ?? '')).toBeLessThanOrEqual(64);
-    expect(await r.tokens.find(button?.token ?? '')).toMatchObject({ personId: 'fajar', instanceId: 'i1', runId: 'input-data-ppk#1', actionId: 'approve' });
+    expect(await r.tokens.find(button?.token ?? '')).toMatchObject({
+      personId: 'fajar',
+      instanceId: 'i1',
+      runId: 'input-data-ppk#1',
+      actionId: 'approve',
+    });
     expect((await r.outbox.counts()).sent).toBe(1);
   });
 
@@ -85,14 +98,20 @@ describe('the outbox dispatcher', () => {
   test('a platform outage (network, 5xx) backs off and delivers when it is back', async () => {
     const r = rig();
     await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
-    r.telegram.failNext(new ChannelTransientError('ECONNRESET'), new ChannelTransientError('502'), new ChannelTransientError('502'));
+    r.telegram.failNext(
+      new ChannelTransientError('ECONNRESET'),
+      new ChannelTransientError('502'),
+      new ChannelTransientError('502'),
+    );
     await r.outbox.enqueue([task('rina')]);
     for (let i = 0; i < 6; i++) {
       await r.dispatcher.tick();
       r.clock.advance(5000);
     }
     expect(r.telegram.sent).toHaveLength(1);
-    expect(r.outbox.entries.get(r.telegram.sent.length ? [...r.outbox.entries.keys()][0] ?? '' : '')?.attempts).toBe(4);
+    expect(
+      r.outbox.entries.get(r.telegram.sent.length ? ([...r.outbox.entries.keys()][0] ?? '') : '')?.attempts,
+    ).toBe(4);
   });
 
   test('one message per second to a chat: the second waits, other chats do not', async () => {

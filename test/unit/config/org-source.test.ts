@@ -27,7 +27,10 @@ describe('the org file, changeable without a restart', () => {
 
   test('a broken edit is logged with its field and the previous org stays', () => {
     const { file, logs, source } = setup();
-    writeFileSync(file, `${example.trimEnd()}\n${newcomer.replace('unit: subbid-eproc', 'unit: subbid-hilang')}`);
+    writeFileSync(
+      file,
+      `${example.trimEnd()}\n${newcomer.replace('unit: subbid-eproc', 'unit: subbid-hilang')}`,
+    );
     expect(source.reload()).toBe(false);
     expect(source.org.person('wati')).toBeUndefined();
     expect(source.org.person('rina')).toBeDefined();
@@ -37,8 +40,13 @@ describe('the org file, changeable without a restart', () => {
   test('a change that removes a position the flows use is refused', () => {
     const { file } = setup();
     const logger = pino({ level: 'silent' });
-    const source = new OrgSource(file, logger, (next) => (next.positions.includes('Kapus') ? undefined : 'Kapus is used by flows'));
-    writeFileSync(file, `positions:\n  - { id: Staf }\n  - { id: ULP }\nunits:\n  - { id: u, name: U }\npeople:\n  - { id: a, name: A, position: Staf, unit: u }\n`);
+    const source = new OrgSource(file, logger, (next) =>
+      next.positions.includes('Kapus') ? undefined : 'Kapus is used by flows',
+    );
+    writeFileSync(
+      file,
+      `positions:\n  - { id: Staf }\n  - { id: ULP }\nunits:\n  - { id: u, name: U }\npeople:\n  - { id: a, name: A, position: Staf, unit: u }\n`,
+    );
     expect(source.reload()).toBe(false);
     expect(source.org.positions).toContain('Kapus');
   });

@@ -2,7 +2,15 @@ import { createEngineHarness } from '../../support/engine-harness.js';
 import type { FileRef } from '../../../src/core/engine/types.js';
 
 function file(name: string, uploadedBy: string): FileRef {
-  return { fileId: `f-${name}`, name, size: 1200, mimeType: 'application/octet-stream', sha256: 'ab'.repeat(32), uploadedBy, uploadedAt: '2026-11-23T02:00:00.000Z' };
+  return {
+    fileId: `f-${name}`,
+    name,
+    size: 1200,
+    mimeType: 'application/octet-stream',
+    sha256: 'ab'.repeat(32),
+    uploadedBy,
+    uploadedAt: '2026-11-23T02:00:00.000Z',
+  };
 }
 
 describe('the SPSE SOP walked through the engine', () => {
@@ -22,7 +30,12 @@ describe('the SPSE SOP walked through the engine', () => {
     expect(h.openRun(instance)).toMatchObject({ stepId: 'disposisi-kapus', assigneeId: 'hendra' });
 
     // Step 3: Kapus dispositions to the Kabid of applications.
-    await h.act(instance, { type: 'dispose', recipientIds: ['sari'], instructionId: 'tindak-lanjut', note: 'Mohon segera' });
+    await h.act(instance, {
+      type: 'dispose',
+      recipientIds: ['sari'],
+      instructionId: 'tindak-lanjut',
+      note: 'Mohon segera',
+    });
     instance = await h.current(instance);
     expect(h.openRun(instance)).toMatchObject({ stepId: 'disposisi-kabid', assigneeId: 'sari' });
 
@@ -98,13 +111,21 @@ describe('the SPSE SOP walked through the engine', () => {
     expect(instance.events.map((e) => e.seq)).toEqual(instance.events.map((_, i) => i + 1));
     expect(instance.events.every((e) => e.at.endsWith('Z') && e.channel === 'telegram')).toBe(true);
     expect(instance.events.filter((e) => e.type === 'returned')).toEqual([
-      expect.objectContaining({ actorId: 'dewi', stepId: 'periksa-draft', data: { reason: 'Lampiran pagu belum sesuai', to: 'draft-laporan' } }),
+      expect.objectContaining({
+        actorId: 'dewi',
+        stepId: 'periksa-draft',
+        data: { reason: 'Lampiran pagu belum sesuai', to: 'draft-laporan' },
+      }),
     ]);
     expect(instance.events.at(-1)?.type).toBe('instance-completed');
     // The requester heard of the end.
-    expect(h.outbox.prompts().filter((p) => p.to === 'ulp-biro-umum').at(-1)?.lines.at(-1)?.key).toBe(
-      'notice-instance-completed',
-    );
+    expect(
+      h.outbox
+        .prompts()
+        .filter((p) => p.to === 'ulp-biro-umum')
+        .at(-1)
+        ?.lines.at(-1)?.key,
+    ).toBe('notice-instance-completed');
   });
 
   test('every step run records when it started and ended, and timed steps carry a due time', async () => {
