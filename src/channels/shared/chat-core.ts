@@ -503,34 +503,8 @@ export class ChatCore {
     return this.asPerson(user, async (personId) => {
       const conversation = await this.deps.conversations.get(user.platform, user.userId);
       const key = `text:${user.platform}:${user.chatId}:${messageId}`;
-      if (conversation?.kind === 'return-reason') {
-        if (!text.trim()) return this.say(user, personId, { key: 'refusal-reason-required' });
-        const reply = await this.act(user, personId, {
-          type: 'return',
-          reason: text,
-          instanceId: conversation.instanceId,
-          runId: conversation.runId,
-          actorId: personId,
-          channel: user.platform,
-          idempotencyKey: key,
-        });
-        await this.deps.conversations.set(user.platform, user.userId, undefined);
-        return withToastAsMessage(reply);
-      }
-      if (conversation?.kind === 'fail-reason') {
-        if (!text.trim()) return this.say(user, personId, { key: 'refusal-failure-reason-required' });
-        const reply = await this.act(user, personId, {
-          type: 'fail',
-          itemId: conversation.itemId,
-          reason: text,
-          instanceId: conversation.instanceId,
-          runId: conversation.runId,
-          actorId: personId,
-          channel: user.platform,
-          idempotencyKey: key,
-        });
-        await this.deps.conversations.set(user.platform, user.userId, undefined);
-        return withToastAsMessage(reply);
+      if (conversation?.kind === 'return-reason' || conversation?.kind === 'fail-reason') {
+        return this.answerWithReason(user, personId, conversation, text, key);
       }
       if (conversation?.kind === 'disposition' && conversation.awaitingNote) {
         return this.disposition.onNote(user, personId, conversation, text, key);
@@ -543,6 +517,38 @@ export class ChatCore {
       }
       return this.say(user, personId, { key: 'chat-text-hint' });
     });
+  }
+
+  /** The reason Pandu asked for (returning a step, or an item that failed) arrives as a reply. */
+  private async answerWithReason(
+    user: ChatUser,
+    personId: PersonId,
+    conversation: Extract<Conversation, { kind: 'return-reason' | 'fail-reason' }>,
+    reason: string,
+    idempotencyKey: string,
+  ): Promise<ChatReply> {
+    const returning = conversation.kind === 'return-reason';
+    if (!reason.trim()) {
+      return this.say(user, personId, {
+        key: returning ? 'refusal-reason-required' : 'refusal-failure-reason-required',
+      });
+    }
+    const target = {
+      instanceId: conversation.instanceId,
+      runId: conversation.runId,
+      actorId: personId,
+      channel: user.platform,
+      idempotencyKey,
+    };
+    const reply = await this.act(
+      user,
+      personId,
+      conversation.kind === 'return-reason'
+        ? { ...target, type: 'return', reason }
+        : { ...target, type: 'fail', itemId: conversation.itemId, reason },
+    );
+    await this.deps.conversations.set(user.platform, user.userId, undefined);
+    return withToastAsMessage(reply);
   }
 
   async file(user: ChatUser, file: IncomingFile, messageId: string): Promise<ChatReply> {
