@@ -38,6 +38,23 @@ export const configSchema = z.object({
   INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(20 * 1024 * 1024),
   REMINDER_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
+  /**
+   * Escalation past level 1: level n+1 comes this many standard periods (office time) after level n,
+   * one factor per level from level 2 up, the last repeated. At least 1: the engine never escalates
+   * a level sooner than one standard period after the one before.
+   */
+  ESCALATION_REPEAT_FACTORS: z
+    .string()
+    .trim()
+    .default('1')
+    .transform((text, ctx) => {
+      const factors = text.split(',').map((part) => Number(part.trim()));
+      if (factors.length === 0 || factors.some((f) => !Number.isFinite(f) || f < 1 || f > 100)) {
+        ctx.addIssue({ code: 'custom', message: 'a comma list of numbers from 1 to 100, e.g. 1 or 1,2,2' });
+        return z.NEVER;
+      }
+      return factors;
+    }),
   TELEGRAM_BOT_TOKEN: optionalText.pipe(z.string().regex(/^\d+:[\w-]+$/, 'looks like 123456:ABC-DEF...').optional()),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: optionalUrl,

@@ -21,3 +21,28 @@ refusal-no-superior = There is no further superior above the performer to escala
 refusal-clock-paused = The standard-time clock is stopped because of a disruption.
 refusal-clock-running = The standard-time clock is not stopped.
 refusal-no-standard-time = This step has no standard time.
+
+## Escalation buttons: reassign to another person.
+esc-reassign-choose = 🔀 Reassign "{ $step }" from { $name } to:
+esc-reassign-none = Nobody else holds the position { $position } to take this task. Use "Take over" if needed.
+
+## /wakil: a deputy while out of office.
+wakil-usage = Send /wakil <person-id> <days> to name a deputy (1–{ $max } days), or /wakil batal to end it.
+wakil-none = You have not named a deputy.
+wakil-current = Your deputy: { $name }, until { $until }.
+wakil-standing-in = You are standing in for: { $names }.
+wakil-set = ✅ { $name } is your deputy for { $days } days, until { $until }. New tasks and escalations for you go to them.
+wakil-ended = ✅ Your deputy has been withdrawn. New tasks come to you again.
+wakil-bad-days = The number of days must be a whole number from 1 to { $max }.
+wakil-unknown-person = There is no person with the id "{ $id }".
+wakil-self = You cannot name yourself as your deputy.
+
+## /gangguan and `pandu disruption`: SPSE infrastructure disruptions (the SOP's 4th warning).
+disruption-usage = Send /gangguan mulai <note> when the SPSE infrastructure is disrupted, and /gangguan selesai when it is back.
+disruption-admins-only = ⛔ Only admins can declare a disruption.
+disruption-status-on = ⚠️ An SPSE disruption is declared since { $since } by { $by }: { $note }. Standard-time clocks are stopped.
+disruption-status-off = No SPSE disruption is declared. Standard-time clocks are running.
+disruption-started = ⚠️ SPSE disruption declared since { $since }: { $note }. The standard-time clocks of { $count } open steps are stopped; new steps start with their clock stopped.
+disruption-ended = ✅ The SPSE disruption is over. The clocks of { $count } steps are running again; their due times moved { $paused } later.
+disruption-already = An SPSE disruption is already declared since { $since } by { $by }: { $note }.
+disruption-not-on = No SPSE disruption is declared.

@@ -21,3 +21,28 @@ refusal-no-superior = Tidak ada atasan lagi di atas pelaksana untuk eskalasi.
 refusal-clock-paused = Jam standar waktu sedang berhenti karena gangguan.
 refusal-clock-running = Jam standar waktu tidak sedang berhenti.
 refusal-no-standard-time = Langkah ini tidak memiliki standar waktu.
+
+## Tombol eskalasi: alihkan kepada pegawai lain.
+esc-reassign-choose = 🔀 Alihkan "{ $step }" dari { $name } kepada:
+esc-reassign-none = Tidak ada pegawai lain dengan jabatan { $position } yang dapat menerima tugas ini. Gunakan "Ambil alih" bila perlu.
+
+## /wakil: pelaksana harian selama tidak di kantor.
+wakil-usage = Ketik /wakil <id-pegawai> <jumlah-hari> untuk menunjuk wakil (1–{ $max } hari), atau /wakil batal untuk mengakhirinya.
+wakil-none = Anda tidak sedang menunjuk wakil.
+wakil-current = Wakil Anda: { $name }, sampai { $until }.
+wakil-standing-in = Anda sedang mewakili: { $names }.
+wakil-set = ✅ { $name } menjadi wakil Anda selama { $days } hari, sampai { $until }. Tugas dan eskalasi baru untuk Anda dikirim kepadanya.
+wakil-ended = ✅ Penunjukan wakil diakhiri. Tugas baru kembali dikirim kepada Anda.
+wakil-bad-days = Jumlah hari harus bilangan bulat dari 1 sampai { $max }.
+wakil-unknown-person = Pegawai dengan id "{ $id }" tidak dikenal.
+wakil-self = Anda tidak dapat menunjuk diri sendiri sebagai wakil.
+
+## /gangguan dan `pandu disruption`: gangguan infrastruktur SPSE (peringatan ke-4 SOP).
+disruption-usage = Ketik /gangguan mulai <catatan> bila infrastruktur SPSE terganggu, dan /gangguan selesai bila sudah pulih.
+disruption-admins-only = ⛔ Hanya admin yang dapat mencatat gangguan.
+disruption-status-on = ⚠️ Gangguan SPSE tercatat sejak { $since } oleh { $by }: { $note }. Jam standar waktu berhenti.
+disruption-status-off = Tidak ada gangguan SPSE yang tercatat. Jam standar waktu berjalan.
+disruption-started = ⚠️ Gangguan SPSE dicatat sejak { $since }: { $note }. Jam standar waktu { $count } langkah yang terbuka dihentikan; langkah baru dimulai dengan jam berhenti.
+disruption-ended = ✅ Gangguan SPSE selesai. Jam standar waktu { $count } langkah berjalan kembali; batas waktunya digeser { $paused }.
+disruption-already = Gangguan SPSE sudah tercatat sejak { $since } oleh { $by }: { $note }.
+disruption-not-on = Tidak ada gangguan SPSE yang sedang tercatat.

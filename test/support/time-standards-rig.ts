@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../src/app.js';
+import type { ChannelFactory } from '../../src/channels/channel.js';
+import { loadConfig } from '../../src/config.js';
+import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
+import { createTimeStandardsFeature } from '../../src/features/time-standards.js';
+import { createLogger } from '../../src/logger.js';
+import type { SchedulerOptions } from '../../src/scheduler/scheduler-options.js';
+import { EXAMPLE_ORG_FILE, LOCALES_DIR, REPO_ROOT } from './paths.js';
+
+/**
+ * A flow whose standard times are seconds long, on an office that never closes: an intake by
+ * the ULP, a review by a Staf of Subbid e-Proc (Rina, whose superiors are Bambang, Sari, Hendra,
+ * ...) and an approval by the Kasubbid.
+ */
+export function testFlowYaml(standard: string): string {
+  return `id: uji-waktu
+version: 1
+header:
+  number: SOP.UJI/WAKTU/2026
+  ministry: Kementerian Dalam Negeri
+  issuer: Pusdatinkomtel
+  name: { id: Uji standar waktu, en: Time standard test }
+handlingUnit: subbid-eproc
+calendar:
+  workdays: [mon, tue, wed, thu, fri, sat, sun]
+  hours: ['00:00-24:00']
+steps:
+  - id: permohonan
+    title: { id: Permohonan uji, en: Test request }
+    performer: ULP
+    type: intake
+    output: { label: { id: Nota dinas, en: Memo } }
+    next: telaah
+  - id: telaah
+    title: { id: Menelaah permohonan uji, en: Review the test request }
+    performer: Staf
+    type: review
+    standard: ${standard}
+    returnTo: [permohonan]
+    output: { label: { id: Hasil telaah, en: Review } }
+    next: setujui
+  - id: setujui
+    title: { id: Menyetujui hasil telaah, en: Approve the review }
+    performer: Kasubbid
+    type: approval
+    standard: ${standard}
+    returnTo: [telaah]
+    output: { label: { id: Persetujuan, en: Approval } }
+`;
+}
+
+/** A temporary flows directory holding the test flow. */
+export function testFlowsDir(standard = '3s'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'pandu-flows-'));
+  writeFileSync(join(dir, 'uji-waktu.yaml'), testFlowYaml(standard));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Fast polling and short locks, so timers of a few seconds are tested in a few seconds. Agenda
+ * checks a running job's lock every half lock lifetime and leaves that timer behind when the job
+ * ends: under 1.8 s it is gone before Jest looks for open handles.
+ */
+export const FAST_SCHEDULER: Partial<SchedulerOptions> = {
+  processEveryMs: 100,
+  lockLifetimeMs: 1800,
+  reconcileEveryMs: 0,
+  drainTimeoutMs: 3000,
+};
+
+/** The real app with only the time-standards feature, on the given database (or its own embedded one). */
+export async function startTimeStandardsApp(options: {
+  flowsDir: string;
+  mongoUri?: string;
+  env?: Record<string, string>;
+  channels?: ChannelFactory[];
+  scheduler?: Partial<SchedulerOptions>;
+  start?: boolean;
+}): Promise<App> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    EMBEDDED_MONGODB_PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    FLOWS_DIR: options.flowsDir,
+    ORG_FILE: EXAMPLE_ORG_FILE,
+    LOCALES_DIR,
+    CALENDAR_FILE: join(REPO_ROOT, 'flows', 'calendars', 'indonesia-2026.yaml'),
+    ...(options.mongoUri ? { MONGODB_URI: options.mongoUri } : {}),
+    ...options.env,
+  });
+  const app = await createApp(config, {
+    logger: createLogger(config.LOG_LEVEL),
+    channels: options.channels ?? [],
+    dispatcherLimits: {
+      telegram: { perChatMs: 10, globalPerSecond: 1000 },
+      slack: { perChatMs: 10, globalPerSecond: 1000 },
+    },
+    dispatcherPollMs: 20,
+    features: [
+      () => Promise.resolve(createTimeStandardsFeature({ ...FAST_SCHEDULER, ...options.scheduler })),
+    ],
+  });
+  if (options.start !== false) await app.start();
+  return app;
+}
+
+let requests = 0;
+
+/** Starts an instance of the test flow as the ULP of Biro Umum; its review step goes to Rina. */
+export async function startRequest(app: App, subject = 'Uji standar waktu'): Promise<Instance> {
+  const result = await app.service.start({
+    flowId: 'uji-waktu',
+    requesterId: 'ulp-biro-umum',
+    subject,
+    channel: 'telegram',
+    idempotencyKey: `test-request-${process.pid}-${Date.now()}-${++requests}`,
+  });
+  if (!result.ok) throw new Error(`start refused: ${result.refusal.code}`);
+  return result.instance;
+}
+
+export async function current(app: App, instanceId: string): Promise<Instance> {
+  const instance = await app.service.get(instanceId);
+  if (!instance) throw new Error(`no instance ${instanceId}`);
+  return instance;
+}
+
+export function eventsOfType(instance: Instance, type: string): AuditEvent[] {
+  return instance.events.filter((e) => e.type === type);
+}
+
+/** Polls until `check` gives a value (not undefined, not false), or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Outbox prompts of an instance, as stored (whatever their delivery state). */
+export async function outboxPrompts(app: App, instanceId: string) {
+  const docs = await app.storage.models.Outbox.find({ 'prompt.instanceId': instanceId }).lean();
+  return docs.map(
+    (d) =>
+      d.prompt as unknown as {
+        id: string;
+        to: string;
+        kind: string;
+        lines: Array<{ key: string; params?: Record<string, unknown> }>;
+      },
+  );
+}
+
+/** Timer jobs in Agenda's collection (reconciliation's own job left out). */
+export async function timerJobs(app: App, filter: Record<string, unknown> = {}) {
+  const db = app.storage.connection.db;
+  if (!db) throw new Error('no database');
+  return db
+    .collection('agendaJobs')
+    .find({ name: { $in: ['pandu-step-reminder', 'pandu-step-escalation'] }, ...filter })
+    .toArray();
+}
