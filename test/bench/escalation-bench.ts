@@ -178,7 +178,12 @@ async function main(): Promise<void> {
     ORG_FILE: join(ROOT, 'flows', 'org', 'org.example.yaml'),
     LOCALES_DIR: join(ROOT, 'locales'),
     CALENDAR_FILE: join(ROOT, 'flows', 'calendars', 'indonesia-2026.yaml'),
-    ...(db ? { MONGODB_URI: db.uri } : {}),
+    // A real MongoDB when MONGODB_URI is set (measure a deployment), else the embedded server.
+    ...(process.env['MONGODB_URI']
+      ? { MONGODB_URI: process.env['MONGODB_URI'] }
+      : db
+        ? { MONGODB_URI: db.uri }
+        : {}),
   });
   const app = await createApp(config, {
     logger: createLogger(config.LOG_LEVEL),
