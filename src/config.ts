@@ -27,7 +27,12 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  MONGODB_URI: optionalText.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional()),
+  MONGODB_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://')
+      .optional(),
+  ),
   EMBEDDED_MONGODB_PORT: z.coerce.number().int().min(0).max(65535).default(27027),
   FLOWS_DIR: z.string().default('flows'),
   ORG_FILE: z.string().default('flows/org/org.example.yaml'),
@@ -36,7 +41,12 @@ export const configSchema = z.object({
   TIME_ZONE: timeZone.default('Asia/Jakarta'),
   DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
   INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(20 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(20 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   REMINDER_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
   /**
    * Escalation past level 1: level n+1 comes this many standard periods (office time) after level n,
@@ -55,7 +65,12 @@ export const configSchema = z.object({
       }
       return factors;
     }),
-  TELEGRAM_BOT_TOKEN: optionalText.pipe(z.string().regex(/^\d+:[\w-]+$/, 'looks like 123456:ABC-DEF...').optional()),
+  TELEGRAM_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+:[\w-]+$/, 'looks like 123456:ABC-DEF...')
+      .optional(),
+  ),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: optionalUrl,
   TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
@@ -64,9 +79,13 @@ export const configSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters: letters, digits, _ and -')
       .optional(),
   ),
-  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'a bot token starts with xoxb-').optional()),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith('xoxb-', 'a bot token starts with xoxb-').optional(),
+  ),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'an app-level token starts with xapp-').optional()),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith('xapp-', 'an app-level token starts with xapp-').optional(),
+  ),
   SLACK_API_URL: optionalUrl,
 });
 
@@ -84,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
   }
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
-    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+    problems.push(
+      'SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
   if (problems.length > 0) throw new PanduError('config-invalid', `Invalid config:\n${problems.join('\n')}`);
   return config;
