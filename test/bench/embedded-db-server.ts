@@ -10,6 +10,11 @@ if (process.env['FAST_ID_LOOKUP'] === '1') installIdLookup();
 
 const server = await startEmbeddedMongo({ database: 'pandu-bench' });
 process.stdout.write(`${server.uri}\n`);
-process.on('SIGTERM', () => {
+// Gone with its parent (stdin closes) or on SIGTERM, even while busy with a backlog of queries.
+const exit = () => {
+  setTimeout(() => process.exit(0), 2000).unref();
   void server.stop().then(() => process.exit(0));
-});
+};
+process.on('SIGTERM', exit);
+process.stdin.on('end', exit);
+process.stdin.resume();

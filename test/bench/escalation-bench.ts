@@ -121,7 +121,8 @@ async function startDbProcess(): Promise<{ uri: string; child: ChildProcess }> {
     {
       cwd: ROOT,
       env: { ...process.env, FAST_ID_LOOKUP: values['fast-id-lookup'] ? '1' : '0' },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      // stdin is a pipe from this process: when this process ends, it closes and the server exits.
+      stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
   const uri = await new Promise<string>((resolve, reject) => {

@@ -117,6 +117,37 @@ describe('step timers on one service', () => {
     expect(eventsOfType(instance, 'escalated').filter((e) => e.runId === run.runId)).toHaveLength(2);
   });
 
+  test('setting the same timers again, even at once, leaves one job per (instance, run, kind, level)', async () => {
+    const scheduler = timeStandardsOf(app)?.scheduler;
+    if (!scheduler) throw new Error('feature not installed');
+    const started = await startRequest(app, 'Dua kali dijadwalkan');
+    const run = started.runs.find((r) => r.stepId === 'telaah' && !r.endedAt);
+    if (!run) throw new Error('no open run');
+    const specs = await scheduler.timers.plan(started, [run]);
+    expect(specs).toHaveLength(2);
+    await Promise.all([
+      scheduler.store.replace(specs),
+      scheduler.store.replace(specs),
+      scheduler.store.ensure(specs),
+    ]);
+    await scheduler.timers.runsStarted(started, [run]);
+    expect(await scheduler.store.ensure(specs)).toBe(0);
+    const jobs = await timerJobs(app, { 'data.instanceId': started.id });
+    expect(jobs.map((j) => `${String((j['data'] as TimerJobData).kind)}`).sort()).toEqual([
+      'escalation',
+      'reminder',
+    ]);
+    // Moving them (a replace with a later time) moves the one job, it does not add another.
+    const later = specs.map((s) => ({ ...s, at: new Date(s.at.getTime() + 60_000) }));
+    await scheduler.store.replace(later);
+    const moved = await timerJobs(app, { 'data.instanceId': started.id });
+    expect(moved.map((j) => (j['nextRunAt'] as Date).getTime()).sort()).toEqual(
+      later.map((s) => s.at.getTime()).sort(),
+    );
+    await scheduler.store.cancelRuns([{ instanceId: started.id, runId: run.runId }]);
+    expect(await timerJobs(app, { 'data.instanceId': started.id })).toEqual([]);
+  });
+
   test('a disruption stops every open clock and its end restarts them, due times moved by the time stood still', async () => {
     const control = timeStandardsOf(app)?.disruptions;
     if (!control) throw new Error('feature not installed');

@@ -1,6 +1,7 @@
 import { escalationDueAt } from '../../../src/core/engine/time-standards.js';
 import type { StepRun } from '../../../src/core/engine/types.js';
 import { addOfficeMs, DEFAULT_OFFICE_CALENDAR } from '../../../src/core/time/index.js';
+import { resolveSchedulerOptions } from '../../../src/scheduler/scheduler-options.js';
 import { allTimerIds, parseTimerJobData, timerJobId, timerKey } from '../../../src/scheduler/timer-jobs.js';
 import { DEFAULT_TIMER_POLICY, levelDueAt, planTimers } from '../../../src/scheduler/timer-plan.js';
 import { createEngineHarness } from '../../support/engine-harness.js';
@@ -173,5 +174,16 @@ describe('timer job keys', () => {
     expect(parseTimerJobData({ ...data, level: 1.5 })).toBeUndefined();
     expect(parseTimerJobData({ ...data, instanceId: 7 })).toBeUndefined();
     expect(parseTimerJobData(null)).toBeUndefined();
+  });
+});
+
+describe('scheduler options', () => {
+  test('a dead lock is taken over within a minute: lock lifetimes over 60 s are refused', () => {
+    expect(resolveSchedulerOptions().lockLifetimeMs).toBeLessThanOrEqual(60_000);
+    expect(resolveSchedulerOptions({ lockLifetimeMs: 60_000 }).lockLifetimeMs).toBe(60_000);
+    expect(() => resolveSchedulerOptions({ lockLifetimeMs: 60_001 })).toThrow(/at most 60/);
+    expect(() => resolveSchedulerOptions({ processEveryMs: 30_000, lockLifetimeMs: 30_000 })).toThrow(
+      /shorter than/,
+    );
   });
 });
