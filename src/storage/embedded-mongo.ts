@@ -1,10 +1,12 @@
 import { createServer } from 'node:net';
 import { congodb } from '@push.rocks/smartmongo';
+import { installEmbeddedIdIndex } from './embedded-id-index.js';
 
 /**
  * An in-process, in-memory MongoDB-wire server (CongoDB) for running without a database server.
  * Data does not survive a restart. Known gaps: unique indexes are not enforced, transactions are
- * no-ops, only ObjectId `_id`s are accepted. Pandu's storage relies on none of these.
+ * no-ops, only ObjectId `_id`s are accepted. Pandu's storage relies on none of these. Queries by
+ * `_id` are looked up by key (embedded-id-index.ts); every other query scans its collection.
  */
 export interface EmbeddedMongo {
   uri: string;
@@ -14,6 +16,7 @@ export interface EmbeddedMongo {
 export async function startEmbeddedMongo(
   options: { port?: number; database?: string } = {},
 ): Promise<EmbeddedMongo> {
+  installEmbeddedIdIndex();
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const server = new congodb.CongoServer({ port, host: '127.0.0.1', storage: 'memory' });
   await server.start();

@@ -12,8 +12,7 @@
  *
  * Options: --n N (10000), --window-start S (10), --window S (10), --lead S (time for setup,
  * default 5 + 1 ms × N), --db-process (run the embedded server in a process of its own),
- * --fast-id-lookup (EXPERIMENT: the embedded server looks `_id` filters up by key, see
- * congo-id-lookup.ts), scheduler tuning: --process-every MS, --lock-batch N, --concurrency N, --max-concurrency N,
+ * scheduler tuning: --process-every MS, --lock-batch N, --concurrency N, --max-concurrency N,
  * --lock-limit N, --lock-lifetime MS, and --timeout S (give up after this long, 7200).
  *
  * The standard time is one hour (level 2 never comes due during a run) and reminders are
@@ -34,7 +33,6 @@ import type { Instance } from '../../src/core/engine/types.js';
 import { createTimeStandardsFeature, timeStandardsOf } from '../../src/features/time-standards.js';
 import { createLogger } from '../../src/logger.js';
 import type { SchedulerOptions } from '../../src/scheduler/scheduler-options.js';
-import { installIdLookup } from './congo-id-lookup.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const STANDARD_MS = 3600_000;
@@ -46,7 +44,6 @@ const { values } = parseArgs({
     window: { type: 'string', default: '10' },
     lead: { type: 'string' },
     'db-process': { type: 'boolean', default: false },
-    'fast-id-lookup': { type: 'boolean', default: false },
     'process-every': { type: 'string' },
     'lock-batch': { type: 'string' },
     'max-locked': { type: 'string' },
@@ -120,7 +117,6 @@ async function startDbProcess(): Promise<{ uri: string; child: ChildProcess }> {
     ['--import', 'tsx', join(ROOT, 'test', 'bench', 'embedded-db-server.ts')],
     {
       cwd: ROOT,
-      env: { ...process.env, FAST_ID_LOOKUP: values['fast-id-lookup'] ? '1' : '0' },
       // stdin is a pipe from this process: when this process ends, it closes and the server exits.
       stdio: ['pipe', 'pipe', 'inherit'],
     },
@@ -169,7 +165,6 @@ async function main(): Promise<void> {
   const flowsDir = mkdtempSync(join(tmpdir(), 'pandu-bench-'));
   writeFileSync(join(flowsDir, 'bench-waktu.yaml'), FLOW);
   const db = values['db-process'] ? await startDbProcess() : undefined;
-  if (values['fast-id-lookup'] && !db) installIdLookup();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -199,7 +194,6 @@ async function main(): Promise<void> {
     windowMs,
     leadMs,
     dbProcess: Boolean(db),
-    fastIdLookup: values['fast-id-lookup'],
     scheduler,
   };
   process.stdout.write(`${JSON.stringify({ options })}\n`);
