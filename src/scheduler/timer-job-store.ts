@@ -1,5 +1,6 @@
 import type { Agenda } from 'agenda';
 import type { Collection, Db, Document, ObjectId } from 'mongodb';
+import { isDuplicateKeyError, onlyDuplicateKeys } from '../storage/object-ids.js';
 import { allTimerIds, jobNameOf, timerJobId, type TimerSpec } from './timer-jobs.js';
 
 export const JOBS_COLLECTION = 'agendaJobs';
@@ -32,7 +33,7 @@ export class TimerJobStore {
         await job.save();
       } catch (error) {
         // Two upserts of one new key at once: the loser finds the winner's job on its retry.
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
         await job.save();
       }
     }
@@ -111,18 +112,4 @@ export class TimerJobStore {
       lastModifiedBy: this.owner,
     };
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 11000 || (typeof message === 'string' && /duplicate key/i.test(message));
-}
-
-function onlyDuplicateKeys(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  if (list.length === 0) return isDuplicateKey(error);
-  return list.every((e) => isDuplicateKey(e));
 }

@@ -57,21 +57,19 @@ export class MongoInstanceStore implements InstanceStore {
     return docs.flatMap((d) => d.pending as unknown as Prompt[]).slice(0, limit);
   }
 
+  /**
+   * Drops queued prompts from the instance's pending list in one atomic update. The version is
+   * left alone: a save in between only appends to the list, which this does not overwrite. The
+   * condition is a query on each element (`$or`, which the embedded server matches as MongoDB does;
+   * it compares `{ id: { $in } }` literally).
+   */
   async markPromptsQueued(instanceId: string, promptIds: string[]): Promise<void> {
     const _id = toObjectId(instanceId);
-    if (!_id) return;
-    // Read, filter and write back under the version check (retrying if a save slipped in between).
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const doc = await this.models.Instance.findById(_id, { pending: 1, version: 1 }).lean<InstanceDoc>();
-      if (!doc) return;
-      const kept = doc.pending.filter((p) => !promptIds.includes((p as { id: string }).id));
-      if (kept.length === doc.pending.length) return;
-      const result = await this.models.Instance.updateOne(
-        { _id, version: doc.version },
-        { $set: { pending: kept } },
-      );
-      if (result.matchedCount > 0) return;
-    }
+    if (!_id || promptIds.length === 0) return;
+    await this.models.Instance.updateOne(
+      { _id },
+      { $pull: { pending: { $or: promptIds.map((id) => ({ id })) } } },
+    );
   }
 
   async findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined> {

@@ -15,7 +15,7 @@ import type {
   StoredFile,
 } from '../core/ports.js';
 import type { Models, OutboxDoc } from './models.js';
-import { isDuplicateKeyError, objectIdForKey } from './object-ids.js';
+import { isDuplicateKeyError, objectIdForKey, onlyDuplicateKeys } from './object-ids.js';
 
 /** MongoDB implementations of the core's smaller ports. Each operation is atomic on one document. */
 
@@ -53,26 +53,32 @@ export class MongoAgendaBook implements AgendaBook {
   }
 }
 
+/** An outbox entry's `_id` comes from its prompt's id: looked up by key, queued at most once. */
+function outboxKey(promptId: string) {
+  return { _id: objectIdForKey(`outbox:${promptId}`) };
+}
+
 export class MongoOutbox implements Outbox {
   constructor(private readonly models: Models) {}
 
+  /** One round trip for all the prompts; one already queued (a retry after a crash) is left as it is. */
   async enqueue(prompts: Prompt[]): Promise<void> {
+    if (prompts.length === 0) return;
     const now = new Date();
-    for (const prompt of prompts) {
-      try {
-        await this.models.Outbox.create({
-          _id: objectIdForKey(`outbox:${prompt.id}`),
-          promptId: prompt.id,
-          prompt: prompt as unknown as Record<string, unknown>,
-          status: 'pending',
-          attempts: 0,
-          notBefore: new Date(0),
-          leasedUntil: new Date(0),
-          createdAt: now,
-        });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+    const docs = prompts.map((prompt) => ({
+      _id: outboxKey(prompt.id)._id,
+      promptId: prompt.id,
+      prompt: prompt as unknown as Record<string, unknown>,
+      status: 'pending' as const,
+      attempts: 0,
+      notBefore: new Date(0),
+      leasedUntil: new Date(0),
+      createdAt: now,
+    }));
+    try {
+      await this.models.Outbox.insertMany(docs, { ordered: false, lean: true });
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) throw error;
     }
   }
 
@@ -97,18 +103,17 @@ export class MongoOutbox implements Outbox {
   }
 
   async markSent(promptId: string): Promise<void> {
-    await this.models.Outbox.updateOne({ promptId }, { $set: { status: 'sent' } });
+    await this.models.Outbox.updateOne(outboxKey(promptId), { $set: { status: 'sent' } });
   }
 
   async retryLater(promptId: string, notBefore: Date, error: string): Promise<void> {
-    await this.models.Outbox.updateOne(
-      { promptId },
-      { $set: { notBefore, leasedUntil: new Date(0), lastError: error } },
-    );
+    await this.models.Outbox.updateOne(outboxKey(promptId), {
+      $set: { notBefore, leasedUntil: new Date(0), lastError: error },
+    });
   }
 
   async markFailed(promptId: string, error: string): Promise<void> {
-    await this.models.Outbox.updateOne({ promptId }, { $set: { status: 'failed', lastError: error } });
+    await this.models.Outbox.updateOne(outboxKey(promptId), { $set: { status: 'failed', lastError: error } });
   }
 
   async counts(): Promise<Record<OutboxStatus, number>> {

@@ -10,6 +10,18 @@ export function toObjectId(id: string): Types.ObjectId | undefined {
   return Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : undefined;
 }
 
+/** A unique-key violation (the embedded server reports some without the code, by message only). */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 11000 || (typeof message === 'string' && /duplicate key/i.test(message));
+}
+
+/** An unordered bulk insert that failed only because some documents already existed. */
+export function onlyDuplicateKeys(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  if (list.length === 0) return isDuplicateKeyError(error);
+  return list.every((e) => isDuplicateKeyError(e));
 }

@@ -194,15 +194,22 @@ export function describePortsContract(
     test('outbox: enqueue is idempotent by prompt id; leases are exclusive; retries wait; sent leaves the queue', async () => {
       const id = `outbox-${counter++}`;
       await ports.outbox.enqueue([prompt(id, 1), prompt(id, 2)]);
-      await ports.outbox.enqueue([prompt(id, 1)]);
+      await ports.outbox.enqueue([prompt(id, 1), prompt(id, 3)]);
       const now = new Date('2030-01-01T00:00:00Z');
       const first = await ports.outbox.lease(1000, 30_000, now);
       const mine = first.filter((e) => e.prompt.instanceId === id);
-      expect(mine.map((e) => e.prompt.id)).toEqual([`${id}:1:1`, `${id}:1:2`]);
+      expect(mine.map((e) => [e.prompt.id, e.attempts])).toEqual([
+        [`${id}:1:1`, 1],
+        [`${id}:1:2`, 1],
+        [`${id}:1:3`, 1],
+      ]);
       expect((await ports.outbox.lease(1000, 30_000, now)).filter((e) => e.prompt.instanceId === id)).toEqual(
         [],
       );
       await ports.outbox.markSent(`${id}:1:1`);
+      await ports.outbox.markSent(`${id}:1:3`);
+      // Queued again (a retry after a crash): a sent prompt stays sent.
+      await ports.outbox.enqueue([prompt(id, 1)]);
       await ports.outbox.retryLater(`${id}:1:2`, new Date('2030-01-01T00:00:05Z'), '429');
       expect(
         (await ports.outbox.lease(1000, 30_000, new Date('2030-01-01T00:00:04Z'))).filter(
