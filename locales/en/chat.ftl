@@ -17,6 +17,7 @@ chat-help =
     /kanal telegram|slack — choose where tasks arrive (when linked on both)
     /bahasa — switch language (Indonesia/English)
     /batal — cancel what you are filling in
+    /gangguan mulai NOTE | selesai — declare the start or end of an SPSE disruption; standard-time clocks stop meanwhile (admin)
     /bantuan — this help
 chat-help-slack =
     Pandu walks you through the SOP step by step.
@@ -29,6 +30,7 @@ chat-help-slack =
     /pandu wakil — name a deputy
     /pandu bahasa — switch language (Indonesia/English)
     /pandu link CODE — link your Slack account
+    /pandu gangguan mulai NOTE | selesai — declare the start or end of an SPSE disruption (admin)
     /pandu bantuan — this help
 chat-unknown-command = Unknown command /{ $command }. Type /bantuan for the list of commands.
 chat-no-tasks = You have no open tasks right now. 👍
@@ -72,6 +74,7 @@ chat-command-register = A unit's SPSE register
 chat-command-daftar = Authenticated accounts (agenda number)
 chat-command-wakil = Name a deputy
 chat-command-bahasa = Switch language
+chat-command-gangguan = SPSE disruption: start/end (admin)
 chat-command-bantuan = Help
 
 status-title = Status: { $status ->

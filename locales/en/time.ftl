@@ -17,6 +17,7 @@ refusal-system-only = Only the system or an admin can do this.
 refusal-not-due-yet = Not yet: the due time has not passed.
 refusal-already-reminded = The reminder for this step was already sent.
 refusal-already-escalated = This step was already escalated at this level.
+refusal-reminder-after-escalation = No reminder: this step was already escalated to a superior.
 refusal-no-superior = There is no further superior above the performer to escalate to.
 refusal-clock-paused = The standard-time clock is stopped because of a disruption.
 refusal-clock-running = The standard-time clock is not stopped.

@@ -17,6 +17,7 @@ chat-help =
     /kanal telegram|slack — pilih platform penerima tugas (bila terhubung di keduanya)
     /bahasa — ganti bahasa (Indonesia/English)
     /batal — batalkan isian yang sedang berjalan
+    /gangguan mulai CATATAN | selesai — catat awal atau akhir gangguan SPSE; jam standar waktu berhenti selama gangguan (admin)
     /bantuan — bantuan ini
 chat-help-slack =
     Pandu membantu Anda menjalankan SOP langkah demi langkah.
@@ -29,6 +30,7 @@ chat-help-slack =
     /pandu wakil — tunjuk pelaksana harian
     /pandu bahasa — ganti bahasa (Indonesia/English)
     /pandu link KODE — hubungkan akun Slack Anda
+    /pandu gangguan mulai CATATAN | selesai — catat awal atau akhir gangguan SPSE (admin)
     /pandu bantuan — bantuan ini
 chat-unknown-command = Perintah /{ $command } tidak dikenal. Ketik /bantuan untuk daftar perintah.
 chat-no-tasks = Tidak ada tugas terbuka untuk Anda saat ini. 👍
@@ -69,6 +71,7 @@ chat-command-register = Register SPSE sebuah unit
 chat-command-daftar = Daftar akun terotentikasi (nomor agenda)
 chat-command-wakil = Tunjuk pelaksana harian
 chat-command-bahasa = Ganti bahasa
+chat-command-gangguan = Gangguan SPSE: mulai/selesai (admin)
 chat-command-bantuan = Bantuan
 
 status-title = Status: { $status ->

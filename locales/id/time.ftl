@@ -17,6 +17,7 @@ refusal-system-only = Tindakan ini hanya dapat dilakukan oleh sistem atau admin.
 refusal-not-due-yet = Belum waktunya: batas waktu belum terlewati.
 refusal-already-reminded = Pengingat untuk langkah ini sudah dikirim.
 refusal-already-escalated = Langkah ini sudah dieskalasi pada tingkat ini.
+refusal-reminder-after-escalation = Pengingat tidak dikirim: langkah ini sudah dieskalasi kepada atasan.
 refusal-no-superior = Tidak ada atasan lagi di atas pelaksana untuk eskalasi.
 refusal-clock-paused = Jam standar waktu sedang berhenti karena gangguan.
 refusal-clock-running = Jam standar waktu tidak sedang berhenti.

@@ -19,6 +19,8 @@ export const TELEGRAM_COMMANDS = [
   'kanal',
   'bahasa',
   'batal',
+  // Admins only (the command refuses others); the menu and /bantuan say so, as they are not per role.
+  'gangguan',
   'bantuan',
 ];
 

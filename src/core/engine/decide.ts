@@ -383,13 +383,17 @@ function reassign(
     return refuse('invalid-reassign-target', { position: step.performer.position });
   }
   const previous = run.assigneeId;
+  // The rule: the new performer gets a fresh grace period. Their run is due the step's standard
+  // time (office time) from now, computed as for any run that starts, with no reminder or
+  // escalation sent yet. Keeping the old due time would escalate a step that is already late at
+  // once, to the superior of someone who has only just received it. The work done so far stays.
+  const dueAt = draft.dueAtFromNow(step);
   draft.record(takingOver ? 'taken-over' : 'reassigned', actorId, {
     stepId: step.id,
     runId: run.runId,
-    data: { from: previous, to: toPersonId },
+    data: { from: previous, to: toPersonId, dueAt },
   });
-  // The old task messages are closed; the new performer gets a fresh run of the same step that
-  // keeps the work done so far and the original due time.
+  // The old task messages are closed (and its timers cancelled); the new run sets its own.
   draft.endRun(run, 'reassigned', actorId);
   draft.startRun(step, { assignTo: toPersonId, inheritFrom: run });
   if (previous) {

@@ -65,10 +65,25 @@ export class InstanceDraft {
     return step.performer.tag ? `${step.performer.position}#${step.performer.tag}` : step.performer.position;
   }
 
-  /** Starts a new run of a step: finds its performer (or their delegate), sets its due time, sends the task. */
+  /**
+   * When a run of the step that starts now is due: its standard time from now, in office time
+   * (`ctx.dueAt`); null for a step without a standard time.
+   */
+  dueAtFromNow(step: FlowStep): string | null {
+    return step.standardMs === null
+      ? null
+      : this.ctx.dueAt(this.ctx.now, step.standardMs, this.ctx.flow).toISOString();
+  }
+
+  /**
+   * Starts a new run of a step: finds its performer (or their delegate), sets its due time, sends
+   * the task. With `inheritFrom` (a reassignment) the new run keeps that run's work (ticks,
+   * failures, files), but its clock starts afresh like any new run's: a new due time, no
+   * reminder or escalation yet, stopped if a disruption is declared.
+   */
   startRun(step: FlowStep, options: { assignTo?: PersonId; inheritFrom?: StepRun } = {}): StepRun {
     const { assignTo, inheritFrom } = options;
-    const { org, flow } = this.ctx;
+    const { org } = this.ctx;
     const bound = this.state.bindings[InstanceDraft.slot(step)];
     const intended =
       assignTo ??
@@ -83,19 +98,13 @@ export class InstanceDraft {
       assigneeId: delegate ?? intended,
       ...(delegate && intended ? { delegatedFrom: intended } : {}),
       startedAt: this.nowIso,
-      dueAt: inheritFrom
-        ? inheritFrom.dueAt
-        : step.standardMs === null
-          ? null
-          : this.ctx.dueAt(this.ctx.now, step.standardMs, flow).toISOString(),
+      dueAt: this.dueAtFromNow(step),
       checked: inheritFrom ? [...inheritFrom.checked] : [],
       ...(inheritFrom?.failed ? { failed: inheritFrom.failed.map((f) => ({ ...f })) } : {}),
       files: inheritFrom ? [...inheritFrom.files] : [],
       escalationLevel: 0,
       escalatedTo: [],
-      ...(this.ctx.disruptedSince && step.standardMs !== null && !inheritFrom
-        ? { pausedAt: this.nowIso }
-        : {}),
+      ...(this.ctx.disruptedSince && step.standardMs !== null ? { pausedAt: this.nowIso } : {}),
     };
     this.state.runs.push(run);
     this.started.push(run);

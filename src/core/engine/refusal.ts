@@ -27,6 +27,7 @@ export type RefusalCode =
   | 'not-due-yet'
   | 'already-reminded'
   | 'already-escalated'
+  | 'reminder-after-escalation'
   | 'no-superior'
   | 'clock-paused'
   | 'clock-running'

@@ -46,6 +46,9 @@ export function remind(ctx: EngineContext, draft: InstanceDraft, step: FlowStep,
   if (step.standardMs === null || !run.dueAt) return refuse('no-standard-time');
   if (run.pausedAt) return refuse('clock-paused');
   if (run.reminderSent) return refuse('already-reminded');
+  // Once escalated, the performer has been told the step is late: a reminder that comes after
+  // the escalation (both overdue after a restart, say) would only repeat it, too late.
+  if (run.escalationLevel > 0) return refuse('reminder-after-escalation');
   if (!run.assigneeId) return refuse('unknown-task');
   run.reminderSent = true;
   draft.record('reminder-sent', 'system', {

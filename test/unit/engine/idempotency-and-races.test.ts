@@ -353,7 +353,7 @@ describe('races on one instance', () => {
 });
 
 describe('reassignment, take-over and delegation', () => {
-  test("a superior reassigns a Staf's task: due time and files kept, old messages closed, new task sent", async () => {
+  test("a superior reassigns a Staf's task: files kept, a fresh due time, old messages closed, new task sent", async () => {
     const calls: string[] = [];
     const timers: StepTimers = {
       runsStarted: (_i, runs) => {
@@ -389,21 +389,25 @@ describe('reassignment, take-over and delegation', () => {
       actorId: 'sari',
       endedAt: '2026-11-23T02:20:00.000Z',
     });
+    // Rina gets the step's full 30 minutes from the reassignment, not Fajar's last 10.
+    const freshDue = '2026-11-23T02:50:00.000Z';
     expect(openRun(instance)).toMatchObject({
       runId: 'input-data-ppk#2',
       assigneeId: 'rina',
       startedAt: '2026-11-23T02:20:00.000Z',
-      dueAt: before.dueAt,
+      dueAt: freshDue,
       files: before.files,
+      escalationLevel: 0,
+      escalatedTo: [],
     });
     expect(instance.events.filter((e) => e.type === 'reassigned')).toEqual([
       expect.objectContaining({
         actorId: 'sari',
         stepId: 'input-data-ppk',
-        data: { from: 'fajar', to: 'rina' },
+        data: { from: 'fajar', to: 'rina', dueAt: freshDue },
       }),
     ]);
-    expect(calls).toEqual(['ended input-data-ppk#1', `started input-data-ppk#2 due ${String(before.dueAt)}`]);
+    expect(calls).toEqual(['ended input-data-ppk#1', `started input-data-ppk#2 due ${freshDue}`]);
 
     const closed = prompts.filter((p) => p.kind === 'task-closed');
     expect(closed).toEqual([
@@ -426,7 +430,7 @@ describe('reassignment, take-over and delegation', () => {
       params: { names: 'daftar-ppk.xlsx', count: 1 },
     });
     expect(task[0]?.lines.find((l) => l.key === 'task-due')?.params).toMatchObject({
-      due: { instant: before.dueAt, style: 'time' },
+      due: { instant: freshDue, style: 'time' },
     });
 
     // Fajar's old buttons are dead; Rina finishes with the file already there.
@@ -466,7 +470,10 @@ describe('reassignment, take-over and delegation', () => {
     const saved = await h.current(instance);
     expect(openRun(saved)).toMatchObject({ runId: 'agenda-surat-masuk#2', assigneeId: 'admin-it' });
     expect(saved.events.filter((e) => e.type === 'taken-over')).toEqual([
-      expect.objectContaining({ actorId: 'admin-it', data: { from: 'tuti', to: 'admin-it' } }),
+      expect.objectContaining({
+        actorId: 'admin-it',
+        data: { from: 'tuti', to: 'admin-it', dueAt: '2026-11-23T02:05:00.000Z' },
+      }),
     ]);
     expect(prompts.map((p) => [p.kind, p.to])).toEqual(
       expect.arrayContaining([
