@@ -24,9 +24,9 @@ export interface TimerJob {
 }
 
 /**
- * Runs one reminder or escalation. The engine decides against the current state with the
- * timer's idempotency key, so a job that runs twice (two processes, a retry after a crash)
- * sends its message once. Afterwards the run's plan is read again from the saved state:
+ * Runs one reminder or escalation. The engine decides against the current state (a reminder
+ * after the escalation is refused) with the timer's idempotency key, so a job that runs twice
+ * (two processes, a retry after a crash) sends its message once. Afterwards the run's plan is read again from the saved state:
  * the next escalation level is set (if there is a superior above), and a job whose due time
  * moved (a resumed clock) reschedules itself instead of finishing.
  */
@@ -70,14 +70,6 @@ async function apply(
   deps: TimerHandlerDeps,
   data: TimerJobData,
 ): Promise<{ outcome: string; instance: Instance | undefined }> {
-  if (data.kind === 'reminder') {
-    // A reminder that comes after the escalation (both overdue after a restart) would only repeat it.
-    const before = await deps.service.get(data.instanceId);
-    const run = before?.runs.find((r) => r.runId === data.runId);
-    if (run && !run.endedAt && run.escalationLevel > 0) {
-      return { outcome: 'skipped-escalated', instance: before };
-    }
-  }
   const base = {
     instanceId: data.instanceId,
     runId: data.runId,

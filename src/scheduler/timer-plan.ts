@@ -33,7 +33,7 @@ export function planTimers(
   // Once escalated, the performer has been told already; a reminder would only repeat it late.
   if (!run.reminderSent && run.escalationLevel === 0 && run.assigneeId) {
     const at = reminderAt(ctx, ctx.flow, step.standardMs, run, policy.reminderShare);
-    // A run that inherited a due time already close or past (a reassignment) goes straight to escalation.
+    // No reminder when it would not come before the due time (a standard shorter than the reminder's rounding).
     if (at.getTime() < due.getTime())
       specs.push({ data: { instanceId, runId: run.runId, kind: 'reminder', level: 0 }, at });
   }
