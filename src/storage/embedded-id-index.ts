@@ -57,7 +57,9 @@ export function installEmbeddedIdIndex(): void {
   const findAll = adapter.findAll;
   const filter = engine.filter?.bind(congodb.QueryEngine);
   if (typeof findAll !== 'function' || typeof filter !== 'function') {
-    throw new Error('@push.rocks/smartmongo changed: MemoryStorageAdapter.findAll or QueryEngine.filter is gone');
+    throw new Error(
+      '@push.rocks/smartmongo changed: MemoryStorageAdapter.findAll or QueryEngine.filter is gone',
+    );
   }
   installed = true;
   adapter.findAll = async function (db, coll) {

@@ -5,11 +5,49 @@ import {
   type InstanceStore,
   type OpenTask,
 } from '../core/ports.js';
+import type { Types } from 'mongoose';
+import { batched, failAll } from './batching.js';
 import type { InstanceDoc, Models } from './models.js';
 import { isDuplicateKeyError, objectIdForKey, toObjectId } from './object-ids.js';
 
 /** Instances as one MongoDB document each, saved with a version check and the audit trail appended. */
 export class MongoInstanceStore implements InstanceStore {
+  /** Instances read in the same tick come in one query. */
+  private readonly load = batched<string, InstanceDoc | undefined>(async (ids) => {
+    const unique = [...new Set(ids)];
+    const docs = await this.models.Instance.find({ _id: { $in: unique } }).lean<InstanceDoc[]>();
+    const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
+    const given = new Set<string>();
+    // Each caller gets a document of its own (the engine works on what it is given).
+    return ids.map((id) => {
+      const doc = byId.get(id);
+      if (!doc) return undefined;
+      if (given.has(id)) return structuredClone(doc);
+      given.add(id);
+      return doc;
+    });
+  });
+
+  /** Queued prompts leave their instances' pending lists in one round trip per tick. */
+  private readonly unqueue = batched<{ _id: Types.ObjectId; promptIds: string[] }, void>(async (keys) => {
+    try {
+      await this.models.Instance.bulkWrite(
+        keys.map(({ _id, promptIds }) => ({
+          updateOne: {
+            filter: { _id },
+            update: {
+              $pull: { pending: { $or: promptIds.map((id) => ({ id })) } },
+            },
+          },
+        })),
+        { ordered: false },
+      );
+      return keys.map(() => undefined);
+    } catch (error) {
+      return failAll(keys, error);
+    }
+  });
+
   constructor(private readonly models: Models) {}
 
   idForKey(idempotencyKey: string): string {
@@ -32,7 +70,7 @@ export class MongoInstanceStore implements InstanceStore {
   async get(id: string): Promise<Instance | undefined> {
     const _id = toObjectId(id);
     if (!_id) return undefined;
-    const doc = await this.models.Instance.findById(_id).lean<InstanceDoc>();
+    const doc = await this.load(_id.toHexString());
     return doc ? fromDoc(doc) : undefined;
   }
 

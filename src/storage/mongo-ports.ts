@@ -14,6 +14,7 @@ import type {
   RedeemResult,
   StoredFile,
 } from '../core/ports.js';
+import { batched, failAll } from './batching.js';
 import type { Models, OutboxDoc } from './models.js';
 import { isDuplicateKeyError, objectIdForKey, onlyDuplicateKeys } from './object-ids.js';
 
@@ -61,12 +62,11 @@ function outboxKey(promptId: string) {
 export class MongoOutbox implements Outbox {
   constructor(private readonly models: Models) {}
 
-  /** One round trip for all the prompts; one already queued (a retry after a crash) is left as it is. */
-  async enqueue(prompts: Prompt[]): Promise<void> {
-    if (prompts.length === 0) return;
+  /** The prompts queued in the same tick go in one insert. */
+  private readonly insert = batched<Prompt[], void>(async (batches) => {
     const now = new Date();
-    const docs = prompts.map((prompt) => ({
-      _id: outboxKey(prompt.id)._id,
+    const docs = batches.flat().map((prompt) => ({
+      ...outboxKey(prompt.id),
       promptId: prompt.id,
       prompt: prompt as unknown as Record<string, unknown>,
       status: 'pending' as const,
@@ -78,8 +78,14 @@ export class MongoOutbox implements Outbox {
     try {
       await this.models.Outbox.insertMany(docs, { ordered: false, lean: true });
     } catch (error) {
-      if (!onlyDuplicateKeys(error)) throw error;
+      if (!onlyDuplicateKeys(error)) return failAll(batches, error);
     }
+    return batches.map(() => undefined);
+  });
+
+  /** A prompt already queued (a retry after a crash) is left as it is. */
+  async enqueue(prompts: Prompt[]): Promise<void> {
+    if (prompts.length > 0) await this.insert(prompts);
   }
 
   async lease(limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {

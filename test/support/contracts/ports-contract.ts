@@ -162,6 +162,52 @@ export function describePortsContract(
       ]);
     });
 
+    test('calls made together (one tick) give the answers they give one at a time', async () => {
+      const a = sampleInstance(ports.instances);
+      const b = sampleInstance(ports.instances);
+      await Promise.all([
+        ports.instances.create(a, [prompt(a.id, 1), prompt(a.id, 2), prompt(a.id, 3)]),
+        ports.instances.create(b, [prompt(b.id, 1)]),
+      ]);
+      const [a1, a2, got, missing] = await Promise.all([
+        ports.instances.get(a.id),
+        ports.instances.get(a.id),
+        ports.instances.get(b.id),
+        ports.instances.get(ports.instances.idForKey(`never-created-${counter++}`)),
+      ]);
+      expect(a1).toEqual(a);
+      expect(a2).toEqual(a);
+      expect(got).toEqual(b);
+      expect(missing).toBeUndefined();
+      // Each caller works on its own copy.
+      (a1 as Instance).runs[0]!.checked.push('changed');
+      expect(a2?.runs[0]?.checked).toEqual([]);
+
+      await Promise.all([
+        ports.instances.markPromptsQueued(a.id, [`${a.id}:1:1`]),
+        ports.instances.markPromptsQueued(a.id, [`${a.id}:1:3`]),
+        ports.instances.markPromptsQueued(b.id, [`${b.id}:1:1`]),
+      ]);
+      const pending = await ports.instances.pendingPrompts(10_000);
+      expect(pending.filter((p) => p.instanceId === a.id || p.instanceId === b.id).map((p) => p.id)).toEqual([
+        `${a.id}:1:2`,
+      ]);
+
+      const id = `outbox-${counter++}`;
+      await Promise.all([
+        ports.outbox.enqueue([prompt(id, 1)]),
+        ports.outbox.enqueue([prompt(id, 2), prompt(id, 1)]),
+        ports.outbox.enqueue([]),
+      ]);
+      const leased = await ports.outbox.lease(1000, 30_000, new Date('2031-01-01T00:00:00Z'));
+      expect(
+        leased
+          .filter((e) => e.prompt.instanceId === id)
+          .map((e) => e.prompt.id)
+          .sort(),
+      ).toEqual([`${id}:1:1`, `${id}:1:2`]);
+    });
+
     test('finds by agenda number, open tasks by person, and instances by unit', async () => {
       const tag = `${Date.now()}-${counter++}`;
       const instance = sampleInstance(ports.instances, {
