@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import { createDelegationCommand } from '../scheduler/delegation-command.js';
+import { sharedRead } from '../storage/batching.js';
 import { delegationMap, MongoDelegationStore, type DelegationStore } from '../scheduler/delegations.js';
 import { createDisruptionChatCommand } from '../scheduler/disruption-command.js';
 import { DisruptionControl } from '../scheduler/disruption-control.js';
@@ -48,7 +49,9 @@ export function createTimeStandardsFeature(
     app.useTimers(scheduler.timers);
 
     const delegations = stores.delegations ?? new MongoDelegationStore(db);
-    app.useDelegations(async () => delegationMap(await delegations.activeAt(app.clock.now())));
+    // Every decision reads who stands in for whom and whether a disruption is on; the decisions
+    // made at the same moment (a burst of escalations) share one read of each.
+    app.useDelegations(sharedRead(async () => delegationMap(await delegations.activeAt(app.clock.now()))));
 
     const disruptions = new DisruptionControl({
       store: stores.disruptions ?? new MongoDisruptionStore(db),
@@ -56,7 +59,7 @@ export function createTimeStandardsFeature(
       clock: app.clock,
       logger,
     });
-    app.useDisruption(() => disruptions.since());
+    app.useDisruption(sharedRead(() => disruptions.since()));
 
     registerEscalationActions(app.chat);
     app.chatCommands['wakil'] = createDelegationCommand({

@@ -4,8 +4,10 @@ import {
   type JobParameters,
   type JobRepository,
   type JobRepositoryOptions,
+  type RemoveJobsOptions,
 } from 'agenda';
 import type { Collection, Db, Document } from 'mongodb';
+import { CoalescedJobWrites } from './coalesced-job-writes.js';
 import { JOBS_COLLECTION } from './timer-job-store.js';
 
 const SORT = { nextRunAt: 1, priority: -1 } as const;
@@ -17,6 +19,9 @@ const SORT = { nextRunAt: 1, priority: -1 } as const;
  * Locking stays safe across processes (the stamp is conditional, as Agenda's own lock is, and
  * processes locking one by one mix with it), and is far cheaper where every query scans the
  * collection (the embedded CongoDB).
+ *
+ * Each job's state saves and its removal when finished are coalesced with those of the other jobs
+ * running at the same time (coalesced-job-writes.ts).
  *
  * It also bounds what one process holds: Agenda locks every due job before it runs any, so a
  * burst of thousands would sit locked (and see their locks expire) before the first one ran.
@@ -39,9 +44,15 @@ export class BatchLockingBackend implements AgendaBackend {
     this.jobs = db.collection(JOBS_COLLECTION);
     const repository = inner.repository;
     const next = this.nextJob.bind(this);
+    const writes = new CoalescedJobWrites(this.jobs);
+    const saveJobState = writes.saveJobState.bind(writes);
+    const removeJobs = (options: RemoveJobsOptions) =>
+      writes.coalesces(options) ? writes.removeJob(String(options.id)) : repository.removeJobs(options);
     this.repository = new Proxy(repository, {
       get(target, property, receiver) {
         if (property === 'getNextJobToRun') return next;
+        if (property === 'saveJobState') return saveJobState;
+        if (property === 'removeJobs') return removeJobs;
         const value: unknown = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },

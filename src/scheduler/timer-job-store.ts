@@ -1,5 +1,6 @@
 import type { Agenda } from 'agenda';
 import type { Collection, Db, Document, ObjectId } from 'mongodb';
+import { batched, failAll } from '../storage/batching.js';
 import { isDuplicateKeyError, onlyDuplicateKeys } from '../storage/object-ids.js';
 import { allTimerIds, jobNameOf, timerJobId, type TimerSpec } from './timer-jobs.js';
 
@@ -41,16 +42,30 @@ export class TimerJobStore {
 
   /** Creates the timers that do not exist yet; existing ones keep their schedule and locks. */
   async ensure(specs: readonly TimerSpec[]): Promise<number> {
-    if (specs.length === 0) return 0;
-    const docs = specs.map((spec) => this.document(spec));
-    try {
-      const result = await this.jobs.insertMany(docs, { ordered: false });
-      return result.insertedCount;
-    } catch (error) {
-      if (!onlyDuplicateKeys(error)) throw error;
-      return (error as { insertedCount?: number }).insertedCount ?? 0;
-    }
+    return specs.length === 0 ? 0 : this.insert(specs);
   }
+
+  /**
+   * The timers ensured in the same tick go in one unordered insert; a timer that exists already
+   * (a duplicate `_id`) is left alone. Each caller learns how many of its own were new.
+   */
+  private readonly insert = batched<readonly TimerSpec[], number>(async (batches) => {
+    const docs = batches.flat().map((spec) => this.document(spec));
+    const refused = new Set<number>();
+    try {
+      await this.jobs.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) return failAll(batches, error);
+      for (const e of writeErrorsOf(error)) refused.add(e.index);
+    }
+    let offset = 0;
+    return batches.map((specs) => {
+      let inserted = 0;
+      for (let i = 0; i < specs.length; i++) if (!refused.has(offset + i)) inserted++;
+      offset += specs.length;
+      return inserted;
+    });
+  });
 
   /** Removes every timer of these runs (ended, reassigned, or clock stopped). */
   async cancelRuns(
@@ -112,4 +127,10 @@ export class TimerJobStore {
       lastModifiedBy: this.owner,
     };
   }
+}
+
+function writeErrorsOf(error: unknown): Array<{ index: number }> {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.filter((e): e is { index: number } => typeof (e as { index?: unknown }).index === 'number');
 }

@@ -117,6 +117,24 @@ describe('step timers on one service', () => {
     expect(eventsOfType(instance, 'escalated').filter((e) => e.runId === run.runId)).toHaveLength(2);
   });
 
+  test('timers ensured together go in one insert and each caller counts only its own new ones', async () => {
+    const scheduler = timeStandardsOf(app)?.scheduler;
+    if (!scheduler) throw new Error('feature not installed');
+    const started = await startRequest(app, 'Bersamaan');
+    const run = started.runs.find((r) => r.stepId === 'telaah' && !r.endedAt);
+    if (!run) throw new Error('no open run');
+    const [reminder, escalation] = await scheduler.timers.plan(started, [run]);
+    if (!reminder || !escalation) throw new Error('expected two timers');
+    await scheduler.store.cancelRuns([{ instanceId: started.id, runId: run.runId }]);
+    const counts = await Promise.all([
+      scheduler.store.ensure([reminder]),
+      scheduler.store.ensure([reminder, escalation]),
+      scheduler.store.ensure([escalation]),
+    ]);
+    expect(counts).toEqual([1, 1, 0]);
+    expect(await timerJobs(app, { 'data.instanceId': started.id })).toHaveLength(2);
+  });
+
   test('setting the same timers again, even at once, leaves one job per (instance, run, kind, level)', async () => {
     const scheduler = timeStandardsOf(app)?.scheduler;
     if (!scheduler) throw new Error('feature not installed');
