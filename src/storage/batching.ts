@@ -1,17 +1,18 @@
 import DataLoader from 'dataloader';
 
 /**
- * Calls made in the same tick run as one batch: one database round trip for all of them. Under
- * load (hundreds of escalations at once) this is what keeps the database and the driver from
- * being the bottleneck; a lone call waits only for the current tick to finish. Nothing is cached:
- * every batch is a fresh query, issued after every call in it was made, so a caller never sees
- * state older than its call.
+ * Calls made in the same turn of the event loop (every database answer that arrived together
+ * resumes its caller in one turn) run as one batch: one database round trip for all of them.
+ * Under load (hundreds of escalations at once) this is what keeps the database and the driver
+ * from being the bottleneck; a lone call waits only for the current turn to end. Nothing is
+ * cached: every batch is a fresh query, issued after every call in it was made, so a caller never
+ * sees state older than its call.
  */
 export function batched<K, V>(
   run: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
   maxBatchSize = 500,
 ): (key: K) => Promise<V> {
-  const loader = new DataLoader<K, V>(run, { cache: false, maxBatchSize });
+  const loader = new DataLoader<K, V>(run, { cache: false, maxBatchSize, batchScheduleFn: setImmediate });
   return (key) => loader.load(key);
 }
 

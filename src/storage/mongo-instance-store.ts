@@ -104,10 +104,7 @@ export class MongoInstanceStore implements InstanceStore {
   async markPromptsQueued(instanceId: string, promptIds: string[]): Promise<void> {
     const _id = toObjectId(instanceId);
     if (!_id || promptIds.length === 0) return;
-    await this.models.Instance.updateOne(
-      { _id },
-      { $pull: { pending: { $or: promptIds.map((id) => ({ id })) } } },
-    );
+    await this.unqueue({ _id, promptIds });
   }
 
   async findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined> {
