@@ -128,25 +128,13 @@ export class BatchLockingBackend implements AgendaBackend {
       .limit(room)
       .toArray();
     if (candidates.length === 0) return undefined;
-    // The batch is stamped by its last due time, not by a list of ids: on a database that scans,
-    // a list makes every document be compared with every id (1 s instead of 20 ms for 200 ids in
-    // 10,000 jobs). Jobs due at that same instant, and jobs whose lock expired, may come along:
-    // they are due, and run like the rest.
-    const last = candidates.reduce<Date | null>((latest, c) => {
-      const at = c['nextRunAt'] as Date | null;
-      return at && (!latest || at > latest) ? at : latest;
-    }, null);
-    const dueBy = last && last < nextScanAt ? last : nextScanAt;
-    await this.jobs.updateMany(
-      {
-        name: jobName,
-        disabled: { $ne: true },
-        $or: [{ lockedAt: { $eq: null }, nextRunAt: { $lte: dueBy } }, { lockedAt: { $lte: lockDeadline } }],
-      },
-      { $set: { lockedAt, lastModifiedBy: owner } },
-    );
+    // Only the candidates are stamped, and only those still free (another process may have taken
+    // some meanwhile), then read back: both by `_id`, which every MongoDB (and the embedded
+    // server) looks up by key, so a batch costs one scan of the collection, not three.
+    const ids = candidates.map((c) => c._id);
+    await this.jobs.updateMany({ ...free, _id: { $in: ids } }, { $set: { lockedAt, lastModifiedBy: owner } });
     const mine = await this.jobs
-      .find({ name: jobName, lockedAt, lastModifiedBy: owner })
+      .find({ _id: { $in: ids }, lockedAt, lastModifiedBy: owner })
       .sort(SORT)
       .toArray();
     buffer.push(...mine.map(toJobParameters));
