@@ -31,11 +31,12 @@ export interface SchedulerOptions {
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   processEveryMs: 1000,
   lockLifetimeMs: 30_000,
-  maxConcurrency: 20,
-  concurrency: 10,
+  // A job is a few database calls; many at once let them share round trips (storage/batching.ts).
+  maxConcurrency: 200,
+  concurrency: 100,
   lockLimit: 0,
-  lockBatchSize: 50,
-  maxLockedJobs: 200,
+  lockBatchSize: 200,
+  maxLockedJobs: 1000,
   reconcileEveryMs: 15 * 60_000,
   reconcileLimit: 100_000,
   drainTimeoutMs: 10_000,

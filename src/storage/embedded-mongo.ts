@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { congodb } from '@push.rocks/smartmongo';
 import { installEmbeddedIdIndex } from './embedded-id-index.js';
 
 /**
- * An in-process, in-memory MongoDB-wire server (CongoDB) for running without a database server.
+ * An in-memory MongoDB-wire server (CongoDB) for running without a database server.
  * Data does not survive a restart. Known gaps: unique indexes are not enforced, transactions are
  * no-ops, only ObjectId `_id`s are accepted. Pandu's storage relies on none of these. Queries by
  * `_id` are looked up by key (embedded-id-index.ts); every other query scans its collection.
@@ -13,16 +14,65 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the embedded server in a worker thread of its own (`thread`, the default), or in this
+ * thread. Where the worker cannot load its module (a test runner that compiles TypeScript in its
+ * own way), it runs in this thread instead.
+ */
 export async function startEmbeddedMongo(
-  options: { port?: number; database?: string } = {},
+  options: { port?: number; database?: string; thread?: boolean } = {},
 ): Promise<EmbeddedMongo> {
-  installEmbeddedIdIndex();
   const port = options.port && options.port > 0 ? options.port : await freePort();
-  const server = new congodb.CongoServer({ port, host: '127.0.0.1', storage: 'memory' });
+  const database = options.database ?? 'pandu';
+  if (options.thread === false) return startInProcess({ port, database });
+  return (await startInThread(port, database)) ?? startInProcess({ port, database });
+}
+
+export async function startInProcess(options: { port: number; database: string }): Promise<EmbeddedMongo> {
+  installEmbeddedIdIndex();
+  const server = new congodb.CongoServer({ port: options.port, host: '127.0.0.1', storage: 'memory' });
   await server.start();
+  return { uri: uriOf(options.port, options.database), stop: () => server.stop() };
+}
+
+function uriOf(port: number, database: string): string {
+  return `mongodb://127.0.0.1:${port}/${database}?serverMonitoringMode=poll&directConnection=true`;
+}
+
+async function startInThread(port: number, database: string): Promise<EmbeddedMongo | undefined> {
+  // From TypeScript sources (tsx, the tests), the thread compiles its module with tsx as well.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./embedded-mongo-thread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  const workerData = { listenPort: port, database };
+  let worker: Worker;
+  try {
+    worker = fromSource
+      ? new Worker(
+          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
+          { eval: true, workerData },
+        )
+      : new Worker(entry, { workerData });
+  } catch {
+    return undefined;
+  }
+  const answer = await new Promise<{ started?: string; failed?: string } | undefined>((resolve) => {
+    worker.once('message', (message: { started?: string; failed?: string }) => resolve(message));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  if (!answer?.started) {
+    await worker.terminate();
+    if (answer?.failed) throw new Error(`embedded database did not start: ${answer.failed}`);
+    return undefined;
+  }
   return {
-    uri: `mongodb://127.0.0.1:${port}/${options.database ?? 'pandu'}?serverMonitoringMode=poll&directConnection=true`,
-    stop: () => server.stop(),
+    uri: answer.started,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+        setTimeout(() => void worker.terminate(), 5000).unref();
+      }),
   };
 }
 
