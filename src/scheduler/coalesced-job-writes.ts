@@ -88,6 +88,6 @@ export class CoalescedJobWrites {
 
   private async existing(ids: readonly ObjectId[]): Promise<Map<string, string>> {
     const docs = await this.jobs.find({ _id: { $in: [...ids] } }, { projection: { name: 1 } }).toArray();
-    return new Map(docs.map((d) => [(d._id).toHexString(), String(d['name'])]));
+    return new Map(docs.map((d) => [d._id.toHexString(), String(d['name'])]));
   }
 }
