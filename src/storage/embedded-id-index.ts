@@ -1,24 +1,29 @@
 import { congodb } from '@push.rocks/smartmongo';
 
 /**
- * Key lookups for the embedded CongoDB. CongoDB answers every query by testing every document of
- * the collection (with mingo), so a filter naming one `_id` (get an instance, save it, save a
- * job's state, remove a job) costs as much as a full scan: ~20 ms at 10,000 documents. Its
- * storage already keeps each collection as a map keyed by the `_id`'s hex string; with this, a
- * filter whose `_id` is an ObjectId, `{ $eq: ObjectId }` or `{ $in: [ObjectId, …] }` takes its
- * candidates from that map, and the filter is still applied to them as before, so the answer is
- * the same set of documents (in `$in` order rather than insertion order, which MongoDB does not
- * promise either).
+ * Speed-ups for the embedded CongoDB, which answers every query by testing every document of the
+ * collection with mingo, so a filter naming one `_id` (get an instance, save it, save a job's
+ * state, remove a job) costs as much as a full scan: ~20 ms at 10,000 documents.
  *
- * It patches two methods of the pinned @push.rocks/smartmongo 2.2.0 (see package.json);
- * test/unit/storage/embedded-id-index.test.ts checks both still exist and behave. Only the
- * embedded server uses it; a real MongoDB has its own `_id` index.
+ * - Key lookups: its storage already keeps each collection as a map keyed by the `_id`'s hex
+ *   string; a filter whose `_id` is an ObjectId, `{ $eq: ObjectId }` or `{ $in: [ObjectId, …] }`
+ *   takes its candidates from that map and tests only the rest of the filter on them, so the
+ *   answer is the same set of documents (in `$in` order rather than insertion order, which
+ *   MongoDB does not promise either).
+ * - A kept document array: each command starts from the collection as an array, which is built
+ *   once per change of the collection instead of for every statement of a bulk write.
+ *
+ * It patches methods of the pinned @push.rocks/smartmongo 2.2.0 (see package.json), checking
+ * they exist; test/integration/embedded-id-index.test.ts checks the answers. Only the embedded
+ * server uses it; a real MongoDB has its own `_id` index.
  */
 type Doc = Record<string, unknown>;
 type Filter = Record<string, unknown> | undefined;
 type Collections = Map<string, Map<string, Map<string, Doc>>>;
 
 const BY_ID = Symbol('pandu.byId');
+/** The adapter's methods that change a collection's documents (insertMany and deleteByIds call these). */
+const MUTATIONS = ['insertOne', 'updateById', 'deleteById'] as const;
 let installed = false;
 
 interface ObjectIdLike {
@@ -48,31 +53,62 @@ export function idsOfFilter(filter: Filter): string[] | undefined {
   return undefined;
 }
 
+type Adapter = { databases: Collections };
+type Mutation = (this: Adapter, db: string, coll: string, ...rest: unknown[]) => Promise<unknown>;
+
 export function installEmbeddedIdIndex(): void {
   if (installed) return;
-  const adapter = congodb.MemoryStorageAdapter.prototype as unknown as {
-    findAll?: (this: { databases: Collections }, db: string, coll: string) => Promise<Doc[]>;
+  const adapter = congodb.MemoryStorageAdapter.prototype as unknown as Record<string, unknown> & {
+    findAll?: (this: Adapter, db: string, coll: string) => Promise<Doc[]>;
   };
   const engine = congodb.QueryEngine as unknown as { filter?: (documents: Doc[], filter: Filter) => Doc[] };
   const findAll = adapter.findAll;
   const filter = engine.filter?.bind(congodb.QueryEngine);
-  if (typeof findAll !== 'function' || typeof filter !== 'function') {
+  const mutations = MUTATIONS.map((name) => [name, adapter[name]] as const);
+  if (
+    typeof findAll !== 'function' ||
+    typeof filter !== 'function' ||
+    mutations.some(([, method]) => typeof method !== 'function')
+  ) {
     throw new Error(
-      '@push.rocks/smartmongo changed: MemoryStorageAdapter.findAll or QueryEngine.filter is gone',
+      '@push.rocks/smartmongo changed: MemoryStorageAdapter.findAll/insertOne/updateById/deleteById or QueryEngine.filter is gone',
     );
   }
   installed = true;
+
+  // Every command starts from the collection's documents as an array (findAll): built once and
+  // kept until the collection changes, instead of copied from the map for every statement of a
+  // bulk write. Frozen, so a handler that would change it fails loudly instead of corrupting it.
+  const arrays = new WeakMap<Map<string, Doc>, Doc[]>();
   adapter.findAll = async function (db, coll) {
     const documents = await findAll.call(this, db, coll);
     const byId = this.databases.get(db)?.get(coll);
-    if (byId) Object.defineProperty(documents, BY_ID, { value: byId });
+    if (!byId) return documents;
+    const cached = arrays.get(byId);
+    if (cached) return cached;
+    Object.defineProperty(documents, BY_ID, { value: byId });
+    arrays.set(byId, Object.freeze(documents) as Doc[]);
     return documents;
   };
+  for (const [name, method] of mutations) {
+    const original = method as Mutation;
+    adapter[name] = async function (this: Adapter, db: string, coll: string, ...rest: unknown[]) {
+      try {
+        return await original.call(this, db, coll, ...rest);
+      } finally {
+        const byId = this.databases.get(db)?.get(coll);
+        if (byId) arrays.delete(byId);
+      }
+    };
+  }
+
   engine.filter = (documents, query) => {
     const byId = (documents as unknown as { [BY_ID]?: Map<string, Doc> })[BY_ID];
     const ids = byId ? idsOfFilter(query) : undefined;
-    if (!byId || !ids) return filter(documents, query);
+    if (!byId || !ids || !query) return filter(documents, query);
     const candidates = ids.map((id) => byId.get(id)).filter((doc): doc is Doc => doc !== undefined);
-    return filter(candidates, query);
+    // The candidates meet the `_id` condition by construction; only the rest is left to test.
+    const { _id: _met, ...rest } = query;
+    return Object.keys(rest).length === 0 ? candidates : filter(candidates, rest);
   };
 }

@@ -77,6 +77,25 @@ describe('embedded server with _id lookups', () => {
     expect(await docs.countDocuments()).toBe(18);
   });
 
+  test('a scan sees every insert, update and delete made before it (the kept array is renewed)', async () => {
+    const scratch = client.db().collection<{ _id: ObjectId; k: string }>('scratch');
+    const one = new ObjectId();
+    await scratch.insertOne({ _id: one, k: 'a' });
+    expect(await scratch.countDocuments({ k: 'a' })).toBe(1);
+    await scratch.updateOne({ _id: one }, { $set: { k: 'b' } });
+    expect(await scratch.countDocuments({ k: 'a' })).toBe(0);
+    expect(await scratch.countDocuments({ k: 'b' })).toBe(1);
+    await scratch.insertMany([
+      { _id: new ObjectId(), k: 'b' },
+      { _id: new ObjectId(), k: 'c' },
+    ]);
+    expect((await scratch.find({}).toArray()).map((d) => d.k).sort()).toEqual(['b', 'b', 'c']);
+    await scratch.deleteOne({ _id: one });
+    expect((await scratch.find({}).toArray()).map((d) => d.k).sort()).toEqual(['b', 'c']);
+    await scratch.updateMany({}, { $set: { k: 'z' } });
+    expect(await scratch.countDocuments({ k: 'z' })).toBe(2);
+  });
+
   test('other filters still scan the whole collection', async () => {
     expect(await docs.countDocuments({ tag: 'even' })).toBe(9); // 8 was deleted above
     expect(await docs.countDocuments({ _id: { $ne: ids[0] as ObjectId }, n: { $lt: 5 } })).toBe(4);
