@@ -1,4 +1,5 @@
 import { congodb } from '@push.rocks/smartmongo';
+import { compileFastMatch } from './embedded-fast-match.js';
 
 /**
  * Speed-ups for the embedded CongoDB, which answers every query by testing every document of the
@@ -10,6 +11,8 @@ import { congodb } from '@push.rocks/smartmongo';
  *   takes its candidates from that map and tests only the rest of the filter on them, so the
  *   answer is the same set of documents (in `$in` order rather than insertion order, which
  *   MongoDB does not promise either).
+ * - Compiled matching: other simple filters are tested with embedded-fast-match.ts instead of
+ *   mingo where it can decide every document.
  * - A kept document array: each command starts from the collection as an array, which is built
  *   once per change of the collection instead of for every statement of a bulk write.
  *
@@ -105,10 +108,24 @@ export function installEmbeddedIdIndex(): void {
   engine.filter = (documents, query) => {
     const byId = (documents as unknown as { [BY_ID]?: Map<string, Doc> })[BY_ID];
     const ids = byId ? idsOfFilter(query) : undefined;
-    if (!byId || !ids || !query) return filter(documents, query);
+    if (!byId || !ids || !query) return matching(documents, query);
     const candidates = ids.map((id) => byId.get(id)).filter((doc): doc is Doc => doc !== undefined);
     // The candidates meet the `_id` condition by construction; only the rest is left to test.
     const { _id: _met, ...rest } = query;
-    return Object.keys(rest).length === 0 ? candidates : filter(candidates, rest);
+    return Object.keys(rest).length === 0 ? candidates : matching(candidates, rest);
   };
+
+  /** The compiled matcher where it can decide every document, else mingo (the original). */
+  function matching(documents: Doc[], query: Filter): Doc[] {
+    const fast = query && Object.keys(query).length > 0 ? compileFastMatch(query) : undefined;
+    if (!fast) return (filter as (documents: Doc[], filter: Filter) => Doc[])(documents, query);
+    const found: Doc[] = [];
+    for (const doc of documents) {
+      const result = fast(doc);
+      if (result === undefined)
+        return (filter as (documents: Doc[], filter: Filter) => Doc[])(documents, query);
+      if (result) found.push(doc);
+    }
+    return found;
+  }
 }
