@@ -1,7 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { Collection, Db, Document, ObjectId } from 'mongodb';
 import { batched, failAll } from '../storage/batching.js';
-import { isDuplicateKeyError, onlyDuplicateKeys } from '../storage/object-ids.js';
+import { isDuplicateKeyError, onlyDuplicateKeys, writeErrorsOf } from '../storage/object-ids.js';
 import { allTimerIds, jobNameOf, timerJobId, type TimerSpec } from './timer-jobs.js';
 
 export const JOBS_COLLECTION = 'agendaJobs';
@@ -127,10 +127,4 @@ export class TimerJobStore {
       lastModifiedBy: this.owner,
     };
   }
-}
-
-function writeErrorsOf(error: unknown): Array<{ index: number }> {
-  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  return list.filter((e): e is { index: number } => typeof (e as { index?: unknown }).index === 'number');
 }

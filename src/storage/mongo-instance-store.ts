@@ -5,10 +5,11 @@ import {
   type InstanceStore,
   type OpenTask,
 } from '../core/ports.js';
+import type { AnyBulkWriteOperation, Document, UpdateFilter } from 'mongodb';
 import type { Types } from 'mongoose';
 import { batched, failAll } from './batching.js';
 import type { InstanceDoc, Models } from './models.js';
-import { isDuplicateKeyError, objectIdForKey, toObjectId } from './object-ids.js';
+import { isDuplicateKeyError, objectIdForKey, toObjectId, writeErrorsOf } from './object-ids.js';
 
 /** Instances as one MongoDB document each, saved with a version check and the audit trail appended. */
 export class MongoInstanceStore implements InstanceStore {
@@ -48,6 +49,46 @@ export class MongoInstanceStore implements InstanceStore {
     }
   });
 
+  /**
+   * Saves made in the same turn go as one unordered bulk write. Each is an upsert on
+   * `{ _id, version }`: when the version moved on, the upsert's insert collides with the existing
+   * `_id`, and that statement's duplicate-key error says exactly which save lost the race (a plain
+   * bulk update only counts the matches). Instances are never deleted, so the upsert never inserts.
+   */
+  private readonly write = batched<SaveRequest, void>(async (saves) => {
+    try {
+      await this.models.Instance.collection.bulkWrite(
+        saves.map(({ instance, expectedVersion, events, prompts }): AnyBulkWriteOperation => {
+          const { _id, ...fields } = indexedFields(instance);
+          // Unset optional fields are left out, as mongoose leaves them out (the driver would write null).
+          const $set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+          const $push = { events: { $each: events }, pending: { $each: prompts } };
+          return {
+            updateOne: {
+              filter: { _id, version: expectedVersion },
+              // The driver types `$push` only for a typed schema; the instance document is untyped here.
+              update: { $set, $push } as unknown as UpdateFilter<Document>,
+              upsert: true,
+            },
+          };
+        }),
+        { ordered: false },
+      );
+      return saves.map(() => undefined);
+    } catch (error) {
+      const failed = new Map(writeErrorsOf(error).map((e) => [e.index, e]));
+      if (failed.size === 0) return failAll(saves, error);
+      return saves.map(({ instance, expectedVersion }, i) => {
+        const writeError = failed.get(i);
+        if (!writeError) return undefined;
+        if (isDuplicateKeyError(writeError)) return new VersionConflictError(instance.id, expectedVersion);
+        return new Error(`saving instance ${instance.id} failed: ${String(writeError.errmsg)}`, {
+          cause: error,
+        });
+      });
+    }
+  });
+
   constructor(private readonly models: Models) {}
 
   idForKey(idempotencyKey: string): string {
@@ -80,12 +121,7 @@ export class MongoInstanceStore implements InstanceStore {
     events: AuditEvent[],
     prompts: Prompt[],
   ): Promise<void> {
-    const { _id, ...fields } = indexedFields(instance);
-    const result = await this.models.Instance.updateOne(
-      { _id, version: expectedVersion },
-      { $set: fields, $push: { events: { $each: events }, pending: { $each: prompts } } },
-    );
-    if (result.matchedCount === 0) throw new VersionConflictError(instance.id, expectedVersion);
+    await this.write({ instance, expectedVersion, events, prompts });
   }
 
   async pendingPrompts(limit: number): Promise<Prompt[]> {
@@ -140,6 +176,13 @@ export class MongoInstanceStore implements InstanceStore {
       .lean<InstanceDoc[]>();
     return docs.map(fromDoc);
   }
+}
+
+interface SaveRequest {
+  instance: Instance;
+  expectedVersion: number;
+  events: AuditEvent[];
+  prompts: Prompt[];
 }
 
 function indexedFields(instance: Instance) {

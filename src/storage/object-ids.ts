@@ -13,8 +13,17 @@ export function toObjectId(id: string): Types.ObjectId | undefined {
 /** A unique-key violation (the embedded server reports some without the code, by message only). */
 export function isDuplicateKeyError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 11000 || (typeof message === 'string' && /duplicate key/i.test(message));
+  const { code, message, errmsg } = error as { code?: unknown; message?: unknown; errmsg?: unknown };
+  const text = typeof errmsg === 'string' ? errmsg : typeof message === 'string' ? message : '';
+  return code === 11000 || /duplicate key/i.test(text);
+}
+
+/** The per-statement errors of a failed bulk write, each with its statement's index. */
+export function writeErrorsOf(error: unknown): Array<{ index: number; code?: unknown; errmsg?: unknown }> {
+  if (typeof error !== 'object' || error === null) return [];
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list: unknown[] = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.filter((e): e is { index: number } => typeof (e as { index?: unknown }).index === 'number');
 }
 
 /** An unordered bulk insert that failed only because some documents already existed. */

@@ -3,7 +3,7 @@ import type {
   ConversationStore,
   TaskMessageLog,
 } from '../../../src/channels/shared/ports.js';
-import type { Instance, Prompt } from '../../../src/core/engine/types.js';
+import type { AuditEvent, Instance, Prompt } from '../../../src/core/engine/types.js';
 import {
   DuplicateInstanceError,
   VersionConflictError,
@@ -145,6 +145,41 @@ export function describePortsContract(
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const rejected = results.find((r) => r.status === 'rejected');
       expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(VersionConflictError);
+    });
+
+    test('saves made together each succeed or conflict on their own, and a conflict changes nothing', async () => {
+      const [a, b, c] = [1, 2, 3].map(() => sampleInstance(ports.instances));
+      await Promise.all([a, b, c].map((i) => ports.instances.create(i as Instance, [])));
+      const event = (tag: string): AuditEvent => ({
+        seq: 99,
+        at: '2026-11-23T02:10:00.000Z',
+        type: `saved-${tag}`,
+        actorId: 'tuti',
+        channel: 'cli',
+      });
+      const results = await Promise.allSettled([
+        ports.instances.save(
+          { ...(a as Instance), version: 2, subject: 'A2' },
+          1,
+          [event('a')],
+          [prompt((a as Instance).id, 9)],
+        ),
+        ports.instances.save({ ...(b as Instance), version: 6, subject: 'B6' }, 5, [event('b')], []),
+        ports.instances.save({ ...(c as Instance), version: 2, subject: 'C2' }, 1, [], []),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(results[1]?.status === 'rejected' && results[1].reason).toBeInstanceOf(VersionConflictError);
+      const [savedA, savedB, savedC] = await Promise.all(
+        [a, b, c].map((i) => ports.instances.get((i as Instance).id)),
+      );
+      expect(savedA).toMatchObject({ version: 2, subject: 'A2' });
+      expect(savedA?.events.at(-1)?.type).toBe('saved-a');
+      expect(savedB).toEqual(b);
+      expect(savedC).toMatchObject({ version: 2, subject: 'C2' });
+      const pending = await ports.instances.pendingPrompts(10_000);
+      expect(pending.filter((p) => p.instanceId === (a as Instance).id).map((p) => p.id)).toEqual([
+        `${(a as Instance).id}:1:9`,
+      ]);
     });
 
     test('pending prompts stay until marked queued', async () => {
