@@ -11,9 +11,19 @@ interface Running {
   kill: (signal: NodeJS.Signals) => void;
 }
 
-/** Starts `src/main.ts` as `npm start` does (tsx), in its own process. */
+/** The `npm start` command line from package.json (`node <options> src/main.ts`). */
+function startCommand(): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts;
+  const [program, ...args] = scripts.start.split(/\s+/);
+  if (program !== 'node') throw new Error(`npm start runs ${String(program)}, expected node`);
+  return args;
+}
+
+/** Starts `src/main.ts` exactly as `npm start` does, in its own process. */
 function startService(env: Record<string, string>): Running {
-  const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  const child = spawn(process.execPath, startCommand(), {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
