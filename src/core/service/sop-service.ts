@@ -111,12 +111,15 @@ export class SopService {
 
   async act(command: Command): Promise<ServiceResult> {
     for (let attempt = 1; ; attempt++) {
+      // Who stands in for whom and whether a disruption is on are read while the instance is.
+      const world = this.world();
+      void world.catch(() => undefined); // awaited below; a refusal before that must not leave it unhandled
       const instance = await this.deps.store.get(command.instanceId);
       if (!instance) return { ok: false, refusal: refuse('unknown-task') };
       const flow = this.deps.flows.get(instance.flowId);
       if (!flow) return { ok: false, refusal: refuse('unknown-flow', { flow: instance.flowId }) };
       const prepared = await this.prepare(flow, instance, command);
-      const decision = decide(await this.context(flow), instance, prepared);
+      const decision = decide(await this.context(flow, world), instance, prepared);
       if (!decision.ok) return decision;
       if (decision.duplicate) return { ok: true, reply: decision.reply, instance, duplicate: true };
       try {
@@ -175,10 +178,9 @@ export class SopService {
     return { ...command, agendaNumber };
   }
 
-  /** The engine's view of the world for one decision. */
-  async context(flow: Flow): Promise<EngineContext> {
-    const delegations = await this.deps.delegations?.();
-    const disruptedSince = await this.deps.disruptedSince?.();
+  /** The engine's view of the world for one decision (`world`: already being read). */
+  async context(flow: Flow, world: Promise<World> = this.world()): Promise<EngineContext> {
+    const { delegations, disruptedSince } = await world;
     const delegateOf = delegations ? (personId: PersonId) => delegations.get(personId) : this.deps.delegateOf;
     return {
       flow,
@@ -188,6 +190,15 @@ export class SopService {
       ...(delegateOf ? { delegateOf } : {}),
       ...(disruptedSince ? { disruptedSince } : {}),
     };
+  }
+
+  /** The delegations and the disruption in force, read at once. */
+  private async world(): Promise<World> {
+    const [delegations, disruptedSince] = await Promise.all([
+      this.deps.delegations?.(),
+      this.deps.disruptedSince?.(),
+    ]);
+    return { delegations, disruptedSince };
   }
 
   listActive(limit: number): Promise<Instance[]> {
@@ -219,4 +230,9 @@ export class SopService {
     for (const p of prompts) byInstance.set(p.instanceId, [...(byInstance.get(p.instanceId) ?? []), p.id]);
     for (const [instanceId, ids] of byInstance) await this.deps.store.markPromptsQueued(instanceId, ids);
   }
+}
+
+interface World {
+  delegations: Map<PersonId, PersonId> | undefined;
+  disruptedSince: Date | undefined;
 }
