@@ -7,7 +7,8 @@ import { installEmbeddedIdIndex } from './embedded-id-index.js';
  * An in-memory MongoDB-wire server (CongoDB) for running without a database server.
  * Data does not survive a restart. Known gaps: unique indexes are not enforced, transactions are
  * no-ops, only ObjectId `_id`s are accepted. Pandu's storage relies on none of these. Queries by
- * `_id` are looked up by key (embedded-id-index.ts); every other query scans its collection.
+ * `_id` are looked up by key, and simple filters are compiled (embedded-id-index.ts); every other
+ * query is matched by mingo against every document of its collection.
  */
 export interface EmbeddedMongo {
   uri: string;
@@ -68,14 +69,16 @@ async function startInThread(port: number, database: string): Promise<EmbeddedMo
     if (answer?.failed) throw new Error(`embedded database did not start: ${answer.failed}`);
     return undefined;
   }
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     uri: answer.started,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.postMessage('stop');
-        setTimeout(() => void worker.terminate(), 5000).unref();
-      }),
+    stop: async () => {
+      worker.postMessage('stop');
+      // Closed cleanly within five seconds, else ended; an already ended thread resolves at once.
+      const timer = setTimeout(() => void worker.terminate(), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
   };
 }
 
