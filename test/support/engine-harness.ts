@@ -5,7 +5,7 @@ import type { Instance, StepRun } from '../../src/core/engine/types.js';
 import type { Flow } from '../../src/core/flow/model.js';
 import type { OrgDirectory } from '../../src/core/org/org-directory.js';
 import { FlowRegistry } from '../../src/core/service/flow-registry.js';
-import { SopService, type SopServiceDeps } from '../../src/core/service/sop-service.js';
+import { SopService, type ServiceResult, type SopServiceDeps } from '../../src/core/service/sop-service.js';
 import { MemoryInstanceStore } from './fakes/memory-instance-store.js';
 import { ManualClock, MemoryAgendaBook, MemoryOutbox } from './fakes/memory-ports.js';
 import { EXAMPLE_ORG_FILE, SPSE_FLOW_FILE } from './paths.js';
@@ -74,3 +74,15 @@ export function createEngineHarness(overrides: Partial<SopServiceDeps> = {}) {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The result of an action that must succeed (the test fails naming the refusal otherwise). */
+export function accepted(result: ServiceResult, action: string): Extract<ServiceResult, { ok: true }> {
+  if (!result.ok) throw new Error(`${action} refused: ${result.refusal.code}`);
+  return result;
+}
+
+/** The refusal code of an action that must be refused. */
+export function refusalOf(result: ServiceResult, action: string): string {
+  if (result.ok) throw new Error(`${action} was not refused: ${result.reply.key}`);
+  return result.refusal.code;
+}

@@ -7,7 +7,7 @@ import type { OrgDirectory } from '../../../src/core/org/org-directory.js';
 import { VersionConflictError } from '../../../src/core/ports.js';
 import type { ServiceResult } from '../../../src/core/service/sop-service.js';
 import type { StepTimers } from '../../../src/core/service/step-timers.js';
-import { createEngineHarness } from '../../support/engine-harness.js';
+import { accepted, createEngineHarness } from '../../support/engine-harness.js';
 import { EXAMPLE_ORG_FILE } from '../../support/paths.js';
 import { readFileSync } from 'node:fs';
 
@@ -47,9 +47,7 @@ async function ok(
   instance: Instance,
   input: Input,
 ): Promise<Extract<ServiceResult, { ok: true }>> {
-  const result = await send(h, instance, input);
-  if (!result.ok) throw new Error(`${input.type} refused: ${result.refusal.code}`);
-  return result;
+  return accepted(await send(h, instance, input), input.type);
 }
 
 const DISPOSE_TO: Record<string, string> = { 'disposisi-kapus': 'sari', 'disposisi-kabid': 'dewi' };

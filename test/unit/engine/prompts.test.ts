@@ -7,7 +7,7 @@ import { parseFlow } from '../../../src/core/flow/parse-flow.js';
 import { parseOrg } from '../../../src/core/org/check-org.js';
 import { FlowRegistry } from '../../../src/core/service/flow-registry.js';
 import type { ServiceResult } from '../../../src/core/service/sop-service.js';
-import { createEngineHarness } from '../../support/engine-harness.js';
+import { accepted, createEngineHarness } from '../../support/engine-harness.js';
 import { MemoryOutbox } from '../../support/fakes/memory-ports.js';
 import { EXAMPLE_ORG_FILE, SPSE_FLOW_FILE } from '../../support/paths.js';
 
@@ -55,8 +55,7 @@ async function send(h: Harness, instance: Instance, input: Input): Promise<Servi
 }
 
 async function ok(h: Harness, instance: Instance, input: Input): Promise<void> {
-  const result = await send(h, instance, input);
-  if (!result.ok) throw new Error(`${input.type} refused: ${result.refusal.code}`);
+  accepted(await send(h, instance, input), input.type);
 }
 
 /** The prompts enqueued while `action` ran. */

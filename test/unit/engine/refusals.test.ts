@@ -8,7 +8,7 @@ import { parseFlow } from '../../../src/core/flow/parse-flow.js';
 import { FlowRegistry } from '../../../src/core/service/flow-registry.js';
 import type { ServiceResult } from '../../../src/core/service/sop-service.js';
 import type { StepTimers } from '../../../src/core/service/step-timers.js';
-import { createEngineHarness } from '../../support/engine-harness.js';
+import { accepted, createEngineHarness } from '../../support/engine-harness.js';
 import { SPSE_FLOW_FILE } from '../../support/paths.js';
 
 type Harness = ReturnType<typeof createEngineHarness>;
@@ -65,8 +65,7 @@ async function send(h: Harness, instance: Instance, input: Input): Promise<Servi
 }
 
 async function ok(h: Harness, instance: Instance, input: Input): Promise<void> {
-  const result = await send(h, instance, input);
-  if (!result.ok) throw new Error(`${input.type} refused: ${result.refusal.code}`);
+  accepted(await send(h, instance, input), input.type);
 }
 
 const DISPOSE_TO: Record<string, string> = { 'disposisi-kapus': 'sari', 'disposisi-kabid': 'dewi' };

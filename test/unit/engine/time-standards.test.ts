@@ -4,7 +4,7 @@ import type { ServiceResult } from '../../../src/core/service/sop-service.js';
 import type { StepTimers } from '../../../src/core/service/step-timers.js';
 import { addOfficeMs, DEFAULT_OFFICE_CALENDAR } from '../../../src/core/time/index.js';
 import { DEFAULT_TIMER_POLICY, planTimers } from '../../../src/scheduler/timer-plan.js';
-import { createEngineHarness } from '../../support/engine-harness.js';
+import { accepted, createEngineHarness, refusalOf } from '../../support/engine-harness.js';
 
 /**
  * Time standards in the engine: a reminder is never sent after the escalation, and a reassigned
@@ -69,15 +69,11 @@ async function ok(
   instance: Instance,
   input: Input,
 ): Promise<Extract<ServiceResult, { ok: true }>> {
-  const result = await send(h, instance, input);
-  if (!result.ok) throw new Error(`${input.type} refused: ${result.refusal.code}`);
-  return result;
+  return accepted(await send(h, instance, input), input.type);
 }
 
 async function refused(h: Harness, instance: Instance, input: Input): Promise<string> {
-  const result = await send(h, instance, input);
-  if (result.ok) throw new Error(`${input.type} was not refused: ${result.reply.key}`);
-  return result.refusal.code;
+  return refusalOf(await send(h, instance, input), input.type);
 }
 
 /** Registration, Kapus's and Kabid's dispositions: step 5 (input data PPK, 30 min) goes to Fajar. */
