@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { ChatCore } from './channels/shared/chat-core.js';
+import { ChatCore } from './chat/chat-core.js';
 import type { ChannelFactory, ChannelModule } from './channels/channel.js';
 import { CHANNEL_FACTORIES } from './channels/index.js';
 import { FEATURES, type Feature } from './features/index.js';
-import { OutboxDispatcher } from './channels/shared/outbox-dispatcher.js';
-import { ReaderResolver } from './channels/shared/readers.js';
-import type { FileContentHandler, ChatCommandHandler } from './channels/shared/chat-deps.js';
-import type { Config } from './config.js';
+import { OutboxDispatcher } from './chat/outbox-dispatcher.js';
+import { ReaderResolver } from './chat/readers.js';
+import type { FileContentHandler, ChatCommandHandler } from './chat/chat-deps.js';
+import type { Config } from './config/env.js';
 import { loadFlowsDir } from './config/flow-files.js';
 import { loadOfficeCalendar } from './config/holidays-file.js';
 import { OrgSource } from './config/org-source.js';

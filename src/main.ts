@@ -1,5 +1,5 @@
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from './config/env.js';
 import { DataFileError, PanduError } from './core/errors.js';
 import { createLogger } from './logger.js';
 

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from '../config.js';
+import type { Config } from '../config/env.js';
 import type { DeliveryLog } from '../core/ports.js';
 import type { Logger } from '../logger.js';
-import type { ChatCore } from './shared/chat-core.js';
-import type { ChatPlatform, ChatSender } from './shared/types.js';
+import type { ChatCore } from '../chat/chat-core.js';
+import type { ChatPlatform, ChatSender } from '../chat/types.js';
 
 /** An HTTP route a channel serves on the service's own port (webhooks, Slack events). */
 export interface HttpRoute {

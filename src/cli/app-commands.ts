@@ -9,7 +9,7 @@ export type AppCommand = (argv: string[], out: CliOutput, app: App) => Promise<n
  */
 export const APP_COMMANDS: Record<string, () => Promise<AppCommand>> = {
   // pandu disruption start|end [--note TEXT]
-  disruption: async () => (await import('../scheduler/disruption-command.js')).runDisruptionCommand,
+  disruption: async () => (await import('../features/time-standards/disruption-command.js')).runDisruptionCommand,
   // pandu register export [--format xlsx|csv] [--out FILE]
   register: async () => {
     const { runRegisterExport } = await import('../features/ppk/index.js');

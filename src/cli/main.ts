@@ -1,5 +1,5 @@
 import { createConnection } from 'node:net';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, type Config } from '../config/env.js';
 import { loadTranslator } from '../i18n/translator.js';
 import { createLogger } from '../logger.js';
 import { connectMongoStorage } from '../storage/mongo-storage.js';

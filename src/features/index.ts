@@ -8,5 +8,5 @@ export type Feature = (app: App) => Promise<void>;
 
 export const FEATURES: Array<() => Promise<Feature>> = [
   async () => (await import('./ppk/index.js')).ppkFeature,
-  async () => (await import('./time-standards.js')).timeStandardsFeature,
+  async () => (await import('./time-standards/index.js')).timeStandardsFeature,
 ];

@@ -5,8 +5,8 @@ import type {
   Conversation,
   ConversationStore,
   TaskMessageLog,
-} from '../channels/shared/ports.js';
-import type { ChatPlatform, SentMessage } from '../channels/shared/types.js';
+} from '../chat/ports.js';
+import type { ChatPlatform, SentMessage } from '../chat/types.js';
 import { objectIdForKey } from './object-ids.js';
 
 /** MongoDB stores of the chat layer: button tokens, conversations in progress, sent task messages. */

@@ -28,11 +28,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Job } from 'agenda';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/env.js';
 import type { Instance } from '../../src/core/engine/types.js';
-import { createTimeStandardsFeature, timeStandardsOf } from '../../src/features/time-standards.js';
+import { createTimeStandardsFeature, timeStandardsOf } from '../../src/features/time-standards/index.js';
 import { createLogger } from '../../src/logger.js';
-import type { SchedulerOptions } from '../../src/scheduler/scheduler-options.js';
+import type { SchedulerOptions } from '../../src/features/time-standards/scheduler-options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const STANDARD_MS = 3600_000;

@@ -6,7 +6,7 @@
  */
 import type { App } from '../../src/app.js';
 import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
-import type { ChatPlatform } from '../../src/channels/shared/types.js';
+import type { ChatPlatform } from '../../src/chat/types.js';
 import { createSlackChannel } from '../../src/channels/slack/slack-channel.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { inviteCode, startTestApp } from '../support/app-harness.js';

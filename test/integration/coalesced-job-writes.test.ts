@@ -1,8 +1,8 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { toJobId, type JobParameters } from 'agenda';
 import { MongoClient, ObjectId, type Collection, type Db } from 'mongodb';
-import { CoalescedJobWrites } from '../../src/scheduler/coalesced-job-writes.js';
-import { JOBS_COLLECTION } from '../../src/scheduler/timer-job-store.js';
+import { CoalescedJobWrites } from '../../src/scheduling/coalesced-job-writes.js';
+import { JOBS_COLLECTION } from '../../src/features/time-standards/timer-job-store.js';
 import { testMongo } from '../support/mongo.js';
 
 describe('coalesced job writes', () => {

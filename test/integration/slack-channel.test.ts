@@ -11,10 +11,10 @@ import {
   ChannelPermanentError,
   ChannelRateLimitedError,
   ChannelTransientError,
-} from '../../src/channels/shared/errors.js';
+} from '../../src/chat/errors.js';
 import { escapeMrkdwn, fallbackText, messageBlocks } from '../../src/channels/slack/block-kit.js';
 import { slackChannel } from '../../src/channels/slack/slack-channel.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/env.js';
 import { createHttpServer, listen } from '../../src/http/http-server.js';
 import { createChatCoreRig } from '../support/slack/chat-core-rig.js';
 import {

@@ -1,5 +1,5 @@
-import { MongoDelegationStore } from '../../src/scheduler/delegations.js';
-import { MongoDisruptionStore } from '../../src/scheduler/disruptions.js';
+import { MongoDelegationStore } from '../../src/features/time-standards/delegations.js';
+import { MongoDisruptionStore } from '../../src/features/time-standards/disruptions.js';
 import { connectMongoStorage, type MongoStorage } from '../../src/storage/mongo-storage.js';
 import { describeTimeStandardsStoresContract } from '../support/contracts/time-standards-contract.js';
 import { MemoryDelegationStore, MemoryDisruptionStore } from '../support/fakes/memory-time-standards.js';

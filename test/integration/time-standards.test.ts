@@ -1,6 +1,6 @@
 import type { App } from '../../src/app.js';
-import { timeStandardsOf } from '../../src/features/time-standards.js';
-import type { TimerJobData } from '../../src/scheduler/timer-jobs.js';
+import { timeStandardsOf } from '../../src/features/time-standards/index.js';
+import type { TimerJobData } from '../../src/features/time-standards/timer-jobs.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../src/storage/embedded-mongo.js';
 import {
   current,
@@ -406,7 +406,7 @@ describe('pandu disruption (the CLI command)', () => {
   });
 
   test('start and end stop and restart the clocks of open steps, and say so; misuse is a usage error', async () => {
-    const { runDisruptionCommand } = await import('../../src/scheduler/disruption-command.js');
+    const { runDisruptionCommand } = await import('../../src/features/time-standards/disruption-command.js');
     const instance = await startRequest(app, 'Lewat CLI');
     const run = instance.runs.find((r) => r.stepId === 'telaah' && !r.endedAt);
     expect(await timerJobs(app, { 'data.instanceId': instance.id })).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import type { ChannelFactory } from '../../src/channels/channel.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logger.js';
 import { EXAMPLE_ORG_FILE, FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from './paths.js';
 import { join } from 'node:path';

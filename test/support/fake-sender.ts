@@ -3,8 +3,8 @@ import type {
   OutgoingFile,
   OutgoingMessage,
   SentMessage,
-} from '../../src/channels/shared/types.js';
-import type { ChatPlatform } from '../../src/channels/shared/types.js';
+} from '../../src/chat/types.js';
+import type { ChatPlatform } from '../../src/chat/types.js';
 
 /** A ChatSender that records what it was asked to do and can be told to fail. */
 export class FakeSender implements ChatSender {

@@ -3,10 +3,10 @@
  * replies, commands), the feature installed into its registries, and a fake that keeps the files
  * the feature sends to people.
  */
-import type { ChatCommandHandler, FileContentHandler } from '../../src/channels/shared/chat-deps.js';
-import { ChatCore } from '../../src/channels/shared/chat-core.js';
-import { ReaderResolver } from '../../src/channels/shared/readers.js';
-import type { ChatReply, ChatUser, OutgoingFile, OutgoingMessage } from '../../src/channels/shared/types.js';
+import type { ChatCommandHandler, FileContentHandler } from '../../src/chat/chat-deps.js';
+import { ChatCore } from '../../src/chat/chat-core.js';
+import { ReaderResolver } from '../../src/chat/readers.js';
+import type { ChatReply, ChatUser, OutgoingFile, OutgoingMessage } from '../../src/chat/types.js';
 import type { Instance, StepRun } from '../../src/core/engine/types.js';
 import { installPpk } from '../../src/features/ppk/index.js';
 import { loadTranslator } from '../../src/i18n/translator.js';

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import type { ChannelFactory } from '../../src/channels/channel.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/env.js';
 import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
-import { createTimeStandardsFeature } from '../../src/features/time-standards.js';
+import { createTimeStandardsFeature } from '../../src/features/time-standards/index.js';
 import { createLogger } from '../../src/logger.js';
-import type { SchedulerOptions } from '../../src/scheduler/scheduler-options.js';
+import type { SchedulerOptions } from '../../src/features/time-standards/scheduler-options.js';
 import { EXAMPLE_ORG_FILE, LOCALES_DIR, REPO_ROOT } from './paths.js';
 
 /**

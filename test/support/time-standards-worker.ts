@@ -7,7 +7,7 @@
  * time (BatchLockingBackend). SIGTERM stops it gracefully.
  */
 import type { Job } from 'agenda';
-import { timeStandardsOf } from '../../src/features/time-standards.js';
+import { timeStandardsOf } from '../../src/features/time-standards/index.js';
 import { startTimeStandardsApp } from './time-standards-rig.js';
 
 const env = process.env;

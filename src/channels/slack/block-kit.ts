@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { OutgoingButton, OutgoingMessage } from '../shared/types.js';
+import type { OutgoingButton, OutgoingMessage } from '../../chat/types.js';
 
 /** Slack's limits: 3000 characters of section text, 75 of button text, 50 blocks per message. */
 const SECTION_MAX = 3000;

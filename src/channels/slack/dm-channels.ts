@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { ChannelPermanentError } from '../shared/errors.js';
+import { ChannelPermanentError } from '../../chat/errors.js';
 import { mapped } from './slack-errors.js';
 
 /** A Slack user id (`U…`, or `W…` on Enterprise Grid) rather than a conversation id. */

@@ -1,6 +1,6 @@
 import type { AuditEvent, Instance, StepRun } from '../../core/engine/types.js';
 import type { PersonId } from '../../core/ids.js';
-import type { ChatCore } from '../shared/chat-core.js';
+import type { ChatCore } from '../../chat/chat-core.js';
 
 export interface HomeData {
   unitName: string;

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { IncomingFile } from '../shared/chat-core.js';
+import type { IncomingFile } from '../../chat/chat-core.js';
 
 export class FileTooBigError extends Error {
   constructor(readonly limit: number) {

@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { DeliveryLog } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
-import type { ChatCore } from '../shared/chat-core.js';
-import type { ChatUser } from '../shared/types.js';
+import type { ChatCore } from '../../chat/chat-core.js';
+import type { ChatUser } from '../../chat/types.js';
 import type { DmChannels } from './dm-channels.js';
 import type { SlackSender } from './slack-sender.js';
 

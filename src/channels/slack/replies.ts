@@ -1,4 +1,4 @@
-import type { ChatReply, ChatUser } from '../shared/types.js';
+import type { ChatReply, ChatUser } from '../../chat/types.js';
 import { slackUser, type SlackListenerDeps } from './listener-deps.js';
 import { textsFor } from './texts.js';
 

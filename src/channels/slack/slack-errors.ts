@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { ChannelPermanentError, ChannelRateLimitedError, ChannelTransientError } from '../shared/errors.js';
+import { ChannelPermanentError, ChannelRateLimitedError, ChannelTransientError } from '../../chat/errors.js';
 
 /**
  * Web API errors worth trying again later. Every other platform error (`channel_not_found`,

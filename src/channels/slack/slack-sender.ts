@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import { ChannelPermanentError } from '../shared/errors.js';
-import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../shared/types.js';
+import { ChannelPermanentError } from '../../chat/errors.js';
+import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../../chat/types.js';
 import { escapeMrkdwn, fallbackText, messageBlocks, truncate } from './block-kit.js';
 import type { DmChannels } from './dm-channels.js';
 import { mapped } from './slack-errors.js';

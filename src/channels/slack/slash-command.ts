@@ -1,5 +1,5 @@
-import type { ChatCore } from '../shared/chat-core.js';
-import type { ChatReply, ChatUser } from '../shared/types.js';
+import type { ChatCore } from '../../chat/chat-core.js';
+import type { ChatReply, ChatUser } from '../../chat/types.js';
 
 /** Sub-commands ChatCore itself knows; others (templat, wakil...) come from `extraCommands`. */
 const CORE_COMMANDS = new Set(['tugas', 'status', 'ajukan', 'bahasa', 'batal']);

@@ -1,7 +1,7 @@
 import type { MessageRef } from '../../core/i18n.js';
 import type { PersonId } from '../../core/ids.js';
-import type { ChatCore } from '../shared/chat-core.js';
-import type { ChatUser } from '../shared/types.js';
+import type { ChatCore } from '../../chat/chat-core.js';
+import type { ChatUser } from '../../chat/types.js';
 
 /** Renders message references in one reader's language and time zone. */
 export type Texts = (ref: MessageRef) => string;

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { OutgoingMessage } from '../shared/types.js';
+import type { OutgoingMessage } from '../../chat/types.js';
 
 /** Telegram's limit on a message's text. */
 export const MAX_TEXT = 4096;

@@ -1,8 +1,8 @@
 import { Bot, InputFile, type Context } from 'grammy';
 import type { DeliveryLog } from '../../core/ports.js';
 import type { Logger } from '../../logger.js';
-import type { ChatCore } from '../shared/chat-core.js';
-import type { ChatReply, ChatUser } from '../shared/types.js';
+import type { ChatCore } from '../../chat/chat-core.js';
+import type { ChatReply, ChatUser } from '../../chat/types.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
 import { retryAfterTransformer } from './retry-after.js';
 import { sequentializeByChat } from './sequentialize.js';

@@ -1,5 +1,5 @@
 import { GrammyError, HttpError } from 'grammy';
-import { ChannelPermanentError, ChannelRateLimitedError, ChannelTransientError } from '../shared/errors.js';
+import { ChannelPermanentError, ChannelRateLimitedError, ChannelTransientError } from '../../chat/errors.js';
 
 /** Turns a Bot API failure into what the dispatcher understands: wait, retry, or give up. */
 export function toChannelError(error: unknown): Error {

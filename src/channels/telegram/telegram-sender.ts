@@ -1,5 +1,5 @@
 import { InputFile, type Api } from 'grammy';
-import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../shared/types.js';
+import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../../chat/types.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
 import { isNotModified, toChannelError } from './telegram-errors.js';
 

@@ -1,5 +1,5 @@
-import type { ChatCommandHandler } from '../../channels/shared/chat-deps.js';
-import type { OutgoingFile } from '../../channels/shared/types.js';
+import type { ChatCommandHandler } from '../../chat/chat-deps.js';
+import type { OutgoingFile } from '../../chat/types.js';
 import type { Instance } from '../../core/engine/types.js';
 import type { Flow } from '../../core/flow/model.js';
 import type { PersonId } from '../../core/ids.js';

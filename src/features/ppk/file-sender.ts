@@ -1,4 +1,4 @@
-import type { ChatSender, OutgoingFile } from '../../channels/shared/types.js';
+import type { ChatSender, OutgoingFile } from '../../chat/types.js';
 import type { PersonId } from '../../core/ids.js';
 import type { OrgDirectory } from '../../core/org/org-directory.js';
 import type { ChatIdentity, IdentityStore } from '../../core/ports.js';

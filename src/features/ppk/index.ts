@@ -3,8 +3,8 @@
  * verification and an authentication, and the chat commands `/templat`, `/register` and `/daftar`.
  */
 import type { App } from '../../app.js';
-import type { ChatCommandHandler, FileContentHandler } from '../../channels/shared/chat-deps.js';
-import type { OutgoingFile } from '../../channels/shared/types.js';
+import type { ChatCommandHandler, FileContentHandler } from '../../chat/chat-deps.js';
+import type { OutgoingFile } from '../../chat/types.js';
 import type { Instance } from '../../core/engine/types.js';
 import type { PersonId } from '../../core/ids.js';
 import type { Clock } from '../../core/ports.js';

@@ -1,4 +1,4 @@
-import type { OutgoingFile } from '../../channels/shared/types.js';
+import type { OutgoingFile } from '../../chat/types.js';
 import type { Instance, StepRun } from '../../core/engine/types.js';
 import { latestFile } from '../../core/engine/task-prompts.js';
 import type { Flow } from '../../core/flow/model.js';

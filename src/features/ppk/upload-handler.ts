@@ -1,5 +1,5 @@
-import type { FileContentHandler, FileHandlerContext } from '../../channels/shared/chat-deps.js';
-import type { OutgoingFile } from '../../channels/shared/types.js';
+import type { FileContentHandler, FileHandlerContext } from '../../chat/chat-deps.js';
+import type { OutgoingFile } from '../../chat/types.js';
 import type { Clock } from '../../core/ports.js';
 import type { OrgDirectory } from '../../core/org/org-directory.js';
 import { checkPpkFile } from '../../files/ppk/check-ppk-file.js';

@@ -2,7 +2,7 @@ import type {
   ActionTokenStore,
   ConversationStore,
   TaskMessageLog,
-} from '../../../src/channels/shared/ports.js';
+} from '../../../src/chat/ports.js';
 import type { AuditEvent, Instance, Prompt } from '../../../src/core/engine/types.js';
 import {
   DuplicateInstanceError,

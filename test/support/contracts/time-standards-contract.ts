@@ -1,5 +1,5 @@
-import type { DelegationStore } from '../../../src/scheduler/delegations.js';
-import type { DisruptionStore } from '../../../src/scheduler/disruptions.js';
+import type { DelegationStore } from '../../../src/features/time-standards/delegations.js';
+import type { DisruptionStore } from '../../../src/features/time-standards/disruptions.js';
 
 export interface TimeStandardsStoresUnderTest {
   delegations: DelegationStore;

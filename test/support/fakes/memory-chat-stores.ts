@@ -4,8 +4,8 @@ import type {
   Conversation,
   ConversationStore,
   TaskMessageLog,
-} from '../../../src/channels/shared/ports.js';
-import type { SentMessage } from '../../../src/channels/shared/types.js';
+} from '../../../src/chat/ports.js';
+import type { SentMessage } from '../../../src/chat/types.js';
 
 export class MemoryActionTokenStore implements ActionTokenStore {
   private readonly tokens = new Map<string, ActionToken>();

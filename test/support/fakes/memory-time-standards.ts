@@ -1,5 +1,5 @@
-import type { Delegation, DelegationStore } from '../../../src/scheduler/delegations.js';
-import type { Disruption, DisruptionStore } from '../../../src/scheduler/disruptions.js';
+import type { Delegation, DelegationStore } from '../../../src/features/time-standards/delegations.js';
+import type { Disruption, DisruptionStore } from '../../../src/features/time-standards/disruptions.js';
 
 /** In-memory fakes of the time-standards stores (delegations, disruptions), for unit tests. */
 

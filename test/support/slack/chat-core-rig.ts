@@ -2,8 +2,8 @@
  * A ChatCore on in-memory ports (the engine harness's service and fakes), for adapter tests that
  * do not need the database: the Slack channel is real, the state behind it lives in memory.
  */
-import { ChatCore } from '../../../src/channels/shared/chat-core.js';
-import { ReaderResolver } from '../../../src/channels/shared/readers.js';
+import { ChatCore } from '../../../src/chat/chat-core.js';
+import { ReaderResolver } from '../../../src/chat/readers.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { createLogger } from '../../../src/logger.js';
 import { createEngineHarness } from '../engine-harness.js';

@@ -3,9 +3,9 @@ import {
   ChannelPermanentError,
   ChannelRateLimitedError,
   ChannelTransientError,
-} from '../../../src/channels/shared/errors.js';
-import { OutboxDispatcher } from '../../../src/channels/shared/outbox-dispatcher.js';
-import { ReaderResolver } from '../../../src/channels/shared/readers.js';
+} from '../../../src/chat/errors.js';
+import { OutboxDispatcher } from '../../../src/chat/outbox-dispatcher.js';
+import { ReaderResolver } from '../../../src/chat/readers.js';
 import type { Prompt } from '../../../src/core/engine/types.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { loadOrgFile } from '../../../src/config/org-file.js';

@@ -3,7 +3,7 @@ import type { Instance, StepRun } from '../../../src/core/engine/types.js';
 import type { ServiceResult } from '../../../src/core/service/sop-service.js';
 import type { StepTimers } from '../../../src/core/service/step-timers.js';
 import { addOfficeMs, DEFAULT_OFFICE_CALENDAR } from '../../../src/core/time/index.js';
-import { DEFAULT_TIMER_POLICY, planTimers } from '../../../src/scheduler/timer-plan.js';
+import { DEFAULT_TIMER_POLICY, planTimers } from '../../../src/features/time-standards/timer-plan.js';
 import { accepted, createEngineHarness, refusalOf } from '../../support/engine-harness.js';
 
 /**

@@ -2,8 +2,8 @@ import { loadOrgFile } from '../../../src/config/org-file.js';
 import { ManualClock } from '../../support/fakes/memory-ports.js';
 import { MemoryDelegationStore } from '../../support/fakes/memory-time-standards.js';
 import { EXAMPLE_ORG_FILE } from '../../support/paths.js';
-import { createDelegationCommand } from '../../../src/scheduler/delegation-command.js';
-import { delegationMap, type Delegation } from '../../../src/scheduler/delegations.js';
+import { createDelegationCommand } from '../../../src/features/time-standards/delegation-command.js';
+import { delegationMap, type Delegation } from '../../../src/features/time-standards/delegations.js';
 
 const t0 = new Date('2026-11-23T02:00:00.000Z');
 const DAY = 24 * 3600 * 1000;

@@ -1,10 +1,10 @@
 import type { Instance } from '../../../src/core/engine/types.js';
 import { createLogger } from '../../../src/logger.js';
-import { AgendaStepTimers } from '../../../src/scheduler/agenda-step-timers.js';
-import { DisruptionControl } from '../../../src/scheduler/disruption-control.js';
-import { createTimerHandler, type TimerJob } from '../../../src/scheduler/timer-handler.js';
-import type { TimerJobData, TimerSpec } from '../../../src/scheduler/timer-jobs.js';
-import { DEFAULT_TIMER_POLICY } from '../../../src/scheduler/timer-plan.js';
+import { AgendaStepTimers } from '../../../src/features/time-standards/agenda-step-timers.js';
+import { DisruptionControl } from '../../../src/features/time-standards/disruption-control.js';
+import { createTimerHandler, type TimerJob } from '../../../src/features/time-standards/timer-handler.js';
+import type { TimerJobData, TimerSpec } from '../../../src/features/time-standards/timer-jobs.js';
+import { DEFAULT_TIMER_POLICY } from '../../../src/features/time-standards/timer-plan.js';
 import { createEngineHarness } from '../../support/engine-harness.js';
 import { MemoryDisruptionStore } from '../../support/fakes/memory-time-standards.js';
 

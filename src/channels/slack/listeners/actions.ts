@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { ActionToken } from '../../shared/ports.js';
-import type { ChatUser } from '../../shared/types.js';
+import type { ActionToken } from '../../../chat/ports.js';
+import type { ChatUser } from '../../../chat/types.js';
 import { ACTION_ID_PREFIX } from '../block-kit.js';
 import type { SlackListenerDeps } from '../listener-deps.js';
 import { dispositionModal, returnModal } from '../modals.js';

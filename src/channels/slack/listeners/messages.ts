@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { ChatUser } from '../../shared/types.js';
+import type { ChatUser } from '../../../chat/types.js';
 import { FileTooBigError, incomingFile } from '../incoming-files.js';
 import type { SlackListenerDeps } from '../listener-deps.js';
 import { asSlackUser, postReply } from '../replies.js';

@@ -1,5 +1,5 @@
 import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
-import type { ChatReply, ChatUser } from '../../shared/types.js';
+import type { ChatReply, ChatUser } from '../../../chat/types.js';
 import { truncate } from '../block-kit.js';
 import { slackUser, type SlackListenerDeps } from '../listener-deps.js';
 import {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadConfig } from '../../../../src/config.js';
+import { loadConfig } from '../../../../src/config/env.js';
 import { runRegisterExport, type RegisterExportApp } from '../../../../src/features/ppk/register-export.js';
 import { checkPpkFile } from '../../../../src/files/ppk/check-ppk-file.js';
 import { createPpkRig } from '../../../support/ppk-rig.js';

@@ -1,7 +1,7 @@
-import type { ChatCommandHandler } from '../channels/shared/chat-deps.js';
-import type { MessageRef } from '../core/i18n.js';
-import type { OrgDirectory } from '../core/org/org-directory.js';
-import type { Clock } from '../core/ports.js';
+import type { ChatCommandHandler } from '../../chat/chat-deps.js';
+import type { MessageRef } from '../../core/i18n.js';
+import type { OrgDirectory } from '../../core/org/org-directory.js';
+import type { Clock } from '../../core/ports.js';
 import type { DelegationStore } from './delegations.js';
 
 const DAY_MS = 24 * 3600 * 1000;

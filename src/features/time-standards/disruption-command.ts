@@ -1,9 +1,9 @@
 import { userInfo } from 'node:os';
-import type { App } from '../app.js';
-import type { ChatCommandHandler } from '../channels/shared/chat-deps.js';
-import type { CliOutput } from '../cli/commands/ppk-check.js';
-import { isLocale, type MessageRef } from '../core/i18n.js';
-import type { OrgDirectory } from '../core/org/org-directory.js';
+import type { App } from '../../app.js';
+import type { ChatCommandHandler } from '../../chat/chat-deps.js';
+import type { CliOutput } from '../../cli/commands/ppk-check.js';
+import { isLocale, type MessageRef } from '../../core/i18n.js';
+import type { OrgDirectory } from '../../core/org/org-directory.js';
 import { DisruptionControl } from './disruption-control.js';
 import type { Disruption } from './disruptions.js';
 import { MongoDisruptionStore } from './disruptions.js';

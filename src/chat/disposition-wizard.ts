@@ -1,5 +1,5 @@
-import type { PersonId } from '../../core/ids.js';
-import { dispositionCandidates, stepOf } from '../../core/engine/task-prompts.js';
+import type { PersonId } from '../core/ids.js';
+import { dispositionCandidates, stepOf } from '../core/engine/task-prompts.js';
 import { TokenBatch } from './action-tokens.js';
 import type { ChatCore } from './chat-core.js';
 import { withToastAsMessage } from './chat-core.js';

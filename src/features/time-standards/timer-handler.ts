@@ -1,7 +1,7 @@
-import type { Command } from '../core/engine/commands.js';
-import type { Instance } from '../core/engine/types.js';
-import type { SopService } from '../core/service/sop-service.js';
-import type { Logger } from '../logger.js';
+import type { Command } from '../../core/engine/commands.js';
+import type { Instance } from '../../core/engine/types.js';
+import type { SopService } from '../../core/service/sop-service.js';
+import type { Logger } from '../../logger.js';
 import type { AgendaStepTimers } from './agenda-step-timers.js';
 import type { TimerJobStore } from './timer-job-store.js';
 import { parseTimerJobData, timerKey, type TimerJobData } from './timer-jobs.js';

@@ -1,8 +1,8 @@
-import type { Prompt } from '../../core/engine/types.js';
-import type { OrgDirectory } from '../../core/org/org-directory.js';
-import type { ChatIdentity, Clock, IdentityStore, Outbox, OutboxEntry } from '../../core/ports.js';
-import type { Translator } from '../../i18n/translator.js';
-import type { Logger } from '../../logger.js';
+import type { Prompt } from '../core/engine/types.js';
+import type { OrgDirectory } from '../core/org/org-directory.js';
+import type { ChatIdentity, Clock, IdentityStore, Outbox, OutboxEntry } from '../core/ports.js';
+import type { Translator } from '../i18n/translator.js';
+import type { Logger } from '../logger.js';
 import { TokenBatch } from './action-tokens.js';
 import { ChannelPermanentError, ChannelRateLimitedError } from './errors.js';
 import type { ActionTokenStore, TaskMessageLog } from './ports.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PanduError } from './core/errors.js';
+import { PanduError } from '../core/errors.js';
 
 /**
  * The whole configuration, from environment variables, validated once at start. Every variable

@@ -1,8 +1,8 @@
-import type { Flow } from '../../core/flow/model.js';
-import type { Instance } from '../../core/engine/types.js';
-import type { MessageRef } from '../../core/i18n.js';
-import type { OrgDirectory } from '../../core/org/org-directory.js';
-import { instanceHeader, nameOf } from '../../core/engine/task-prompts.js';
+import type { Flow } from '../core/flow/model.js';
+import type { Instance } from '../core/engine/types.js';
+import type { MessageRef } from '../core/i18n.js';
+import type { OrgDirectory } from '../core/org/org-directory.js';
+import { instanceHeader, nameOf } from '../core/engine/task-prompts.js';
 
 /** The `/status` view of an instance: each step run, who, when it started and ended, on time or late. */
 export function timelineLines(flow: Flow, org: OrgDirectory, instance: Instance, now: Date): MessageRef[] {

@@ -1,9 +1,9 @@
-import type { EngineContext } from '../core/engine/engine-context.js';
-import type { Instance, StepRun } from '../core/engine/types.js';
-import type { Flow } from '../core/flow/model.js';
-import type { SopService } from '../core/service/sop-service.js';
-import type { StepTimers } from '../core/service/step-timers.js';
-import type { Logger } from '../logger.js';
+import type { EngineContext } from '../../core/engine/engine-context.js';
+import type { Instance, StepRun } from '../../core/engine/types.js';
+import type { Flow } from '../../core/flow/model.js';
+import type { SopService } from '../../core/service/sop-service.js';
+import type { StepTimers } from '../../core/service/step-timers.js';
+import type { Logger } from '../../logger.js';
 import type { TimerJobStore } from './timer-job-store.js';
 import type { TimerSpec } from './timer-jobs.js';
 import { planTimers, type TimerPolicy } from './timer-plan.js';

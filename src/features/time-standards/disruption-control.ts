@@ -1,8 +1,8 @@
-import type { Command } from '../core/engine/commands.js';
-import type { Instance, StepRun } from '../core/engine/types.js';
-import type { Clock } from '../core/ports.js';
-import type { SopService } from '../core/service/sop-service.js';
-import type { Logger } from '../logger.js';
+import type { Command } from '../../core/engine/commands.js';
+import type { Instance, StepRun } from '../../core/engine/types.js';
+import type { Clock } from '../../core/ports.js';
+import type { SopService } from '../../core/service/sop-service.js';
+import type { Logger } from '../../logger.js';
 import type { Disruption, DisruptionStore } from './disruptions.js';
 
 const SWEEP_LIMIT = 100_000;

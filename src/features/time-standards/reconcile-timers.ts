@@ -1,5 +1,5 @@
-import type { EngineContext } from '../core/engine/engine-context.js';
-import type { SopService } from '../core/service/sop-service.js';
+import type { EngineContext } from '../../core/engine/engine-context.js';
+import type { SopService } from '../../core/service/sop-service.js';
 import type { TimerJobStore } from './timer-job-store.js';
 import type { TimerSpec } from './timer-jobs.js';
 import { planTimers, type TimerPolicy } from './timer-plan.js';

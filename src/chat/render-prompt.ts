@@ -1,6 +1,6 @@
-import type { Prompt, PromptAction } from '../../core/engine/types.js';
-import type { MessageRef } from '../../core/i18n.js';
-import type { Reader, Translator } from '../../i18n/translator.js';
+import type { Prompt, PromptAction } from '../core/engine/types.js';
+import type { MessageRef } from '../core/i18n.js';
+import type { Reader, Translator } from '../i18n/translator.js';
 import type { TokenBatch } from './action-tokens.js';
 import type { OutgoingButton, OutgoingMessage } from './types.js';
 

@@ -8,7 +8,7 @@ import {
 } from 'agenda';
 import type { Collection, Db, Document } from 'mongodb';
 import { CoalescedJobWrites } from './coalesced-job-writes.js';
-import { JOBS_COLLECTION } from './timer-job-store.js';
+import { JOBS_COLLECTION } from '../features/time-standards/timer-job-store.js';
 
 const SORT = { nextRunAt: 1, priority: -1 } as const;
 

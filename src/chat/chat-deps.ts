@@ -1,10 +1,10 @@
-import type { Instance, StepRun } from '../../core/engine/types.js';
-import type { PersonId } from '../../core/ids.js';
-import type { Clock, FileStore, IdentityStore, InviteStore } from '../../core/ports.js';
-import type { SopService } from '../../core/service/sop-service.js';
-import type { MessageRef } from '../../core/i18n.js';
-import type { Reader, Translator } from '../../i18n/translator.js';
-import type { Logger } from '../../logger.js';
+import type { Instance, StepRun } from '../core/engine/types.js';
+import type { PersonId } from '../core/ids.js';
+import type { Clock, FileStore, IdentityStore, InviteStore } from '../core/ports.js';
+import type { SopService } from '../core/service/sop-service.js';
+import type { MessageRef } from '../core/i18n.js';
+import type { Reader, Translator } from '../i18n/translator.js';
+import type { Logger } from '../logger.js';
 import type { ActionTokenStore, ConversationStore, TaskMessageLog } from './ports.js';
 import type { ReaderResolver } from './readers.js';
 import type { OutgoingFile } from './types.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ObjectId } from 'mongodb';
-import type { InstanceId, RunId } from '../core/ids.js';
+import type { InstanceId, RunId } from '../../core/ids.js';
 
 /**
  * The two kinds of step timers, as Agenda jobs. A job is keyed by (instance, run, kind, level):

@@ -1,5 +1,5 @@
 import { ObjectId, type Collection, type Db } from 'mongodb';
-import type { PersonId } from '../core/ids.js';
+import type { PersonId } from '../../core/ids.js';
 
 /** A person out of office names a delegate (wakil) for a period; tasks and escalations go to them. */
 export interface Delegation {

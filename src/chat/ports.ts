@@ -1,4 +1,4 @@
-import type { InstanceId, PersonId, RunId } from '../../core/ids.js';
+import type { InstanceId, PersonId, RunId } from '../core/ids.js';
 import type { ChatPlatform, SentMessage } from './types.js';
 
 /** What a button token stands for. Looked up on every tap; nothing in the tap itself is trusted. */

@@ -1,14 +1,14 @@
-import type { App } from '../app.js';
-import { createDelegationCommand } from '../scheduler/delegation-command.js';
-import { sharedRead } from '../storage/batching.js';
-import { delegationMap, MongoDelegationStore, type DelegationStore } from '../scheduler/delegations.js';
-import { createDisruptionChatCommand } from '../scheduler/disruption-command.js';
-import { DisruptionControl } from '../scheduler/disruption-control.js';
-import { MongoDisruptionStore, type DisruptionStore } from '../scheduler/disruptions.js';
-import { registerEscalationActions } from '../scheduler/escalation-actions.js';
-import { resolveSchedulerOptions, type SchedulerOptions } from '../scheduler/scheduler-options.js';
-import { TimeStandardsScheduler } from '../scheduler/time-standards-scheduler.js';
-import type { Feature } from './index.js';
+import type { App } from '../../app.js';
+import { createDelegationCommand } from './delegation-command.js';
+import { sharedRead } from '../../storage/batching.js';
+import { delegationMap, MongoDelegationStore, type DelegationStore } from './delegations.js';
+import { createDisruptionChatCommand } from './disruption-command.js';
+import { DisruptionControl } from './disruption-control.js';
+import { MongoDisruptionStore, type DisruptionStore } from './disruptions.js';
+import { registerEscalationActions } from './escalation-actions.js';
+import { resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
+import { TimeStandardsScheduler } from './time-standards-scheduler.js';
+import type { Feature } from '../index.js';
 
 /** What the feature added to an app (for tests, the benchmark and the CLI). */
 export interface TimeStandards {

@@ -1,11 +1,11 @@
-import { TokenBatch } from '../channels/shared/action-tokens.js';
-import type { ChatCore } from '../channels/shared/chat-core.js';
-import type { ActionToken } from '../channels/shared/ports.js';
-import type { ChatReply, ChatUser, OutgoingButton } from '../channels/shared/types.js';
-import type { Command } from '../core/engine/commands.js';
-import { refuse } from '../core/engine/refusal.js';
-import { nameOf, reassignCandidates, stepOf } from '../core/engine/task-prompts.js';
-import type { PersonId } from '../core/ids.js';
+import { TokenBatch } from '../../chat/action-tokens.js';
+import type { ChatCore } from '../../chat/chat-core.js';
+import type { ActionToken } from '../../chat/ports.js';
+import type { ChatReply, ChatUser, OutgoingButton } from '../../chat/types.js';
+import type { Command } from '../../core/engine/commands.js';
+import { refuse } from '../../core/engine/refusal.js';
+import { nameOf, reassignCandidates, stepOf } from '../../core/engine/task-prompts.js';
+import type { PersonId } from '../../core/ids.js';
 
 /**
  * The buttons of an escalation notice: Ingatkan (nudge the performer), Alihkan (choose another

@@ -1,7 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { Collection, Db, Document, ObjectId } from 'mongodb';
-import { batched, failAll } from '../storage/batching.js';
-import { isDuplicateKeyError, onlyDuplicateKeys, writeErrorsOf } from '../storage/object-ids.js';
+import { batched, failAll } from '../../storage/batching.js';
+import { isDuplicateKeyError, onlyDuplicateKeys, writeErrorsOf } from '../../storage/object-ids.js';
 import { allTimerIds, jobNameOf, timerJobId, type TimerSpec } from './timer-jobs.js';
 
 export const JOBS_COLLECTION = 'agendaJobs';

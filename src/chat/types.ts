@@ -1,4 +1,4 @@
-import type { ChatIdentity } from '../../core/ports.js';
+import type { ChatIdentity } from '../core/ports.js';
 
 export type ChatPlatform = ChatIdentity['channel'];
 

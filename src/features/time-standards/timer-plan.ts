@@ -1,8 +1,8 @@
-import type { EngineContext } from '../core/engine/engine-context.js';
-import { escalationDueAt, escalationTarget } from '../core/engine/time-standards.js';
-import type { StepRun } from '../core/engine/types.js';
-import type { Flow } from '../core/flow/model.js';
-import type { InstanceId } from '../core/ids.js';
+import type { EngineContext } from '../../core/engine/engine-context.js';
+import { escalationDueAt, escalationTarget } from '../../core/engine/time-standards.js';
+import type { StepRun } from '../../core/engine/types.js';
+import type { Flow } from '../../core/flow/model.js';
+import type { InstanceId } from '../../core/ids.js';
 import { MAX_ESCALATION_LEVEL, type TimerSpec } from './timer-jobs.js';
 
 export interface TimerPolicy {
