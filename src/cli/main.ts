@@ -5,7 +5,8 @@ import { createLogger } from '../logger.js';
 import { connectMongoStorage } from '../storage/mongo-storage.js';
 import { runFlowCheck } from './commands/flow-check.js';
 import { runOrgCheck, runOrgInvite } from './commands/org-commands.js';
-import { runPpkCheck, type CliOutput } from './commands/ppk-check.js';
+import { runPpkCheck } from './commands/ppk-check.js';
+import type { CliOutput } from './output.js';
 
 const USAGE = `pandu — the Pandu admin command line
 
@@ -59,19 +60,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Commands that need the whole service (without channels): disruptions and the register export. */
+/** Commands the features contribute (disruptions, the register export): run on the service built without channels. */
 async function runAppCommand(
   config: Config,
   group: string,
   action: string | undefined,
   rest: string[],
 ): Promise<number> {
-  const commands = await loadAppCommands();
-  const command = commands[group];
-  if (!command) {
-    out.stderr(`unknown command: ${group} ${action ?? ''}\n\n${USAGE}`);
-    return 2;
-  }
   const uri = await databaseUri(config);
   if (!uri) return 1;
   const { createApp } = await import('../app.js');
@@ -80,20 +75,15 @@ async function runAppCommand(
     { logger: createLogger('warn'), channels: [] },
   );
   try {
-    return await command([action ?? '', ...rest], out, app);
+    const command = app.cliCommands().find((c) => c.group === group);
+    if (!command) {
+      out.stderr(`unknown command: ${group} ${action ?? ''}\n\n${USAGE}`);
+      return 2;
+    }
+    return await command.run([action ?? '', ...rest], out);
   } finally {
     await app.stop().catch(() => undefined);
   }
-}
-
-import type { AppCommand } from './app-commands.js';
-
-/** Commands contributed by features (time standards, PPK register). */
-async function loadAppCommands(): Promise<Record<string, AppCommand>> {
-  const { APP_COMMANDS } = await import('./app-commands.js');
-  const loaded: Record<string, AppCommand> = {};
-  for (const [name, load] of Object.entries(APP_COMMANDS)) loaded[name] = await load();
-  return loaded;
 }
 
 async function withStorage(

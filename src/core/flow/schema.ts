@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { officeCalendarOverrideSchema } from '../time/office-calendar.js';
+import { STEP_TYPES } from './step-types.js';
 
 /**
  * The shape of a flow file (`flows/*.yaml`): one SOP, its header and its steps.
@@ -14,18 +15,6 @@ export const localizedTextSchema = z.object({
 const idSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (e.g. "agenda-masuk")');
-
-export const STEP_TYPES = [
-  'intake',
-  'register',
-  'disposition',
-  'data-entry',
-  'review',
-  'checklist',
-  'drafting',
-  'approval',
-] as const;
-export type StepType = (typeof STEP_TYPES)[number];
 
 /** Standard times are written `5m`, `1h`, `1h30m`, or `45s` (seconds are meant for test flows). */
 const DURATION_PATTERN = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;

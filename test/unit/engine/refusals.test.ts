@@ -188,6 +188,7 @@ describe('steps already done, stale and not yet started', () => {
       expect(refusal.message.params).toEqual({
         by: 'Tuti Rahayu',
         at: { instant: '2026-11-23T02:03:00.000Z', style: 'time' },
+        outcome: 'registered',
       });
     }
   });
@@ -216,6 +217,7 @@ describe('steps already done, stale and not yet started', () => {
     expect(review.message.params).toEqual({
       by: 'Dewi Lestari',
       at: { instant: instance.runs.find((r) => r.runId === 'periksa-draft#1')?.endedAt, style: 'time' },
+      outcome: 'returned',
     });
   });
 
