@@ -157,6 +157,18 @@ function ruledHolidays(year: number): Array<{ date: string; kind?: HolidayKind; 
  * compute lists every holiday as missing.
  */
 export function libraryYear(year: number): LibraryYear {
+  let computed = computedYears.get(year);
+  if (!computed) {
+    computed = computeLibraryYear(year);
+    computedYears.set(year, computed);
+  }
+  return computed;
+}
+
+/** Years already computed (the library takes tens of milliseconds per year). */
+const computedYears = new Map<number, LibraryYear>();
+
+function computeLibraryYear(year: number): LibraryYear {
   let ruled: ReturnType<typeof ruledHolidays>;
   try {
     ruled = year >= FIRST_LIBRARY_YEAR ? ruledHolidays(year) : [];
