@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config/env.js';
 import { loadTranslator } from '../i18n/translator.js';
 import { createLogger } from '../logger.js';
 import { connectMongoStorage } from '../storage/mongo-storage.js';
+import { calendarCliDeps, runCalendarCheck, runCalendarNew } from './commands/calendar.js';
 import { runFlowCheck } from './commands/flow-check.js';
 import { runOrgCheck, runOrgInvite } from './commands/org-commands.js';
 import { runPpkCheck } from './commands/ppk-check.js';
@@ -14,6 +15,8 @@ const USAGE = `pandu — the Pandu admin command line
   pandu org check <file>                  validate an org file
   pandu org invite <person-id> [--days N] issue a one-time invite code
   pandu ppk check <file> [--json]         validate a PPK list as an upload would
+  pandu calendar check [DIR] [--json]     validate the office calendar, list each year's days off
+  pandu calendar new YYYY [--out FILE]    write a provisional calendar file for a year (check it!)
   pandu disruption start|end [--note T]   declare or end an SPSE disruption
   pandu register export [--format xlsx|csv] [--out FILE]
 
@@ -34,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
   switch (`${group} ${action ?? ''}`) {
     case 'flow check':
       return runFlowCheck(rest, out, config.ORG_FILE);
+    case 'calendar check':
+      return runCalendarCheck(rest, out, calendarCliDeps(config, rest));
+    case 'calendar new':
+      return runCalendarNew(rest, out, calendarCliDeps(config, rest));
     case 'org check':
       return runOrgCheck(rest, out);
     case 'org invite':
