@@ -14,14 +14,14 @@ import type { Flow } from './core/flow/model.js';
 import { systemClock, type Clock } from './core/ports.js';
 import { FlowRegistry } from './core/service/flow-registry.js';
 import { SopService } from './core/service/sop-service.js';
-import { addOfficeMs, mergeCalendar, type OfficeCalendar } from './core/time/index.js';
+import { loadOfficeCalendars, type LoadedOfficeCalendars } from './config/office-calendars.js';
+import { addOfficeMs, withCalendarOverride, type AnyOfficeCalendar } from './core/time/index.js';
 import type { CliCommand, Feature, FeatureHost } from './features/feature.js';
 import { loadFeatures } from './features/index.js';
 import { FeatureRegistry } from './features/registry.js';
 import { createHttpServer, listen } from './http/http-server.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
 import type { Logger } from './logger.js';
-import { loadCalendar } from './config/load-calendar.js';
 import { openDatabase } from './storage/open-database.js';
 import type { MongoStorage } from './storage/mongo-storage.js';
 
@@ -45,7 +45,8 @@ export interface App {
   embedded: boolean;
   orgSource: OrgSource;
   flows: FlowRegistry;
-  calendar: OfficeCalendar;
+  /** The office calendar of every year, and its status (provisional years, warnings). */
+  calendars: LoadedOfficeCalendars;
   translator: Translator;
   service: SopService;
   chat: ChatPort;
@@ -80,7 +81,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   );
   const flowsLoaded = loadFlowsDir(config.FLOWS_DIR, orgSource.org.positions);
   const flows = new FlowRegistry(flowsLoaded);
-  const calendar = await loadCalendar(config);
+  const officeCalendars = await loadOfficeCalendars(config);
+  const calendar = officeCalendars.calendar;
   const calendars = new Map(flowsLoaded.map((flow) => [flow.id, calendarFor(calendar, flow)]));
   const translator = loadTranslator(config.LOCALES_DIR);
   const readers = new ReaderResolver({
@@ -120,6 +122,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     files: storage.files,
     db,
     connection: storage.connection,
+    calendars: officeCalendars,
     send: (prompts) => storage.outbox.enqueue(prompts),
   });
   for (const feature of options.features ?? (await loadFeatures()))
@@ -209,7 +212,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     embedded: database.embedded,
     orgSource,
     flows,
-    calendar,
+    calendars: officeCalendars,
     translator,
     service,
     chat,
@@ -250,9 +253,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
 }
 
-function calendarFor(base: OfficeCalendar, flow: Flow): OfficeCalendar {
-  if (!flow.calendar) return base;
-  return mergeCalendar(base, flow.calendar);
+/** A flow's calendar: the office's, every year, with the flow's own changes (zone, hours, holidays) on top. */
+function calendarFor(base: AnyOfficeCalendar, flow: Flow): AnyOfficeCalendar {
+  return flow.calendar ? withCalendarOverride(base, flow.calendar) : base;
 }
 
 function missingPositions(flows: readonly Flow[], positions: readonly string[]): string | undefined {

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { ChatContributions } from '../chat/contributions.js';
+import type { LoadedOfficeCalendars } from '../config/office-calendars.js';
 import type { Config } from '../config/env.js';
 import type { Prompt } from '../core/engine/types.js';
 import type { PersonId } from '../core/ids.js';
@@ -37,6 +38,8 @@ export interface FeatureHost {
   /** The service's database: the driver's view (Agenda, raw collections) and mongoose's (models). */
   db: Db;
   connection: Connection;
+  /** The office calendar of every year and its status. */
+  calendars: LoadedOfficeCalendars;
   /** Sends prompts (notices, files) through the outbox: stored first, then paced and retried. */
   send(prompts: Prompt[]): Promise<void>;
 }

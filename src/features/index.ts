@@ -10,5 +10,6 @@ export async function loadFeatures(): Promise<Feature[]> {
   return [
     (await import('./ppk/index.js')).ppkFeature,
     (await import('./time-standards/index.js')).timeStandardsFeature(),
+    (await import('./office-calendar/index.js')).officeCalendarFeature(),
   ];
 }

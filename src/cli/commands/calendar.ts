@@ -14,7 +14,7 @@ import type { Locale, MessageParams, MessageRef } from '../../core/i18n.js';
 import type { CalendarYearStatus } from '../../core/time/calendar-status.js';
 import type { NamedDate, OfficeCalendar, Weekday } from '../../core/time/office-calendar.js';
 import { loadTranslator } from '../../i18n/translator.js';
-import type { CliOutput } from './ppk-check.js';
+import type { CliOutput } from '../output.js';
 
 /** What the calendar commands need from the configuration and the world. */
 export interface CalendarCliDeps {
