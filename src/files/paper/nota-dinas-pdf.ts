@@ -39,7 +39,7 @@ function drawDraftMark(build: PdfBuild): void {
     .font('bold')
     .fontSize(10)
     .fillColor('#b00020')
-    .text('KONSEP', x, y + 3.5, { width: markWidth, align: 'center', characterSpacing: 1.5 });
+    .text('KONSEP', x, y + 3.5, { width: markWidth, align: 'center', characterSpacing: 1 });
   doc.restore();
 }
 

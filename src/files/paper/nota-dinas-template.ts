@@ -41,7 +41,8 @@ export interface NotaDinasTemplate {
   placeholders: readonly string[];
 }
 
-const OPTIONS = { paragraphLoop: true, linebreaks: true } as const;
+// errorLogging off: problems are reported through NotaDinasTemplateError, not console.log.
+const OPTIONS = { paragraphLoop: true, linebreaks: true, errorLogging: false } as const;
 
 interface DocxtemplaterErrorLike {
   properties?: { id?: string; explanation?: string; xtag?: string; errors?: DocxtemplaterErrorLike[] };
