@@ -32,8 +32,14 @@ const NO_BORDERS = {
   insideVertical: NO_BORDER,
 };
 
-function text(value: string, options: { bold?: boolean; size?: number } = {}): TextRun {
-  return new TextRun({ text: value, font: FONT, size: options.size ?? SIZE, bold: options.bold ?? false });
+function text(value: string, options: { bold?: boolean; size?: number; underline?: boolean } = {}): TextRun {
+  return new TextRun({
+    text: value,
+    font: FONT,
+    size: options.size ?? SIZE,
+    bold: options.bold ?? false,
+    ...(options.underline ? { underline: {} } : {}),
+  });
 }
 
 function headingRow(label: string, placeholder: string): TableRow {
@@ -99,13 +105,24 @@ export function notaDinasTemplateDocument(): Document {
             children: [],
           }),
           new Paragraph({ children: [] }),
-          new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [text('{body}')] }),
+          // A paragraph loop: each paragraph of the text becomes one justified paragraph.
+          new Paragraph({ children: [text('{#body}')] }),
+          new Paragraph({
+            alignment: AlignmentType.JUSTIFIED,
+            indent: { firstLine: 720 },
+            spacing: { after: 160, line: 300 },
+            children: [text('{.}')],
+          }),
+          new Paragraph({ children: [text('{/body}')] }),
           new Paragraph({ children: [] }),
           new Paragraph({ indent: { left: 4800 }, children: [text('{jabatan},')] }),
           new Paragraph({ indent: { left: 4800 }, children: [] }),
           new Paragraph({ indent: { left: 4800 }, children: [] }),
           new Paragraph({ indent: { left: 4800 }, children: [] }),
-          new Paragraph({ indent: { left: 4800 }, children: [text('{penandatangan}', { bold: true })] }),
+          new Paragraph({
+            indent: { left: 4800 },
+            children: [text('{penandatangan}', { bold: true, underline: true })],
+          }),
           new Paragraph({ indent: { left: 4800 }, children: [text('{nip}')] }),
         ],
       },

@@ -46,6 +46,7 @@ export {
 export type { NotaDinasData, NotaDinasPlaceholder } from './nota-dinas-data.js';
 export {
   NotaDinasTemplateError,
+  bodyParagraphs,
   checkNotaDinasTemplate,
   fillNotaDinasDocx,
   loadNotaDinasTemplate,

@@ -143,9 +143,42 @@ function instructionLines(data: LembarDisposisiData, entry: DispositionEntry | u
   return [...known, ...extra];
 }
 
-function recipientText(entry: DispositionEntry | undefined): string {
-  if (!entry) return '(belum ada disposisi)';
-  return entry.to.map((person, index) => `${index + 1}. ${personLine(person)}`).join('\n') || '-';
+const NUMBER_WIDTH = 12;
+
+/** The recipients as numbered lines (hanging indent), or the placeholder before any disposition. */
+function recipientLines(entry: DispositionEntry | undefined): string[] {
+  if (!entry) return ['(belum ada disposisi)'];
+  return entry.to.length > 0 ? entry.to.map(personLine) : ['-'];
+}
+
+function measureRecipients(
+  doc: PDFKit.PDFDocument,
+  entry: DispositionEntry | undefined,
+  width: number,
+): number {
+  doc.font('condensed').fontSize(FORM_FONT_SIZE);
+  return recipientLines(entry).reduce(
+    (sum, line) => sum + doc.heightOfString(line, { width: width - NUMBER_WIDTH }) + 2,
+    0,
+  );
+}
+
+function drawRecipients(
+  doc: PDFKit.PDFDocument,
+  entry: DispositionEntry | undefined,
+  x: number,
+  top: number,
+  width: number,
+): void {
+  let y = top;
+  const numbered = entry !== undefined && entry.to.length > 0;
+  recipientLines(entry).forEach((line, index) => {
+    doc.font('condensed').fontSize(FORM_FONT_SIZE);
+    if (numbered) doc.text(`${index + 1}.`, x, y, { width: NUMBER_WIDTH, lineBreak: false });
+    const textX = numbered ? x + NUMBER_WIDTH : x;
+    doc.text(line, textX, y, { width: width - (textX - x) });
+    y = doc.y + 2;
+  });
 }
 
 function layoutBlock(
@@ -156,8 +189,7 @@ function layoutBlock(
   const { doc, width } = build;
   const pad = cellPadding();
   const half = width / 2;
-  doc.font('condensed').fontSize(FORM_FONT_SIZE);
-  const recipients = doc.heightOfString(recipientText(entry), { width: half - 2 * pad }) + FORM_FONT_SIZE + 8;
+  const recipients = measureRecipients(doc, entry, half - 2 * pad) + FORM_FONT_SIZE + 8;
   const ticks = instructionLines(data, entry).reduce(
     (sum, line) => sum + measureCheckbox(doc, line.label, half - 2 * pad),
     FORM_FONT_SIZE + 8,
@@ -203,9 +235,7 @@ function drawBlock(
     .font('condensedBold')
     .fontSize(FORM_FONT_SIZE)
     .text('Diteruskan kepada:', left + pad, y + pad, { width: half - 2 * pad });
-  doc
-    .font('condensed')
-    .text(recipientText(entry), left + pad, y + pad + FORM_FONT_SIZE + 6, { width: half - 2 * pad });
+  drawRecipients(doc, entry, left + pad, y + pad + FORM_FONT_SIZE + 6, half - 2 * pad);
   doc
     .font('condensedBold')
     .text('Dengan hormat harap:', left + half + pad, y + pad, { width: half - 2 * pad });

@@ -1,116 +1,86 @@
 /**
  * The flow's nota dinas template (`flows/templates/nota-dinas.docx`): a Word document with `{placeholder}`
  * tags, checked once at start-up and filled with docxtemplater for every letter. A broken file, a tag
- * that is not closed, an unknown placeholder or a missing one is a `NotaDinasTemplateError` that names
- * the file and the placeholder.
+ * that is not closed, an unknown placeholder, a missing one or one used in a way Pandu does not fill is
+ * a `NotaDinasTemplateError` naming the file and the placeholder.
+ *
+ * `{body}` may be a simple placeholder (the text's paragraphs become line breaks in one paragraph) or,
+ * better, a paragraph loop: a paragraph `{#body}`, one `{.}` (styled as the text should be), one
+ * `{/body}`; each paragraph of the text then becomes a real paragraph of that style.
  */
 import { readFile } from 'node:fs/promises';
-import Docxtemplater from 'docxtemplater';
-import PizZip from 'pizzip';
+import { compileTemplate, openZip, type TagUse } from './docx-template.js';
 import {
   notaDinasFields,
   OPTIONAL_PLACEHOLDERS,
   REQUIRED_PLACEHOLDERS,
   type NotaDinasData,
 } from './nota-dinas-data.js';
+import {
+  NotaDinasTemplateError,
+  templateProblems,
+  type TemplateProblem,
+} from './nota-dinas-template-error.js';
 
-export interface TemplateProblem {
-  /** The placeholder (or `(file)` for the file as a whole). */
-  field: string;
-  message: string;
-}
-
-export class NotaDinasTemplateError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly TemplateProblem[],
-    options?: ErrorOptions,
-  ) {
-    super(
-      `Invalid nota dinas template ${file}:\n${problems.map((p) => `  - ${p.field}: ${p.message}`).join('\n')}`,
-      options,
-    );
-    this.name = 'NotaDinasTemplateError';
-  }
-}
+export { NotaDinasTemplateError } from './nota-dinas-template-error.js';
+export type { TemplateProblem } from './nota-dinas-template-error.js';
 
 /** A template that passed the checks. */
 export interface NotaDinasTemplate {
   file: string;
   bytes: Uint8Array;
   placeholders: readonly string[];
+  /** `{#body}{.}{/body}`: the text goes in as one paragraph per paragraph. */
+  bodyAsParagraphs: boolean;
 }
 
-// errorLogging off: problems are reported through NotaDinasTemplateError, not console.log.
-const OPTIONS = { paragraphLoop: true, linebreaks: true, errorLogging: false } as const;
+const ALLOWED = new Set<string>([...REQUIRED_PLACEHOLDERS, ...OPTIONAL_PLACEHOLDERS]);
 
-interface DocxtemplaterErrorLike {
-  properties?: { id?: string; explanation?: string; xtag?: string; errors?: DocxtemplaterErrorLike[] };
-  message?: string;
-}
-
-function templateProblems(error: unknown): TemplateProblem[] {
-  const top = error as DocxtemplaterErrorLike;
-  const list = top.properties?.errors ?? [top];
-  return list.map((item) => ({
-    field: item.properties?.xtag ? `{${item.properties.xtag}}` : '(file)',
-    message: item.properties?.explanation ?? item.message ?? 'the template cannot be read',
-  }));
-}
-
-function openZip(bytes: Uint8Array, file: string): PizZip {
-  try {
-    return new PizZip(bytes);
-  } catch (error) {
-    throw new NotaDinasTemplateError(
-      file,
-      [{ field: '(file)', message: 'not a Word document (.docx): the file is not a ZIP archive' }],
-      { cause: error },
-    );
+function useProblems(uses: ReadonlyMap<string, ReadonlySet<TagUse>>): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const [tag, kinds] of uses) {
+    if (tag === '.') continue;
+    if (!ALLOWED.has(tag)) {
+      problems.push({
+        field: `{${tag}}`,
+        message: `unknown placeholder; the template may use ${[...ALLOWED].map((name) => `{${name}}`).join(', ')}`,
+      });
+    } else if (kinds.has('rawxml') || kinds.has('other')) {
+      problems.push({ field: `{${tag}}`, message: `write it as a plain placeholder {${tag}}` });
+    } else if (kinds.has('loop') && tag !== 'body') {
+      problems.push({ field: `{${tag}}`, message: `only {body} may be a paragraph loop; write {${tag}}` });
+    }
   }
-}
-
-/** Compiles the template; `onTag` hears every tag docxtemplater's parser meets (compile time). */
-function compile(zip: PizZip, file: string, onTag?: (tag: string) => void): Docxtemplater {
-  if (!zip.file('word/document.xml')) {
-    throw new NotaDinasTemplateError(file, [
-      { field: '(file)', message: 'not a Word document (.docx): word/document.xml is missing' },
-    ]);
+  if (uses.has('.') && !uses.get('body')?.has('loop')) {
+    problems.push({ field: '{.}', message: 'only allowed inside the {#body}…{/body} loop' });
   }
-  try {
-    if (!onTag) return new Docxtemplater(zip, OPTIONS);
-    return new Docxtemplater(zip, {
-      ...OPTIONS,
-      parser: (tag: string) => {
-        onTag(tag.trim());
-        return { get: () => '' };
-      },
-    });
-  } catch (error) {
-    throw new NotaDinasTemplateError(file, templateProblems(error), { cause: error });
+  for (const tag of REQUIRED_PLACEHOLDERS) {
+    if (!uses.has(tag)) {
+      problems.push({
+        field: `{${tag}}`,
+        message: 'missing: every nota dinas template must contain this placeholder',
+      });
+    }
   }
+  return problems;
 }
 
 /** Checks a template's bytes; `file` names it in errors. */
 export function checkNotaDinasTemplate(bytes: Uint8Array, file: string): NotaDinasTemplate {
-  const seen = new Set<string>();
-  compile(openZip(bytes, file), file, (tag) => seen.add(tag));
-  const placeholders = [...seen];
-  const allowed = new Set<string>([...REQUIRED_PLACEHOLDERS, ...OPTIONAL_PLACEHOLDERS]);
-  const problems: TemplateProblem[] = [
-    ...placeholders
-      .filter((tag) => !allowed.has(tag))
-      .map((tag) => ({
-        field: `{${tag}}`,
-        message: `unknown placeholder; the template may use ${[...allowed].map((name) => `{${name}}`).join(', ')}`,
-      })),
-    ...REQUIRED_PLACEHOLDERS.filter((tag) => !placeholders.includes(tag)).map((tag) => ({
-      field: `{${tag}}`,
-      message: 'missing: every nota dinas template must contain this placeholder',
-    })),
-  ];
+  const uses = new Map<string, Set<TagUse>>();
+  compileTemplate(openZip(bytes, file), file, (tag, use) => {
+    const kinds = uses.get(tag) ?? new Set<TagUse>();
+    kinds.add(use);
+    uses.set(tag, kinds);
+  });
+  const problems = useProblems(uses);
   if (problems.length > 0) throw new NotaDinasTemplateError(file, problems);
-  return { file, bytes, placeholders };
+  return {
+    file,
+    bytes,
+    placeholders: [...uses.keys()].filter((tag) => tag !== '.'),
+    bodyAsParagraphs: uses.get('body')?.has('loop') ?? false,
+  };
 }
 
 /** Reads and checks a template file: the function the service calls at start-up. */
@@ -127,12 +97,21 @@ export async function loadNotaDinasTemplate(path: string): Promise<NotaDinasTemp
   return checkNotaDinasTemplate(bytes, path);
 }
 
+/** The text's paragraphs: blank lines separate them, single line breaks stay inside one. */
+export function bodyParagraphs(body: string): string[] {
+  return body
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '');
+}
+
 /** The letter as a DOCX: the template with every placeholder filled. */
 export function fillNotaDinasDocx(template: NotaDinasTemplate, data: NotaDinasData): Uint8Array {
   const zip = openZip(template.bytes, template.file);
-  const doc = compile(zip, template.file);
+  const doc = compileTemplate(zip, template.file);
+  const fields = notaDinasFields(data);
   try {
-    doc.render(notaDinasFields(data));
+    doc.render({ ...fields, body: template.bodyAsParagraphs ? bodyParagraphs(fields.body) : fields.body });
   } catch (error) {
     throw new NotaDinasTemplateError(template.file, templateProblems(error), { cause: error });
   }

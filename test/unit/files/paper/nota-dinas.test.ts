@@ -48,6 +48,7 @@ describe('the nota dinas template', () => {
   });
 
   test('the committed template passes the start-up check and has every placeholder', () => {
+    expect(template.bodyAsParagraphs).toBe(true);
     expect([...template.placeholders].sort()).toEqual([
       'alamat',
       'body',
@@ -64,6 +65,37 @@ describe('the nota dinas template', () => {
       'tanggal',
       'tembusan',
     ]);
+  });
+
+  test('placeholders used in a way Pandu does not fill are refused', () => {
+    const loop = editedTemplate(template, (xml) => xml.replace('{kepada}', '{#kepada}{/kepada}'));
+    expect(problemsOf(() => checkNotaDinasTemplate(loop, 'x.docx'))).toEqual([
+      { field: '{kepada}', message: 'only {body} may be a paragraph loop; write {kepada}' },
+    ]);
+    const raw = editedTemplate(template, (xml) => xml.replace('{hal}', '{@hal}'));
+    expect(problemsOf(() => checkNotaDinasTemplate(raw, 'x.docx'))).toEqual([
+      { field: '{hal}', message: 'write it as a plain placeholder {hal}' },
+    ]);
+    const simple = editedTemplate(template, (xml) =>
+      xml.replace('{#body}', '').replace('{.}', '{body}').replace('{/body}', '').replace('{nip}', '{nip}{.}'),
+    );
+    expect(problemsOf(() => checkNotaDinasTemplate(simple, 'x.docx'))).toEqual([
+      { field: '{.}', message: 'only allowed inside the {#body}…{/body} loop' },
+    ]);
+  });
+
+  test('a template with a plain {body} gets the text as one paragraph with line breaks', async () => {
+    const simple = checkNotaDinasTemplate(
+      editedTemplate(template, (xml) =>
+        xml.replace('{#body}', '').replace('{.}', '{body}').replace('{/body}', ''),
+      ),
+      'simple.docx',
+    );
+    expect(simple.bodyAsParagraphs).toBe(false);
+    const paragraphs = await paragraphsOf(fillNotaDinasDocx(simple, notaDinasData()));
+    expect(paragraphs.find((p) => p.startsWith('Menindaklanjuti'))).toMatch(
+      /diotentifikasi\.\n\nAkun pengguna/,
+    );
   });
 
   test('the script builds a template with the same placeholders', async () => {
@@ -128,7 +160,8 @@ describe('the nota dinas as DOCX', () => {
     expect(text).toContain('(diisi saat registrasi)');
     expect(text).toContain('1 (satu) berkas');
     expect(text).toContain('Kesiapan pemanfaatan SPSE/e-Proc bagi Biro Umum');
-    expect(text).toContain('Akun pengguna SPSE telah aktif');
+    // Each paragraph of the text is a paragraph of its own.
+    expect(paragraphs.filter((p) => /^(Menindaklanjuti|Akun pengguna|Demikian)/.test(p))).toHaveLength(3);
     expect(text).toContain(`${KAPUS.position},`);
     expect(paragraphs).toContain(KAPUS.name);
     expect(paragraphs).toContain(`NIP ${KAPUS.nip}`);
