@@ -24,7 +24,7 @@ const codeSchema = z.unknown().transform((value, ctx) => {
   if (typeof value === 'number') {
     ctx.addIssue({
       code: 'custom',
-      message: `write the code in quotes ('${String(value)}'): unquoted, YAML reads it as a number and drops leading zeros`,
+      message: `write the code in quotes, e.g. '000.8.3.3': unquoted, YAML reads it as the number ${String(value)} and drops its leading zeros`,
     });
     return z.NEVER;
   }

@@ -48,7 +48,7 @@ describe('the klasifikasi / JRA file', () => {
 
   test('an unquoted code that YAML read as a number is named, with the fix', () => {
     expect(issuesOf(`codes:\n${ENTRY.replace("'000.8.3.3'", '000')}`)).toEqual([
-      "codes[0].code: write the code in quotes ('0'): unquoted, YAML reads it as a number and drops leading zeros",
+      "codes[0].code: write the code in quotes, e.g. '000.8.3.3': unquoted, YAML reads it as the number 0 and drops its leading zeros",
     ]);
   });
 
