@@ -27,6 +27,8 @@ import { LOCALES_DIR } from './paths.js';
 
 export interface ChatRigOptions {
   uploadMaxBytes?: number;
+  /** Default silent. */
+  logger?: Logger;
   /** A feature's contributions (built from the rig's parts): its chat part and its listener after a save. */
   contributions?: (parts: ChatRigParts) => Pick<Contributions, 'chat' | 'onSaved'>;
 }
@@ -52,8 +54,10 @@ export function createChatRig(options: ChatRigOptions = {}) {
   const files = new MemoryFileStore();
   const deliveries = new MemoryDeliveryLog();
   const messages = new MemoryTaskMessageLog();
+  const conversations = new MemoryConversationStore();
+  const tokens = new MemoryActionTokenStore();
   const translator = loadTranslator(LOCALES_DIR);
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const readers = new ReaderResolver({ org: () => harness.org, identities, defaultTimeZone: 'Asia/Jakarta' });
   /** Prompts features sent through the outbox (host.send). */
   const sent: Prompt[] = [];
@@ -65,8 +69,8 @@ export function createChatRig(options: ChatRigOptions = {}) {
     identities,
     invites,
     files,
-    tokens: new MemoryActionTokenStore(),
-    conversations: new MemoryConversationStore(),
+    tokens,
+    conversations,
     messages,
     readers,
     translator,
@@ -178,6 +182,8 @@ export function createChatRig(options: ChatRigOptions = {}) {
     files,
     deliveries,
     messages,
+    conversations,
+    tokens,
     translator,
     readers,
     logger,
