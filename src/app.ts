@@ -90,6 +90,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     identities: storage.identities,
     defaultLocale: config.DEFAULT_LOCALE,
     defaultTimeZone: config.TIME_ZONE,
+    clock,
   });
 
   // The service reads what the features contribute (timers, delegations, the disruption, the
@@ -144,6 +145,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     platforms: PLATFORMS,
     contributions: registry.chat(),
+    send: (prompts) => storage.outbox.enqueue(prompts),
+    fileRefs: storage.fileRefs,
   });
 
   const channels: ChannelModule[] = [];
@@ -170,6 +173,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     tokens: storage.tokens,
     messages: storage.taskMessages,
     files: storage.files,
+    fileRefs: storage.fileRefs,
     clock,
     logger,
     ...(options.dispatcherLimits ? { limits: options.dispatcherLimits } : {}),

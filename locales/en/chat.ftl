@@ -93,3 +93,24 @@ chat-kanal-not-linked = Your { $platform } account is not linked yet. Link it fi
 chat-error = Sorry, something went wrong while handling your request; nothing was changed. Please try again in a moment.
 chat-error-after = Sorry, something went wrong after this was recorded: { $done }. The rest was not done; check /tugas or try again.
 chat-file-download-failed = The file could not be downloaded from the chat platform. Please send it again.
+chat-file-too-big-to-send = ⚠️ The file { $name } ({ $size }) is too large to send on this platform. Please ask an admin.
+chat-document-not-yours = This file is not from a request you take part in.
+chat-document-coming = 📎 { $name } is on its way.
+notice-document = 📎 { $label }: { $name } (v{ $version })
+chat-berkas-usage = Give the agenda number, e.g. /berkas 001/ND-M/PUSDATINKOMTEL/XII/2026
+chat-berkas-none = Request { $agenda } has no files yet.
+chat-berkas-title = 📁 Files of request { $agenda } ({ $count }). Tap one to receive it:
+chat-berkas-button = S{ $step } · { $name } (v{ $version })
+chat-berkas-more = Showing the newest { $shown } of { $total } versions.
+chat-notifikasi-usage = Choose how often you hear about your requests (now: { $current }): /notifikasi langkah (every step), /notifikasi ringkas (one status card, kept up to date), or /notifikasi selesai (only when done).
+chat-notifikasi-set = { $mode ->
+    [langkah] You will hear about every step.
+    [selesai] You will hear only when a request is done.
+   *[ringkas] You will get one status card per request, updated as it moves.
+  }
+chat-command-berkas = Files of a request (agenda number)
+chat-help-berkas = every file of a request, every version
+chat-args-berkas = {" "}AGENDA-NUMBER
+chat-command-notifikasi = How you hear about your requests
+chat-help-notifikasi = how often you hear about your requests (ULP)
+chat-args-notifikasi = {" "}langkah | ringkas | selesai

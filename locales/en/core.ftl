@@ -14,7 +14,6 @@ task-output = Output: { $label }
 task-files = Attached files ({ $count }): { $names }
 task-due = ⏰ Due { $due } · standard { $standard }
 task-returned-reason = ↩️ Returned by { $by }: { $reason }
-task-disposition = ✍️ Disposition from { $by }: { $instruction }{ $note }
 task-checklist-progress = Progress: { $done } of { $total } items done{ $failed ->
     [0] {""}
    *[other] , { $failed } failed
@@ -39,9 +38,6 @@ task-result-returned = ↩️ Returned by { $by } at { $at }
 task-result-reassigned = 🔀 Reassigned by { $by } at { $at }
 
 notice-no-performer = ⚠️ Nobody holds the position { $position } for the step "{ $step }". An admin must reassign this task.
-notice-disposition-copy = ✍️ Copy of a disposition from { $by }: { $instruction } { $note }
-notice-progress = 🔔 Step { $number }/{ $total } done: { $step } (by { $by }).
-notice-progress-returned = ↩️ "{ $step }" was returned to "{ $to }" for revision.
 notice-task-reassigned = 🔀 The task "{ $step }" was reassigned to { $to }.
 notice-instance-completed = 🎉 Your request has been processed. Outgoing letter no. { $agenda } has been registered and distributed.
 
@@ -83,3 +79,25 @@ refusal-not-allowed-to-reassign = Only a superior or an admin can reassign this 
 refusal-invalid-reassign-target = The task can only be reassigned to another { $position }.
 refusal-file-type-not-accepted = File type not accepted. Send: { $accept }.
 refusal-agenda-number-missing = The agenda number could not be given yet. Please try again.
+
+task-chain-title = ✍️ Disposition history:
+task-chain-entry = { "   " }{ $from } → { $to }: { $instruction }{ $note } · { $at }
+task-documents-title = 📎 Documents ({ $count }):
+task-document = { "   " }{ $label }: { $name } · v{ $version } · { $size } · from { $from }{ $replaces }
+action-document = 📎 { $name } (v{ $version })
+task-result-disposition = ➡️ To { $to }: { $instruction }{ $note }
+task-result-reason = Reason: { $reason }
+task-result-note = Note: { $note }
+notice-task-document = 📎 Document for step { $step }/{ $total } · { $label }: { $name } (v{ $version })
+notice-disposition-named = ✍️ You are named in a disposition of this request.
+notice-disposition-holder = The next task is now held by { $name } (step { $number }/{ $total }: { $step }).
+notice-disposition-no-holder = This request has no open task any more.
+card-completed = ✅ The request is done. Outgoing letter No. { $agenda }.
+card-step = { $state ->
+    [corrected] 🔧 Step { $number }/{ $total }: { $title } — being corrected
+   *[open] ⏳ Step { $number }/{ $total }: { $title }
+  }
+card-holder = { "   " }Held by { $name }
+card-due = { "   " }Due { $due }
+task-document-replaces = {" "}— replaces v{ $old }
+task-document-replaces-returned = {" "}— replaces v{ $old }, returned by { $by }: { $reason }

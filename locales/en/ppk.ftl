@@ -182,3 +182,6 @@ ppk-register-col-year = Fiscal year
 ppk-register-col-decree = Decree number
 ppk-register-col-authenticated-at = Authenticated on
 ppk-register-col-agenda = Request agenda no.
+ppk-preview-title = 📋 The list ({ $shown } of { $rows } rows):
+ppk-preview-row = { "   " }{ $row }. { $nip } · { $name } · { $role } · { $package } · { $pagu }
+ppk-preview-more = { "   " }… and { $more } more rows (see the file).

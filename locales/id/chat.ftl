@@ -90,3 +90,24 @@ chat-kanal-not-linked = Akun { $platform } Anda belum terhubung. Hubungkan dulu 
 chat-error = Maaf, terjadi gangguan saat memproses permintaan Anda; tidak ada yang berubah. Silakan coba lagi sebentar lagi.
 chat-error-after = Maaf, terjadi gangguan setelah ini tercatat: { $done }. Sisanya belum diproses; silakan periksa /tugas atau coba lagi.
 chat-file-download-failed = Berkas tidak dapat diunduh dari platform chat. Silakan kirim ulang berkasnya.
+chat-file-too-big-to-send = ⚠️ Berkas { $name } ({ $size }) terlalu besar untuk dikirim lewat platform ini. Mintalah kepada admin.
+chat-document-not-yours = Berkas ini bukan dari permohonan yang Anda ikuti.
+chat-document-coming = 📎 { $name } sedang dikirim.
+notice-document = 📎 { $label }: { $name } (v{ $version })
+chat-berkas-usage = Tulis nomor agendanya, misalnya: /berkas 001/ND-M/PUSDATINKOMTEL/XII/2026
+chat-berkas-none = Permohonan { $agenda } belum memiliki berkas.
+chat-berkas-title = 📁 Berkas permohonan { $agenda } ({ $count }). Ketuk untuk menerimanya:
+chat-berkas-button = L{ $step } · { $name } (v{ $version })
+chat-berkas-more = Ditampilkan { $shown } versi terbaru dari { $total }.
+chat-notifikasi-usage = Pilih seberapa sering Anda diberi kabar tentang permohonan Anda (sekarang: { $current }): /notifikasi langkah (setiap langkah), /notifikasi ringkas (satu kartu status yang diperbarui), atau /notifikasi selesai (hanya saat selesai).
+chat-notifikasi-set = { $mode ->
+    [langkah] Anda akan diberi kabar di setiap langkah.
+    [selesai] Anda hanya akan diberi kabar saat permohonan selesai.
+   *[ringkas] Anda akan menerima satu kartu status per permohonan yang diperbarui setiap ada kemajuan.
+  }
+chat-command-berkas = Berkas sebuah permohonan (nomor agenda)
+chat-help-berkas = semua berkas sebuah permohonan, setiap versi
+chat-args-berkas = {" "}NOMOR-AGENDA
+chat-command-notifikasi = Atur kabar permohonan Anda
+chat-help-notifikasi = seberapa sering Anda diberi kabar tentang permohonan Anda (ULP)
+chat-args-notifikasi = {" "}langkah | ringkas | selesai

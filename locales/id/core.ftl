@@ -14,7 +14,6 @@ task-output = Output: { $label }
 task-files = Berkas terlampir ({ $count }): { $names }
 task-due = ⏰ Batas waktu { $due } · standar { $standard }
 task-returned-reason = ↩️ Dikembalikan oleh { $by }: { $reason }
-task-disposition = ✍️ Disposisi { $by }: { $instruction }{ $note }
 task-checklist-progress = Kemajuan: { $done } dari { $total } butir selesai{ $failed ->
     [0] {""}
    *[other] , { $failed } gagal
@@ -39,9 +38,6 @@ task-result-returned = ↩️ Dikembalikan oleh { $by } pukul { $at }
 task-result-reassigned = 🔀 Dialihkan oleh { $by } pukul { $at }
 
 notice-no-performer = ⚠️ Tidak ada pegawai dengan jabatan { $position } untuk langkah "{ $step }". Mohon admin mengalihkan tugas ini.
-notice-disposition-copy = ✍️ Tembusan disposisi dari { $by }: { $instruction } { $note }
-notice-progress = 🔔 Langkah { $number }/{ $total } selesai: { $step } (oleh { $by }).
-notice-progress-returned = ↩️ "{ $step }" dikembalikan ke "{ $to }" untuk diperbaiki.
 notice-task-reassigned = 🔀 Tugas "{ $step }" dialihkan kepada { $to }.
 notice-instance-completed = 🎉 Permohonan selesai diproses. Surat keluar No. { $agenda } telah diagendakan dan didistribusikan.
 
@@ -83,3 +79,25 @@ refusal-not-allowed-to-reassign = Hanya atasan atau admin yang dapat mengalihkan
 refusal-invalid-reassign-target = Tugas hanya dapat dialihkan kepada pegawai lain dengan jabatan { $position }.
 refusal-file-type-not-accepted = Jenis berkas tidak diterima. Kirim berkas: { $accept }.
 refusal-agenda-number-missing = Nomor agenda belum dapat diberikan. Coba lagi.
+
+task-chain-title = ✍️ Riwayat disposisi:
+task-chain-entry = { "   " }{ $from } → { $to }: { $instruction }{ $note } · { $at }
+task-documents-title = 📎 Dokumen ({ $count }):
+task-document = { "   " }{ $label }: { $name } · v{ $version } · { $size } · dari { $from }{ $replaces }
+action-document = 📎 { $name } (v{ $version })
+task-result-disposition = ➡️ Kepada { $to }: { $instruction }{ $note }
+task-result-reason = Alasan: { $reason }
+task-result-note = Catatan: { $note }
+notice-task-document = 📎 Lampiran tugas Langkah { $step }/{ $total } · { $label }: { $name } (v{ $version })
+notice-disposition-named = ✍️ Anda disebut dalam disposisi permohonan ini.
+notice-disposition-holder = Tugas berikutnya kini dipegang { $name } (Langkah { $number }/{ $total }: { $step }).
+notice-disposition-no-holder = Permohonan ini tidak punya tugas terbuka lagi.
+card-completed = ✅ Permohonan selesai diproses. Surat keluar No. { $agenda }.
+card-step = { $state ->
+    [corrected] 🔧 Langkah { $number }/{ $total }: { $title } — sedang diperbaiki
+   *[open] ⏳ Langkah { $number }/{ $total }: { $title }
+  }
+card-holder = { "   " }Dipegang oleh { $name }
+card-due = { "   " }Batas waktu { $due }
+task-document-replaces = {" "}— menggantikan v{ $old }
+task-document-replaces-returned = {" "}— menggantikan v{ $old }, dikembalikan oleh { $by }: { $reason }

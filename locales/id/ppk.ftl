@@ -176,3 +176,6 @@ ppk-register-col-year = Tahun Anggaran
 ppk-register-col-decree = Nomor SK Penetapan
 ppk-register-col-authenticated-at = Tanggal Otentikasi
 ppk-register-col-agenda = No. Agenda Permohonan
+ppk-preview-title = 📋 Isi daftar ({ $shown } dari { $rows } baris):
+ppk-preview-row = { "   " }{ $row }. { $nip } · { $name } · { $role } · { $package } · { $pagu }
+ppk-preview-more = { "   " }… dan { $more } baris lainnya (lihat berkasnya).

@@ -8,6 +8,7 @@ import {
 import type { PersonId } from '../core/ids.js';
 import type { ChatContext } from './chat-context.js';
 import { DispositionWizard } from './disposition-wizard.js';
+import { ChatDocuments } from './documents.js';
 import { asPerson } from './identity.js';
 import { choosePerson } from './person-picker.js';
 import type { ActionToken, Conversation } from './ports.js';
@@ -21,9 +22,11 @@ import type { ChatReply, ChatUser } from './types.js';
  */
 export class ChatActions {
   readonly disposition: DispositionWizard;
+  private readonly documents: ChatDocuments;
 
   constructor(private readonly chat: ChatContext) {
     this.disposition = new DispositionWizard(chat);
+    this.documents = new ChatDocuments(chat);
   }
 
   /**
@@ -59,6 +62,7 @@ export class ChatActions {
     const parsed = parseActionId(action.actionId);
     if (DispositionWizard.handles(parsed.kind))
       return this.disposition.onTap(user, personId, action, parsed.kind, parsed.arg, idempotencyKey);
+    if (parsed.kind === 'doc') return this.documents.send(user, personId, action, parsed.arg, idempotencyKey);
     const contributed = this.chat.deps.contributions.actions?.[parsed.kind];
     if (contributed) return contributed({ user, personId, action, arg: parsed.arg, idempotencyKey });
     const spec = parsed.spec;

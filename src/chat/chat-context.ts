@@ -1,4 +1,5 @@
 import type { Command } from '../core/engine/commands.js';
+import type { Prompt } from '../core/engine/types.js';
 import type { Refusal } from '../core/engine/refusal.js';
 import type { Locale, MessageRef } from '../core/i18n.js';
 import type { PersonId } from '../core/ids.js';
@@ -15,6 +16,7 @@ import type {
   ConversationStore,
   IdentityStore,
   InviteStore,
+  PlatformFileRefs,
   TaskMessageLog,
 } from './ports.js';
 import type { ReaderResolver } from './readers.js';
@@ -38,6 +40,10 @@ export interface ChatDeps {
   platforms: readonly PlatformInfo[];
   /** What the features add: commands, buttons and upload checks. */
   contributions: ChatContributions;
+  /** Sends prompts (a document asked for) through the outbox: stored, paced, retried. */
+  send: (prompts: Prompt[]) => Promise<void>;
+  /** Where a platform's own id of an uploaded file is remembered (to send it again without uploading). */
+  fileRefs?: PlatformFileRefs;
 }
 
 /**

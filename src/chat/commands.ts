@@ -2,7 +2,9 @@ import { isLocale, type Locale, type MessageRef } from '../core/i18n.js';
 import type { PersonId } from '../core/ids.js';
 import type { ChatContext } from './chat-context.js';
 import type { ChatCommand, CommandAudience } from './contributions.js';
+import { ChatDocuments } from './documents.js';
 import { asPerson, identify, link } from './identity.js';
+import { isRequesterUpdates } from './ports.js';
 import { status, taskList } from './tasks.js';
 import type { ChatReply, ChatUser } from './types.js';
 
@@ -36,6 +38,9 @@ export class ChatCommands {
       this.asPerson('status', (user, personId, args) => status(chat, user, personId, args), {
         takesArgs: true,
       }),
+      this.asPerson('berkas', (user, personId, args) => new ChatDocuments(chat).list(user, personId, args), {
+        takesArgs: true,
+      }),
       this.asPerson('ajukan', (user, personId, args) => this.beginRequest(user, personId, args), {
         audience: 'requesters',
         takesArgs: true,
@@ -46,6 +51,10 @@ export class ChatCommands {
         takesArgs: true,
       }),
       this.asPerson('bahasa', (user, personId, args) => this.language(user, personId, args)),
+      this.asPerson('notifikasi', (user, personId, args) => this.requesterUpdates(user, personId, args), {
+        takesArgs: true,
+        audience: 'requesters',
+      }),
       this.asPerson('batal', async (user, personId) => {
         await chat.deps.conversations.set(user.platform, user.userId, undefined);
         return chat.say(user, personId, { key: 'chat-cancelled' });
@@ -162,6 +171,18 @@ export class ChatCommands {
     const locale: Locale = isLocale(wanted) ? wanted : current === 'id' ? 'en' : 'id';
     await identities.setPreferences(personId, { locale });
     return this.chat.say(user, personId, { key: 'chat-language-set' });
+  }
+
+  /** `/notifikasi [langkah|ringkas|selesai]`: how much a requester hears of their requests. */
+  private async requesterUpdates(user: ChatUser, personId: PersonId, args: string): Promise<ChatReply> {
+    const wanted = args.trim().toLowerCase();
+    const { identities } = this.chat.deps;
+    if (!isRequesterUpdates(wanted)) {
+      const current = (await identities.preferences(personId)).notify ?? 'ringkas';
+      return this.chat.say(user, personId, { key: 'chat-notifikasi-usage', params: { current } });
+    }
+    await identities.setPreferences(personId, { notify: wanted });
+    return this.chat.say(user, personId, { key: 'chat-notifikasi-set', params: { mode: wanted } });
   }
 
   /** `/kanal <platform>`: where tasks go when the person is linked on several platforms. */

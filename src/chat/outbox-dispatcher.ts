@@ -1,7 +1,7 @@
 import type { Prompt } from '../core/engine/types.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
 import type { Clock, FileStore, Outbox, OutboxEntry } from '../core/ports.js';
-import type { IdentityStore } from './ports.js';
+import type { IdentityStore, PlatformFileRefs } from './ports.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { TokenBatch } from './action-tokens.js';
@@ -10,8 +10,9 @@ import type { ActionTokenStore, TaskMessageLog } from './ports.js';
 import { RateGate } from './rate-gate.js';
 import type { ReaderResolver } from './readers.js';
 import { renderPrompt } from './render-prompt.js';
+import { deliverFile } from './file-delivery.js';
 import { reachOf } from './reach.js';
-import type { ChatPlatform, ChatSender, OutgoingFile, OutgoingMessage, SendLimits } from './types.js';
+import type { ChatPlatform, ChatSender, SendLimits } from './types.js';
 
 export interface DispatcherDeps {
   outbox: Outbox;
@@ -25,6 +26,8 @@ export interface DispatcherDeps {
   clock: Clock;
   logger: Logger;
   files: FileStore;
+  /** The platforms' own ids of stored files (optional: without it, files are always uploaded). */
+  fileRefs?: PlatformFileRefs;
   /** Overrides of the senders' own limits, by platform id (tests send faster). */
   limits?: Partial<Record<ChatPlatform, SendLimits>>;
   pollMs?: number;
@@ -97,6 +100,13 @@ export class OutboxDispatcher {
   /** Sends or edits; returns ms to wait when the rate gate says not yet (nothing was sent). */
   private async send(prompt: Prompt): Promise<number> {
     if (prompt.kind === 'task-update' || prompt.kind === 'task-closed') return this.editTaskMessages(prompt);
+    if (prompt.kind === 'card') {
+      const updates = (await this.deps.identities.preferences(prompt.to)).notify ?? 'ringkas';
+      // `selesai`: only the final notice; `ringkas`: the one card, edited; `langkah`: a message each time.
+      if (updates === 'selesai') return 0;
+      if (updates === 'ringkas' && (await this.logged(prompt)).length > 0)
+        return this.editTaskMessages(prompt);
+    }
     const target = await this.targetFor(prompt.to);
     if (!target)
       throw new ChannelPermanentError(`${prompt.to} has no linked chat account on an enabled channel`);
@@ -108,21 +118,18 @@ export class OutboxDispatcher {
     const message = renderPrompt(prompt, reader, this.deps.translator, tokens);
     await tokens.saveTo(this.deps.tokens);
     if (prompt.file) {
-      await target.sender.sendFile(target.chatId, await this.fileOf(prompt.file, message));
+      await deliverFile(this.deps, target.sender, target.chatId, prompt.file, message, reader);
       return 0;
     }
     const sent = await target.sender.send(target.chatId, message);
-    if (prompt.runId && prompt.kind === 'task') {
+    if (prompt.runId && (prompt.kind === 'task' || prompt.kind === 'card')) {
       await this.deps.messages.record(prompt.instanceId, prompt.runId, prompt.to, sent);
     }
     return 0;
   }
 
   private async editTaskMessages(prompt: Prompt): Promise<number> {
-    if (!prompt.runId) return 0;
-    const logged = (await this.deps.messages.find(prompt.instanceId, prompt.runId)).filter(
-      (m) => m.personId === prompt.to,
-    );
+    const logged = await this.logged(prompt);
     const reader = await this.deps.readers.readerFor(prompt.to);
     for (const { sent } of logged) {
       const sender = this.senders.get(sent.platform);
@@ -142,13 +149,12 @@ export class OutboxDispatcher {
     return reach && sender ? { sender, chatId: reach.chatId } : undefined;
   }
 
-  /** A stored file to send with the prompt's lines as its caption. */
-  private async fileOf(file: NonNullable<Prompt['file']>, message: OutgoingMessage): Promise<OutgoingFile> {
-    const stored = await this.deps.files.get(file.fileId);
-    if (!stored)
-      throw new ChannelPermanentError(`file ${file.fileId} (${file.name}) is not in the file store`);
-    const caption = message.lines.join('\n');
-    return { name: file.name, mimeType: file.mimeType, bytes: stored.bytes, ...(caption ? { caption } : {}) };
+  /** The messages already sent for the prompt's run (or card) to its person, on any platform. */
+  private async logged(prompt: Prompt) {
+    if (!prompt.runId) return [];
+    return (await this.deps.messages.find(prompt.instanceId, prompt.runId)).filter(
+      (m) => m.personId === prompt.to,
+    );
   }
 
   private async onFailure(entry: OutboxEntry, error: unknown): Promise<void> {

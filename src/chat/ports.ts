@@ -38,6 +38,15 @@ export interface ConversationStore {
   set(platform: ChatPlatform, userId: string, conversation: Conversation | undefined): Promise<void>;
 }
 
+/**
+ * A stored file's id on each platform that has it (a Telegram file_id), so a file a person sent,
+ * or the bot sent once, goes again by reference rather than by uploading the bytes twice.
+ */
+export interface PlatformFileRefs {
+  find(fileId: string, platform: ChatPlatform): Promise<string | undefined>;
+  remember(fileId: string, platform: ChatPlatform, ref: string): Promise<void>;
+}
+
 /** The task messages sent for each run, on every platform, so they can all be edited later. */
 export interface TaskMessageLog {
   record(instanceId: InstanceId, runId: RunId, personId: PersonId, sent: SentMessage): Promise<void>;
@@ -58,6 +67,19 @@ export interface PersonPreferences {
   /** Where tasks go when the person is linked on both platforms; default: the one used last. */
   preferredChannel?: ChatPlatform;
   lastChannel?: ChatPlatform;
+  /** How much a requester hears of their requests (`/notifikasi`); default `ringkas`. */
+  notify?: RequesterUpdates;
+}
+
+/**
+ * `langkah`: a message at every step; `ringkas`: one status card per request, edited as it moves;
+ * `selesai`: only the final message.
+ */
+export const REQUESTER_UPDATES = ['langkah', 'ringkas', 'selesai'] as const;
+export type RequesterUpdates = (typeof REQUESTER_UPDATES)[number];
+
+export function isRequesterUpdates(value: unknown): value is RequesterUpdates {
+  return typeof value === 'string' && (REQUESTER_UPDATES as readonly string[]).includes(value);
 }
 
 export interface IdentityStore {

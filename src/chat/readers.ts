@@ -1,6 +1,7 @@
 import type { PersonId } from '../core/ids.js';
 import { DEFAULT_LOCALE, type Locale } from '../core/i18n.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
+import type { Clock } from '../core/ports.js';
 import type { IdentityStore } from './ports.js';
 import type { Reader } from '../i18n/translator.js';
 
@@ -12,6 +13,8 @@ export class ReaderResolver {
       identities: IdentityStore;
       defaultLocale?: Locale;
       defaultTimeZone: string;
+      /** Whose now "today" is, for due times shown with their day when it is not today. */
+      clock?: Clock;
     },
   ) {}
 
@@ -20,6 +23,7 @@ export class ReaderResolver {
     return {
       locale: locale ?? fallbackLocale ?? this.deps.defaultLocale ?? DEFAULT_LOCALE,
       timeZone: personId ? this.timeZoneOf(personId) : this.deps.defaultTimeZone,
+      ...(this.deps.clock ? { now: this.deps.clock.now() } : {}),
     };
   }
 

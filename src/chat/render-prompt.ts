@@ -16,6 +16,10 @@ export function renderPrompt(
   tokens: TokenBatch,
 ): OutgoingMessage {
   const lines = prompt.lines.map((line) => translator.format(line, reader));
+  // A titled part (`…-title` lines: documents, chain, preview, kelengkapan) starts a new block.
+  const parts = prompt.lines.flatMap((line, index) =>
+    index > 0 && line.key.endsWith('-title') ? [index] : [],
+  );
   if (prompt.kind !== 'task-closed' && prompt.awaits?.kind === 'file') {
     lines.push(
       translator.format(
@@ -44,7 +48,7 @@ export function renderPrompt(
     });
   }
   if (decisions.length > 0) buttons.push(decisions);
-  return { lines, buttons };
+  return { lines, buttons, ...(parts.length > 0 ? { parts } : {}) };
 }
 
 function actionLabel(action: PromptAction, reader: Reader, translator: Translator): string {

@@ -20,6 +20,12 @@ export interface OutgoingButton {
 /** A message rendered in the reader's language, ready for a channel to put in its own idiom. */
 export interface OutgoingMessage {
   lines: string[];
+  /**
+   * Where the lines fall into parts (indexes of the first line of each part after the first: the
+   * documents, the disposition chain, the list preview, the kelengkapan); platforms with blocks
+   * show each part as a block of its own.
+   */
+  parts?: number[];
   buttons: OutgoingButton[][];
   /** Set on task messages: after sending, the channel records it so later edits reach it. */
   taskRun?: { instanceId: string; runId: string; personId: string };
@@ -36,6 +42,13 @@ export interface OutgoingFile {
   mimeType: string;
   bytes: Buffer;
   caption?: string;
+  /** The platform's own id of the same bytes (a Telegram file_id), to send it again without uploading. */
+  platformRef?: string;
+}
+
+/** What a platform answered to a file sent: its own id of the file, to reuse next time. */
+export interface FileSent {
+  platformRef?: string;
 }
 
 /** How fast one may send: one message per `perChatMs` to a chat, `globalPerSecond` in all. */
@@ -48,9 +61,11 @@ export interface SendLimits {
 export interface ChatSender {
   platform: ChatPlatform;
   limits: SendLimits;
+  /** The largest file a bot may send there. */
+  maxFileBytes: number;
   send(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
   edit(sent: SentMessage, message: OutgoingMessage): Promise<void>;
-  sendFile(chatId: string, file: OutgoingFile): Promise<void>;
+  sendFile(chatId: string, file: OutgoingFile): Promise<FileSent>;
 }
 
 /** What the chat core answers to one interaction: messages for the user and a short toast. */

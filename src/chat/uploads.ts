@@ -14,6 +14,8 @@ export interface IncomingFile {
   mimeType: string;
   /** Fetches the bytes (only called once the size and the target step are known to be fine). */
   download(): Promise<Buffer>;
+  /** The platform's own id of the file (a Telegram file_id), to send it on later without uploading. */
+  platformRef?: string;
 }
 
 /**
@@ -44,6 +46,24 @@ export async function receiveFile(
     if ('none' in target) return chat.say(user, personId, { key: target.none });
     return attach(chat, user, personId, target.instance, target.run, file, messageId);
   });
+}
+
+/** Stores the bytes, and remembers the platform's own id of them for sending them on later. */
+async function keep(
+  chat: ChatContext,
+  user: ChatUser,
+  personId: PersonId,
+  file: IncomingFile,
+  bytes: Buffer,
+) {
+  const stored = await chat.files.put(bytes, {
+    name: file.name,
+    mimeType: file.mimeType,
+    uploadedBy: personId,
+    uploadedAt: chat.deps.clock.now(),
+  });
+  if (file.platformRef) await chat.deps.fileRefs?.remember(stored.fileId, user.platform, file.platformRef);
+  return stored;
 }
 
 /** The file's bytes, or what to tell the person when the download was refused or failed. */
@@ -137,12 +157,7 @@ async function attach(
     content = checked.content;
     summary = checked.summary;
   }
-  const stored = await chat.files.put(bytes, {
-    name: file.name,
-    mimeType: file.mimeType,
-    uploadedBy: personId,
-    uploadedAt: chat.deps.clock.now(),
-  });
+  const stored = await keep(chat, user, personId, file, bytes);
   const reply = withToastAsMessage(
     await chat.act(user, personId, {
       ...target,
@@ -165,12 +180,7 @@ async function finishRequest(
 ): Promise<ChatReply> {
   const bytes = await downloaded(file);
   if (!Buffer.isBuffer(bytes)) return chat.say(user, personId, bytes);
-  const attachment = await chat.files.put(bytes, {
-    name: file.name,
-    mimeType: file.mimeType,
-    uploadedBy: personId,
-    uploadedAt: chat.deps.clock.now(),
-  });
+  const attachment = await keep(chat, user, personId, file, bytes);
   const result = await chat.service.start({
     flowId: conversation.flowId,
     requesterId: personId,

@@ -22,7 +22,13 @@ export type MessageParam =
   | string
   | number
   | { text: LocalizedText }
-  | { instant: string; style?: 'time' | 'datetime' }
+  /**
+   * An instant in the reader's zone: `time` (14:35 WIB), `datetime` (with the date), or `day`
+   * (the time when it is the reader's today, else with the weekday and date).
+   */
+  | { instant: string; style?: 'time' | 'datetime' | 'day' }
+  /** A file size, rendered in the reader's language (`1,5 MB`). */
+  | { bytes: number }
   | { minutes: number }
   /** Another message, rendered in the same reader's language (e.g. a help line's description). */
   | { ref: MessageRef };

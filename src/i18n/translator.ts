@@ -3,12 +3,19 @@ import { join } from 'node:path';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { PanduError } from '../core/errors.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale, type MessageParam, type MessageRef } from '../core/i18n.js';
-import { formatDuration, formatLocalDateTime, formatLocalTime } from '../core/time/index.js';
+import {
+  formatDuration,
+  formatLocalDateTime,
+  formatLocalTime,
+  formatLocalTimeOrDay,
+} from '../core/time/index.js';
 
 /** Who reads a message: their language and the zone their times are shown in. */
 export interface Reader {
   locale: Locale;
   timeZone: string;
+  /** When the reader reads it, for times shown relative to today (default: the system clock). */
+  now?: Date;
 }
 
 export interface Translator {
@@ -83,8 +90,20 @@ function renderParam(value: Exclude<MessageParam, { ref: MessageRef }>, reader: 
   if (typeof value === 'string' || typeof value === 'number') return value;
   if ('text' in value) return value.text[reader.locale];
   if ('minutes' in value) return formatDuration(value.minutes, reader.locale);
+  if ('bytes' in value) return formatBytes(value.bytes, reader.locale);
   const at = new Date(value.instant);
-  return value.style === 'datetime'
-    ? formatLocalDateTime(at, reader.timeZone, reader.locale)
-    : formatLocalTime(at, reader.timeZone, reader.locale);
+  if (value.style === 'datetime') return formatLocalDateTime(at, reader.timeZone, reader.locale);
+  if (value.style === 'day')
+    return formatLocalTimeOrDay(at, reader.now ?? new Date(), reader.timeZone, reader.locale);
+  return formatLocalTime(at, reader.timeZone, reader.locale);
+}
+
+/** `850 B`, `12 KB`, `1,5 MB` (id) / `1.5 MB` (en). */
+export function formatBytes(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  const mb = (bytes / (1024 * 1024)).toLocaleString(locale === 'id' ? 'id-ID' : 'en-US', {
+    maximumFractionDigits: 1,
+  });
+  return `${mb} MB`;
 }

@@ -66,6 +66,7 @@ export interface PreferenceDoc {
   locale?: string;
   preferredChannel?: string;
   lastChannel?: string;
+  notify?: string;
 }
 
 export interface InviteDoc {
@@ -74,20 +75,6 @@ export interface InviteDoc {
   personId: string;
   expiresAt: Date;
   usedAt?: Date | null;
-}
-
-export interface FileDoc {
-  _id: Types.ObjectId;
-  fileId: string;
-  ref: Record<string, unknown>;
-  chunks: number;
-}
-
-export interface FileChunkDoc {
-  _id: Types.ObjectId;
-  fileId: string;
-  n: number;
-  data: Buffer;
 }
 
 export interface DeliveryDoc {
@@ -170,6 +157,7 @@ export function registerModels(connection: Connection) {
         locale: String,
         preferredChannel: String,
         lastChannel: String,
+        notify: String,
       },
       { collection: 'preferences', versionKey: false },
     ),
@@ -186,20 +174,6 @@ export function registerModels(connection: Connection) {
       { collection: 'invites', versionKey: false },
     ),
   );
-  const File = model<FileDoc>(
-    'File',
-    new Schema<FileDoc>(
-      { fileId: { type: String, unique: true }, ref: mixed, chunks: Number },
-      { collection: 'files', versionKey: false },
-    ),
-  );
-  const FileChunk = model<FileChunkDoc>(
-    'FileChunk',
-    new Schema<FileChunkDoc>(
-      { fileId: { type: String, index: true }, n: Number, data: Buffer },
-      { collection: 'file_chunks', versionKey: false },
-    ),
-  );
   const Delivery = model<DeliveryDoc>(
     'Delivery',
     new Schema<DeliveryDoc>(
@@ -207,7 +181,7 @@ export function registerModels(connection: Connection) {
       { collection: 'deliveries', versionKey: false },
     ),
   );
-  return { Instance, Counter, AgendaClaim, Outbox, Identity, Preference, Invite, File, FileChunk, Delivery };
+  return { Instance, Counter, AgendaClaim, Outbox, Identity, Preference, Invite, Delivery };
 }
 
 export type Models = ReturnType<typeof registerModels>;

@@ -4,6 +4,7 @@ import type {
   ActionTokenStore,
   Conversation,
   ConversationStore,
+  PlatformFileRefs,
   TaskMessageLog,
 } from '../chat/ports.js';
 import type { ChatPlatform, SentMessage } from '../chat/types.js';
@@ -19,6 +20,12 @@ interface ConversationDoc {
   _id: Types.ObjectId;
   conversation: Conversation;
   updatedAt: Date;
+}
+interface FileRefDoc {
+  _id: Types.ObjectId;
+  fileId: string;
+  platform: string;
+  ref: string;
 }
 interface TaskMessageDoc {
   _id: Types.ObjectId;
@@ -55,6 +62,13 @@ export function registerChatModels(connection: Connection) {
       new Schema<ConversationDoc>(
         { conversation: Schema.Types.Mixed, updatedAt: Date },
         { collection: 'conversations', versionKey: false, minimize: false },
+      ),
+    ),
+    PlatformFileRef: model<FileRefDoc>(
+      'PlatformFileRef',
+      new Schema<FileRefDoc>(
+        { fileId: String, platform: String, ref: String },
+        { collection: 'platform_file_refs', versionKey: false },
       ),
     ),
     TaskMessage: model<TaskMessageDoc>(
@@ -123,6 +137,25 @@ export class MongoConversationStore implements ConversationStore {
     await this.models.Conversation.updateOne(
       { _id },
       { $set: { conversation, updatedAt: new Date() } },
+      { upsert: true },
+    );
+  }
+}
+
+export class MongoPlatformFileRefs implements PlatformFileRefs {
+  constructor(private readonly models: ChatModels) {}
+
+  async find(fileId: string, platform: ChatPlatform): Promise<string | undefined> {
+    const doc = await this.models.PlatformFileRef.findById(
+      objectIdForKey(`file-ref:${platform}:${fileId}`),
+    ).lean();
+    return doc?.ref;
+  }
+
+  async remember(fileId: string, platform: ChatPlatform, ref: string): Promise<void> {
+    await this.models.PlatformFileRef.updateOne(
+      { _id: objectIdForKey(`file-ref:${platform}:${fileId}`) },
+      { $set: { fileId, platform, ref } },
       { upsert: true },
     );
   }

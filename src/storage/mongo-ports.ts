@@ -1,13 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { FileRef, Prompt } from '../core/engine/types.js';
-import type { AgendaBook, FileStore, Outbox, OutboxEntry, OutboxStatus, StoredFile } from '../core/ports.js';
-import type {
-  ChatIdentity,
-  DeliveryLog,
-  IdentityStore,
-  InviteStore,
-  PersonPreferences,
-  RedeemResult,
+import type { Prompt } from '../core/engine/types.js';
+import type { AgendaBook, Outbox, OutboxEntry, OutboxStatus } from '../core/ports.js';
+import {
+  isRequesterUpdates,
+  type ChatIdentity,
+  type DeliveryLog,
+  type IdentityStore,
+  type InviteStore,
+  type PersonPreferences,
+  type RedeemResult,
 } from '../chat/ports.js';
 import { batched, failAll } from './batching.js';
 import type { Models, OutboxDoc } from './models.js';
@@ -157,6 +157,7 @@ export class MongoIdentityStore implements IdentityStore {
       ...(doc.locale ? { locale: doc.locale as PersonPreferences['locale'] } : {}),
       ...(doc.preferredChannel ? { preferredChannel: doc.preferredChannel } : {}),
       ...(doc.lastChannel ? { lastChannel: doc.lastChannel } : {}),
+      ...(isRequesterUpdates(doc.notify) ? { notify: doc.notify } : {}),
     };
   }
 
@@ -193,55 +194,6 @@ export class MongoInviteStore implements InviteStore {
     const invite = await this.models.Invite.findById(_id).lean();
     if (!invite) return { ok: false, reason: 'unknown' };
     return { ok: false, reason: invite.usedAt ? 'used' : 'expired' };
-  }
-}
-
-const CHUNK_BYTES = 255 * 1024;
-
-/** Files in MongoDB, in chunks (a Telegram document may be up to 20 MB; a document up to 16 MB). */
-export class MongoFileStore implements FileStore {
-  constructor(private readonly models: Models) {}
-
-  async put(
-    bytes: Buffer,
-    meta: { name: string; mimeType: string; uploadedBy: string; uploadedAt: Date },
-  ): Promise<FileRef> {
-    const fileId = randomUUID();
-    const ref: FileRef = {
-      fileId,
-      name: meta.name,
-      size: bytes.length,
-      mimeType: meta.mimeType,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      uploadedBy: meta.uploadedBy,
-      uploadedAt: meta.uploadedAt.toISOString(),
-    };
-    const chunks = Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES));
-    for (let n = 0; n < chunks; n++) {
-      await this.models.FileChunk.create({
-        fileId,
-        n,
-        data: bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES),
-      });
-    }
-    // The file record is written last: a file is visible only once all its chunks are stored.
-    await this.models.File.create({
-      _id: objectIdForKey(`file:${fileId}`),
-      fileId,
-      ref: ref as unknown as Record<string, unknown>,
-      chunks,
-    });
-    return ref;
-  }
-
-  async get(fileId: string): Promise<StoredFile | undefined> {
-    const file = await this.models.File.findById(objectIdForKey(`file:${fileId}`)).lean();
-    if (!file) return undefined;
-    const chunks = await this.models.FileChunk.find({ fileId }).sort({ n: 1 }).lean();
-    const bytes = Buffer.concat(
-      chunks.map((c) => Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength)),
-    );
-    return { ref: file.ref as unknown as FileRef, bytes };
   }
 }
 

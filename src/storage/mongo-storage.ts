@@ -2,15 +2,16 @@ import mongoose, { type Connection } from 'mongoose';
 import {
   MongoActionTokenStore,
   MongoConversationStore,
+  MongoPlatformFileRefs,
   MongoTaskMessageLog,
   registerChatModels,
 } from './mongo-chat-stores.js';
 import { registerModels, type Models } from './models.js';
+import { MongoFileStore } from './mongo-file-store.js';
 import { MongoInstanceStore } from './mongo-instance-store.js';
 import {
   MongoAgendaBook,
   MongoDeliveryLog,
-  MongoFileStore,
   MongoIdentityStore,
   MongoInviteStore,
   MongoOutbox,
@@ -30,6 +31,7 @@ export interface MongoStorage {
   tokens: MongoActionTokenStore;
   conversations: MongoConversationStore;
   taskMessages: MongoTaskMessageLog;
+  fileRefs: MongoPlatformFileRefs;
   close(): Promise<void>;
 }
 
@@ -46,11 +48,17 @@ export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
     outbox: new MongoOutbox(models),
     identities: new MongoIdentityStore(models),
     invites: new MongoInviteStore(models),
-    files: new MongoFileStore(models),
+    files: new MongoFileStore(requireDb(connection)),
     deliveries: new MongoDeliveryLog(models),
     tokens: new MongoActionTokenStore(chatModels),
     conversations: new MongoConversationStore(chatModels),
     taskMessages: new MongoTaskMessageLog(chatModels),
+    fileRefs: new MongoPlatformFileRefs(chatModels),
     close: () => connection.close(),
   };
+}
+
+function requireDb(connection: Connection) {
+  if (!connection.db) throw new Error('the database is not connected');
+  return connection.db;
 }

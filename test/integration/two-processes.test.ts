@@ -136,8 +136,11 @@ describe('two service processes on one database', () => {
       ).toHaveLength(1);
       for (const level of levels) {
         expect(
-          prompts.filter((p) =>
-            p.lines.some((l) => l.key === 'notice-escalation' && l.params?.['level'] === level),
+          // Of this run: the next step (3 s standard) may escalate on its own before this check.
+          prompts.filter(
+            (p) =>
+              p.runId === telaah?.runId &&
+              p.lines.some((l) => l.key === 'notice-escalation' && l.params?.['level'] === level),
           ),
         ).toHaveLength(1);
       }

@@ -58,7 +58,12 @@ export function createChatRig(options: ChatRigOptions = {}) {
   const tokens = new MemoryActionTokenStore();
   const translator = loadTranslator(LOCALES_DIR);
   const logger = options.logger ?? createLogger('silent');
-  const readers = new ReaderResolver({ org: () => harness.org, identities, defaultTimeZone: 'Asia/Jakarta' });
+  const readers = new ReaderResolver({
+    org: () => harness.org,
+    identities,
+    defaultTimeZone: 'Asia/Jakarta',
+    clock: harness.clock,
+  });
   /** Prompts features sent through the outbox (host.send). */
   const sent: Prompt[] = [];
   const parts: ChatRigParts = { harness, identities, files, translator, logger, readers, sent };
@@ -79,6 +84,7 @@ export function createChatRig(options: ChatRigOptions = {}) {
     uploadMaxBytes: options.uploadMaxBytes ?? 20 * 1024 * 1024,
     platforms: PLATFORMS,
     contributions: feature.chat ?? {},
+    send: (prompts) => harness.outbox.enqueue(prompts),
   });
 
   /** Issues an invite code valid for a day of the harness clock. */

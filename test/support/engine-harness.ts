@@ -32,11 +32,16 @@ export function createEngineHarness(overrides: Partial<SopServiceDeps> = {}) {
   let keys = 0;
   const key = () => `key-${++keys}`;
 
-  async function start(subject = 'Pemanfaatan SPSE untuk pengadaan 2027', requesterId = 'ulp-biro-umum') {
+  async function start(
+    subject = 'Pemanfaatan SPSE untuk pengadaan 2027',
+    requesterId = 'ulp-biro-umum',
+    attachment?: FileRef,
+  ) {
     const result = await service.start({
       flowId: flow.id,
       requesterId,
       subject,
+      ...(attachment ? { attachment } : {}),
       channel: 'telegram',
       idempotencyKey: key(),
     });

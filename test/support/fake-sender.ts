@@ -1,4 +1,10 @@
-import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../../src/chat/types.js';
+import type {
+  ChatSender,
+  FileSent,
+  OutgoingFile,
+  OutgoingMessage,
+  SentMessage,
+} from '../../src/chat/types.js';
 import type { ChatPlatform } from '../../src/chat/types.js';
 
 /** A ChatSender that records what it was asked to do and can be told to fail. */
@@ -10,6 +16,7 @@ export class FakeSender implements ChatSender {
   private nextId = 1;
 
   readonly limits = { perChatMs: 1000, globalPerSecond: 30 };
+  maxFileBytes = 50 * 1024 * 1024;
 
   constructor(readonly platform: ChatPlatform) {}
 
@@ -32,8 +39,10 @@ export class FakeSender implements ChatSender {
     return Promise.resolve();
   }
 
-  sendFile(chatId: string, file: OutgoingFile): Promise<void> {
+  sendFile(chatId: string, file: OutgoingFile): Promise<FileSent> {
+    const failure = this.failures.shift();
+    if (failure) return Promise.reject(failure);
     this.files.push({ chatId, file });
-    return Promise.resolve();
+    return Promise.resolve({ platformRef: file.platformRef ?? `ref-${this.files.length}` });
   }
 }

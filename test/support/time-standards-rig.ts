@@ -129,6 +129,7 @@ export async function outboxPrompts(app: App, instanceId: string) {
       d.prompt as unknown as {
         id: string;
         to: string;
+        runId?: string;
         kind: string;
         lines: Array<{ key: string; params?: Record<string, unknown> }>;
       },

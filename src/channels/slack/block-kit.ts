@@ -22,7 +22,7 @@ export function truncate(text: string, max: number): string {
 
 /** The message as Block Kit: its lines as mrkdwn sections, each button row as an actions block. */
 export function messageBlocks(message: OutgoingMessage): types.KnownBlock[] {
-  const blocks: types.KnownBlock[] = textSections(message.lines);
+  const blocks: types.KnownBlock[] = partsOf(message).flatMap((lines) => textSections(lines));
   let counter = 0;
   message.buttons.forEach((row, rowIndex) => {
     for (let start = 0; start < row.length; start += ACTIONS_PER_BLOCK) {
@@ -33,6 +33,12 @@ export function messageBlocks(message: OutgoingMessage): types.KnownBlock[] {
     }
   });
   return blocks.slice(0, MESSAGE_BLOCKS_MAX);
+}
+
+/** The message's lines in its parts (the documents, the chain, the list preview each on their own). */
+function partsOf(message: OutgoingMessage): string[][] {
+  const starts = [0, ...(message.parts ?? []).filter((i) => i > 0 && i < message.lines.length)];
+  return starts.map((start, i) => message.lines.slice(start, starts[i + 1] ?? message.lines.length));
 }
 
 /** The plain `text` Slack shows in notifications and where blocks cannot be shown. */

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { ChannelPermanentError } from '../../chat/errors.js';
-import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../../chat/types.js';
+import type { ChatSender, FileSent, OutgoingFile, OutgoingMessage, SentMessage } from '../../chat/types.js';
 import { escapeMrkdwn, fallbackText, messageBlocks, truncate } from './block-kit.js';
 import type { DmChannels } from './dm-channels.js';
 import { mapped } from './slack-errors.js';
@@ -14,6 +14,8 @@ export class SlackSender implements ChatSender {
   readonly platform = 'slack' as const;
   /** chat.postMessage allows about one message a second to a channel. */
   readonly limits = { perChatMs: 1000, globalPerSecond: 20 };
+  /** Slack takes files far larger than anything Pandu keeps; the store's limit applies first. */
+  readonly maxFileBytes = 1024 * 1024 * 1024;
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -42,7 +44,7 @@ export class SlackSender implements ChatSender {
     );
   }
 
-  async sendFile(chatId: string, file: OutgoingFile): Promise<void> {
+  async sendFile(chatId: string, file: OutgoingFile): Promise<FileSent> {
     const channel = await this.dms.resolve(chatId);
     await mapped('files.uploadV2', () =>
       this.client.filesUploadV2({
@@ -53,6 +55,7 @@ export class SlackSender implements ChatSender {
         ...(file.caption ? { initial_comment: truncate(file.caption, 4000) } : {}),
       }),
     );
+    return {};
   }
 
   /** A note only the user sees, in their DM (the Slack counterpart of Telegram's callback answer). */

@@ -69,6 +69,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
         size,
         mimeType: document.mime_type ?? 'application/octet-stream',
         download: () => downloadFile(ctx, deps),
+        platformRef: document.file_id,
       },
       String(ctx.message.message_id),
     );

@@ -14,6 +14,11 @@ export function toChannelError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** A file_id Telegram no longer knows (another bot's, or expired): send the bytes instead. */
+export function isStaleFileId(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 400 && /file|wrong/i.test(error.description);
+}
+
 export function isNotModified(error: unknown): boolean {
   return error instanceof GrammyError && error.description.includes('message is not modified');
 }

@@ -1,7 +1,7 @@
 import { InputFile, type Api } from 'grammy';
-import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../../chat/types.js';
+import type { ChatSender, FileSent, OutgoingFile, OutgoingMessage, SentMessage } from '../../chat/types.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
-import { isNotModified, toChannelError } from './telegram-errors.js';
+import { isNotModified, isStaleFileId, toChannelError } from './telegram-errors.js';
 
 /**
  * Sends and edits messages for the outbox. No retries here: failures are mapped to channel
@@ -10,8 +10,9 @@ import { isNotModified, toChannelError } from './telegram-errors.js';
 export function createTelegramSender(api: Api): ChatSender {
   return {
     platform: 'telegram',
-    // The Bot API's limits: about one message a second to a chat, 30 a second in all.
+    // The Bot API's limits: about one message a second to a chat, 30 a second in all; bots send files up to 50 MB.
     limits: { perChatMs: 1000, globalPerSecond: 30 },
+    maxFileBytes: 50 * 1024 * 1024,
     async send(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
       try {
         const keyboard = inlineKeyboard(message);
@@ -39,16 +40,30 @@ export function createTelegramSender(api: Api): ChatSender {
         throw toChannelError(error);
       }
     },
-    async sendFile(chatId: string, file: OutgoingFile): Promise<void> {
+    async sendFile(chatId: string, file: OutgoingFile): Promise<FileSent> {
+      const caption = file.caption ? { caption: cutCaption(file.caption) } : {};
+      // A file Telegram has (a person sent it, or the bot did before) goes by its file_id: no upload.
+      if (file.platformRef) {
+        try {
+          const sent = await api.sendDocument(chatId, file.platformRef, caption);
+          return { platformRef: sent.document?.file_id ?? file.platformRef };
+        } catch (error) {
+          if (!isStaleFileId(error)) throw toChannelError(error);
+        }
+      }
       try {
-        await api.sendDocument(
-          chatId,
-          new InputFile(file.bytes, file.name),
-          file.caption ? { caption: file.caption } : {},
-        );
+        const sent = await api.sendDocument(chatId, new InputFile(file.bytes, file.name), caption);
+        return sent.document?.file_id ? { platformRef: sent.document.file_id } : {};
       } catch (error) {
         throw toChannelError(error);
       }
     },
   };
+}
+
+/** Telegram's limit on a document's caption. */
+const MAX_CAPTION = 1024;
+
+function cutCaption(caption: string): string {
+  return caption.length <= MAX_CAPTION ? caption : `${caption.slice(0, MAX_CAPTION - 1)}…`;
 }

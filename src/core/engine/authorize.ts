@@ -1,7 +1,7 @@
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { Command } from './commands.js';
 import { refuse, type Refusal } from './refusal.js';
-import { nameOf } from './task-prompts.js';
+import { nameOf } from './names.js';
 import type { Instance, StepRun } from './types.js';
 
 /** What the authorization rules look at in a command: who does what, on which run, from where. */

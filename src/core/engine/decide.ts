@@ -5,6 +5,7 @@ import type { Decision, Outcome } from './decision.js';
 import type { EngineContext } from './engine-context.js';
 import { InstanceDraft } from './instance-draft.js';
 import { finishRun } from './finish-run.js';
+import { chainLines } from './task-context.js';
 import { attach, check, fail, missingItems } from './run-items.js';
 import { escalate, nudge, pause, remind, resume } from './time-standards.js';
 import { mayNotAct } from './authorize.js';
@@ -146,24 +147,47 @@ function dispose(
     runId: run.runId,
     data: { recipientIds, instructionId: command.instructionId, note: note ?? null },
   });
-  const instruction = ctx.flow.instructions.find((i) => i.id === command.instructionId);
-  for (const other of recipientIds.slice(1)) {
-    draft.notify(other, {
-      key: 'notice-disposition-copy',
-      params: {
-        by: nameOf(ctx.org, command.actorId),
-        instruction: instruction ? { text: instruction.label } : '',
-        note: note ?? '',
-      },
-    });
-  }
   finishRun(ctx, draft, step, run, 'dispositioned', command.actorId);
+  tellNamedRecipients(ctx, draft, recipientIds);
   return {
     reply: {
       key: 'reply-dispositioned',
       params: { names: recipientIds.map((id) => nameOf(ctx.org, id)).join(', ') },
     },
   };
+}
+
+/**
+ * Everyone a disposition names who does not now hold the next task is told, with the chain so far
+ * and who holds it (a Kasubbid named by the Kabid while the data entry goes to a Staf).
+ */
+function tellNamedRecipients(
+  ctx: EngineContext,
+  draft: InstanceDraft,
+  recipientIds: readonly string[],
+): void {
+  const next = draft.state.runs.filter((r) => !r.endedAt);
+  const holders = new Set(next.flatMap((r) => [r.assigneeId, r.delegatedFrom]).filter(Boolean));
+  const nextRun = next[0];
+  const nextStep = nextRun ? ctx.flow.steps.find((s) => s.id === nextRun.stepId) : undefined;
+  for (const recipientId of recipientIds) {
+    if (holders.has(recipientId)) continue;
+    draft.notifyLines(recipientId, [
+      { key: 'notice-disposition-named' },
+      ...chainLines(ctx.flow, ctx.org, draft.state),
+      nextStep && nextRun
+        ? {
+            key: 'notice-disposition-holder',
+            params: {
+              name: nameOf(ctx.org, nextRun.assigneeId),
+              number: nextStep.number,
+              total: ctx.flow.steps.length,
+              step: { text: nextStep.title },
+            },
+          }
+        : { key: 'notice-disposition-no-holder' },
+    ]);
+  }
 }
 
 function approve(
@@ -205,10 +229,6 @@ function sendBack(
   });
   draft.endRun(run, 'returned', command.actorId);
   draft.startRun(target);
-  draft.notify(draft.state.requesterId, {
-    key: 'notice-progress-returned',
-    params: { step: { text: step.title }, to: { text: target.title } },
-  });
   return { reply: { key: 'reply-returned', params: { to: { text: target.title } } } };
 }
 

@@ -1,7 +1,6 @@
 import type { FlowStep } from '../flow/model.js';
 import type { EngineContext } from './engine-context.js';
 import type { InstanceDraft } from './instance-draft.js';
-import { nameOf } from './task-prompts.js';
 import type { StepRun } from './types.js';
 
 /** Ends a run with its outcome and moves the instance on to the next step, or completes it. */
@@ -16,17 +15,9 @@ export function finishRun(
   draft.endRun(run, outcome, actorId);
   draft.record('step-completed', actorId, { stepId: step.id, runId: run.runId, data: { outcome } });
   const next = step.next ? ctx.flow.steps.find((s) => s.id === step.next) : undefined;
+  // The requester follows on their status card (InstanceDraft.finish), not by a message per step.
   if (next) {
     draft.startRun(next);
-    draft.notify(draft.state.requesterId, {
-      key: 'notice-progress',
-      params: {
-        step: { text: step.title },
-        number: step.number,
-        total: ctx.flow.steps.length,
-        by: nameOf(ctx.org, actorId),
-      },
-    });
     return;
   }
   draft.state.status = 'completed';

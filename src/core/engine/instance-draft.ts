@@ -3,18 +3,16 @@ import type { Channel, PersonId } from '../ids.js';
 import type { MessageRef } from '../i18n.js';
 import type { EngineContext } from './engine-context.js';
 import type { Decision } from './decision.js';
-import {
-  awaitedInput,
-  instanceHeader,
-  nameOf,
-  stepLine,
-  stepOf,
-  taskActions,
-  taskLines,
-} from './task-prompts.js';
+import { stepTypeSpec } from '../flow/step-types.js';
+import { requesterCardLines } from './requester-card.js';
+import { closedTaskLines, documentPrompts } from './task-messages.js';
+import { awaitedInput, instanceHeader, stepOf, taskActions, taskLines } from './task-prompts.js';
 import type { AuditEvent, Instance, Prompt, StepRun } from './types.js';
 
 const KEPT_KEYS = 200;
+
+/** The run id under which the requester's card is sent and edited (it belongs to no step run). */
+export const REQUESTER_CARD = 'card';
 
 /**
  * A working copy of an instance while a command is applied: collects the events, prompts and
@@ -117,6 +115,8 @@ export class InstanceDraft {
         ...(delegate ? { delegatedFrom: intended } : {}),
       },
     });
+    // The request itself (intake) is no task: its performer gets the status card instead.
+    if (!stepTypeSpec(step.type).interactive) return run;
     if (run.assigneeId) this.sendTask(run, 'task');
     else
       this.tellAdmins({
@@ -140,6 +140,12 @@ export class InstanceDraft {
       actions: taskActions(flow, run, this.state),
       ...(awaits ? { awaits } : {}),
     });
+    if (kind === 'task') {
+      const step = stepOf(flow, run);
+      this.prompts.push(
+        ...documentPrompts(flow, this.state, step, run, run.assigneeId, () => this.promptId()),
+      );
+    }
   }
 
   /** Ends a run with an outcome; every message of the task is edited to say so and loses its buttons. */
@@ -150,22 +156,17 @@ export class InstanceDraft {
     this.ended_.push(run);
     const { flow, org } = this.ctx;
     const step = stepOf(flow, run);
-    const result: MessageRef = {
-      key: `task-result-${outcome}`,
-      params: {
-        by: nameOf(org, actorId),
-        at: { instant: this.nowIso, style: 'time' },
-        agenda: run.agendaNumber ?? '',
-      },
-    };
+    const interactive = stepTypeSpec(step.type).interactive;
+    const lines = interactive ? closedTaskLines(flow, org, this.state, run, this.nowIso) : [];
     for (const to of new Set([run.assigneeId, run.delegatedFrom].filter((p): p is string => Boolean(p)))) {
+      if (!interactive) break;
       this.prompts.push({
         id: this.promptId(),
         to,
         instanceId: this.state.id,
         runId: run.runId,
         kind: 'task-closed',
-        lines: [instanceHeader(flow, org, this.state), stepLine(flow, step), result],
+        lines,
         actions: [],
       });
     }
@@ -204,11 +205,38 @@ export class InstanceDraft {
     });
   }
 
+  /** A notice of several lines after the instance header. */
+  notifyLines(to: PersonId, lines: MessageRef[]): void {
+    const { flow, org } = this.ctx;
+    this.prompts.push({
+      id: this.promptId(),
+      to,
+      instanceId: this.state.id,
+      kind: 'notice',
+      lines: [instanceHeader(flow, org, this.state), ...lines],
+      actions: [],
+    });
+  }
+
   tellAdmins(line: MessageRef): void {
     for (const admin of this.ctx.org.allPeople().filter((p) => p.admin)) this.notify(admin.id, line);
   }
 
   finish(idempotencyKey: string, reply: MessageRef): Decision {
+    // The requester's card follows every move of the request (a step done, returned, reassigned,
+    // a clock stopped or restarted); the first one is sent, the later ones edit it.
+    if (this.started.length > 0 || this.ended_.length > 0) {
+      const { flow, org } = this.ctx;
+      this.prompts.push({
+        id: this.promptId(),
+        to: this.state.requesterId,
+        instanceId: this.state.id,
+        runId: REQUESTER_CARD,
+        kind: 'card',
+        lines: requesterCardLines(flow, org, this.state),
+        actions: [],
+      });
+    }
     this.state.version += 1;
     this.state.updatedAt = this.nowIso;
     this.state.processedKeys = [...this.state.processedKeys, { key: idempotencyKey, reply }].slice(
@@ -226,7 +254,11 @@ export class InstanceDraft {
     };
   }
 
+  private issued = 0;
+
+  /** Deterministic: the n-th prompt of the decision that makes version v (`<instance>:<v>:<n>`). */
   private promptId(): string {
-    return `${this.state.id}:${this.state.version + 1}:${this.prompts.length + 1}`;
+    this.issued += 1;
+    return `${this.state.id}:${this.state.version + 1}:${this.issued}`;
   }
 }

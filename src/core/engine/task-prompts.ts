@@ -2,7 +2,11 @@ import type { Flow, FlowStep } from '../flow/model.js';
 import { hasItems, stepTypeSpec } from '../flow/step-types.js';
 import type { LocalizedText, MessageRef } from '../i18n.js';
 import type { OrgDirectory } from '../org/org-directory.js';
+import { sendsDocuments } from './documents.js';
+import { documentActions, documentLines, historyLines, taskDocuments } from './task-context.js';
 import type { AwaitedInput, FileRef, Instance, PromptAction, StepRun } from './types.js';
+
+export { nameOf } from './names.js';
 
 /** A checklist item: from the flow file, or from the content of an earlier step's file (`fromFile`). */
 export interface ChecklistItem {
@@ -22,7 +26,8 @@ export function taskLines(flow: Flow, org: OrgDirectory, instance: Instance, run
   const step = stepOf(flow, run);
   const lines: MessageRef[] = [instanceHeader(flow, org, instance), stepLine(flow, step)];
   if (step.instruction) lines.push({ key: 'task-instruction', params: { text: { text: step.instruction } } });
-  lines.push(...contextLines(flow, org, instance, run));
+  lines.push(...historyLines(flow, org, instance, run));
+  lines.push(...documentLines(org, taskDocuments(flow, instance, step)));
   // A step that can send the work back shows what it decides on: the content of those steps' files.
   for (const source of step.returnTo) lines.push(...contentLines(latestFile(instance, source)));
   if (hasItems(step.type)) lines.push(...checklistLines(checklistItems(instance, step), run));
@@ -48,7 +53,7 @@ export function taskLines(flow: Flow, org: OrgDirectory, instance: Instance, run
   if (run.dueAt && step.standardMs !== null) {
     lines.push({
       key: 'task-due',
-      params: { due: { instant: run.dueAt, style: 'time' }, standard: { minutes: step.standardMs / 60_000 } },
+      params: { due: { instant: run.dueAt, style: 'day' }, standard: { minutes: step.standardMs / 60_000 } },
     });
   }
   return lines;
@@ -72,37 +77,6 @@ export function stepLine(flow: Flow, step: FlowStep): MessageRef {
     key: 'task-step',
     params: { number: step.number, total: flow.steps.length, title: { text: step.title } },
   };
-}
-
-/** What happened before that the performer needs: the disposition received, a return's reason. */
-function contextLines(flow: Flow, org: OrgDirectory, instance: Instance, run: StepRun): MessageRef[] {
-  const lines: MessageRef[] = [];
-  const previous = [...instance.runs].reverse().find((r) => r.endedAt && r.runId !== run.runId);
-  if (previous?.outcome === 'returned' && previous.returnReason) {
-    lines.push({
-      key: 'task-returned-reason',
-      params: { by: nameOf(org, previous.actorId), reason: previous.returnReason },
-    });
-  }
-  const disposition = [...instance.runs].reverse().find((r) => r.disposition)?.disposition;
-  const dispositionRun = [...instance.runs].reverse().find((r) => r.disposition);
-  if (disposition && dispositionRun) {
-    const instruction = flow.instructions.find((i) => i.id === disposition.instructionId);
-    lines.push({
-      key: 'task-disposition',
-      params: {
-        by: nameOf(org, dispositionRun.actorId),
-        instruction: instruction ? { text: instruction.label } : disposition.instructionId,
-        note: disposition.note ? ` — ${disposition.note}` : '',
-      },
-    });
-  }
-  return lines;
-}
-
-export function nameOf(org: OrgDirectory, personId: string | null | undefined): string {
-  if (!personId) return '-';
-  return org.person(personId)?.name ?? personId;
 }
 
 /** The newest file uploaded at a step, over all its runs (a return starts a new run). */
@@ -190,7 +164,9 @@ export function taskActions(flow: Flow, run: StepRun, instance?: Instance): Prom
     label: { key: decision.label },
     ...(decision.style ? { style: decision.style } : {}),
   }));
-  return [...toggles, ...items, ...decisions];
+  const documents =
+    instance && !sendsDocuments(step) ? documentActions(taskDocuments(flow, instance, step)) : [];
+  return [...toggles, ...items, ...decisions, ...documents];
 }
 
 /**

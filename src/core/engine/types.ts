@@ -120,8 +120,11 @@ export interface Prompt {
   to: PersonId;
   instanceId: InstanceId;
   runId?: RunId;
-  /** task: a new task message; task-update / task-closed: edit the run's task messages; notice: plain. */
-  kind: 'task' | 'task-update' | 'task-closed' | 'notice';
+  /**
+   * task: a new task message; task-update / task-closed: edit the run's task messages; notice: plain;
+   * card: the requester's status card (sent once, then edited).
+   */
+  kind: 'task' | 'task-update' | 'task-closed' | 'notice' | 'card';
   lines: MessageRef[];
   actions: PromptAction[];
   awaits?: AwaitedInput;

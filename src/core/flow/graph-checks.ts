@@ -29,6 +29,7 @@ export function checkFlowGraph(flow: Flow, knownPositions?: readonly string[]): 
     checkLinks(step, indexOf, at);
     checkTypeFields(step, at);
     if (knownPositions) checkPositions(step, knownPositions, at);
+    checkDocuments(flow, step, at);
     const source = step.checklistFrom ? flow.steps.find((s) => s.id === step.checklistFrom) : undefined;
     if (source && !source.output.file)
       at(step, 'checklistFrom', `"${source.id}" has no output.file to take items from`);
@@ -105,6 +106,17 @@ function typesWith(field: TypedField): string {
     return spec.allows.includes(field) || spec.requires.flat().includes(field);
   });
   return types.length > 1 ? `${types.slice(0, -1).join(', ')} and ${types.at(-1)}` : (types[0] ?? 'no');
+}
+
+/** `documents.from` names the request or earlier steps that have an output file. */
+function checkDocuments(flow: Flow, step: FlowStep, at: At): void {
+  (step.documents?.from ?? []).forEach((id, i) => {
+    if (id === 'request') return;
+    const source = flow.steps.find((s) => s.id === id);
+    if (!source) at(step, `documents.from.${i}`, `no step with id "${id}"`);
+    else if (source.number >= step.number) at(step, `documents.from.${i}`, `"${id}" is not an earlier step`);
+    else if (!source.output.file) at(step, `documents.from.${i}`, `"${id}" has no output.file`);
+  });
 }
 
 function checkPositions(step: FlowStep, known: readonly string[], at: At): void {

@@ -53,6 +53,8 @@ export interface FlowStep {
   returnTo: StepId[];
   recipients?: string;
   book?: 'incoming' | 'outgoing';
+  /** What the step acts on and whether its task comes with it (see core/engine/documents.ts). */
+  documents?: { from?: string[]; send?: boolean };
 }
 
 export const DEFAULT_AGENDA_NUMBER_FORMAT = '{seq:3}/{book}/{year}';

@@ -62,6 +62,13 @@ function stepLabel(raw: unknown, index: number): string {
   return typeof step?.id === 'string' ? `${index + 1} "${step.id}"` : `${index + 1}`;
 }
 
+function normaliseDocuments(documents: { from?: string[] | undefined; send?: boolean | undefined }) {
+  return {
+    ...(documents.from ? { from: documents.from } : {}),
+    ...(documents.send !== undefined ? { send: documents.send } : {}),
+  };
+}
+
 function normaliseFlow(parsed: ParsedFlow, source: string): Flow {
   const steps: FlowStep[] = parsed.steps.map((step, index) => {
     const performer = typeof step.performer === 'string' ? { position: step.performer } : step.performer;
@@ -99,6 +106,7 @@ function normaliseFlow(parsed: ParsedFlow, source: string): Flow {
       returnTo: step.returnTo ?? [],
       ...(step.recipients ? { recipients: step.recipients } : {}),
       ...(step.book ? { book: step.book } : {}),
+      ...(step.documents ? { documents: normaliseDocuments(step.documents) } : {}),
     };
   });
   return {

@@ -93,6 +93,17 @@ export const stepSchema = z
     recipients: z.string().min(1).optional(),
     /** For register: which agenda book gives the number. */
     book: z.enum(['incoming', 'outgoing']).optional(),
+    /**
+     * What the step acts on (default: the request's memo and the latest version of every earlier
+     * step's output file) and whether its task comes with them (default: the step type's choice).
+     */
+    documents: z
+      .strictObject({
+        /** `request` (the memo the request came with) and/or ids of earlier steps with an output file. */
+        from: z.array(z.union([z.literal('request'), idSchema])).optional(),
+        send: z.boolean().optional(),
+      })
+      .optional(),
     note: z.string().optional(),
   })
   .strict();

@@ -43,6 +43,11 @@ export interface StepTypeSpec {
   awaits?: 'file' | 'disposition';
   /** The step's own clock: false for the request that starts an instance. */
   timed: boolean;
+  /**
+   * Its work is to read documents (register, disposition, review, approval): its task comes with
+   * them. Other tasks list them, each a tap away. A flow step's `documents.send` overrides it.
+   */
+  readsDocuments: boolean;
   /** Only the first step of a flow, and the first step always, has this type. */
   first?: boolean;
   /** False for a step its performer does not act on in chat (the request that starts an instance). */
@@ -62,6 +67,7 @@ export const STEP_TYPE_TABLE: Record<StepType, StepTypeSpec> = {
     decisions: [],
     accepts: [],
     timed: false,
+    readsDocuments: false,
     first: true,
     interactive: false,
   },
@@ -71,6 +77,7 @@ export const STEP_TYPE_TABLE: Record<StepType, StepTypeSpec> = {
     decisions: [{ action: 'complete', label: 'action-register', style: 'primary' }],
     accepts: ['complete'],
     timed: true,
+    readsDocuments: true,
     interactive: true,
   },
   disposition: {
@@ -80,6 +87,7 @@ export const STEP_TYPE_TABLE: Record<StepType, StepTypeSpec> = {
     accepts: ['dispose'],
     awaits: 'disposition',
     timed: true,
+    readsDocuments: true,
     interactive: true,
   },
   'data-entry': {
@@ -89,6 +97,7 @@ export const STEP_TYPE_TABLE: Record<StepType, StepTypeSpec> = {
     accepts: ['complete'],
     awaits: 'file',
     timed: true,
+    readsDocuments: false,
     interactive: true,
   },
   drafting: {
@@ -98,6 +107,7 @@ export const STEP_TYPE_TABLE: Record<StepType, StepTypeSpec> = {
     accepts: ['complete'],
     awaits: 'file',
     timed: true,
+    readsDocuments: false,
     interactive: true,
   },
   review: {
@@ -106,6 +116,7 @@ export const STEP_TYPE_TABLE: Record<StepType, StepTypeSpec> = {
     decisions: decide,
     accepts: ['approve', 'return'],
     timed: true,
+    readsDocuments: true,
     interactive: true,
   },
   approval: {
@@ -114,6 +125,7 @@ export const STEP_TYPE_TABLE: Record<StepType, StepTypeSpec> = {
     decisions: decide,
     accepts: ['approve', 'return'],
     timed: true,
+    readsDocuments: true,
     interactive: true,
   },
   checklist: {
@@ -122,6 +134,7 @@ export const STEP_TYPE_TABLE: Record<StepType, StepTypeSpec> = {
     decisions: [],
     accepts: ['complete', 'fail'],
     timed: true,
+    readsDocuments: false,
     interactive: true,
   },
 };

@@ -54,6 +54,19 @@ export function formatLocalTime(at: Date, timeZone: string, _locale: TimeLocale)
   return `${format(new TZDate(at.getTime(), timeZone), 'HH:mm')} ${zoneAbbreviation(timeZone, at)}`;
 }
 
+/**
+ * `14:35 WIB` when `at` falls on the reader's today (in their zone), else `Senin, 7 Des 07:50 WIB`:
+ * a due time on Monday read on a Friday must not look like today's.
+ */
+export function formatLocalTimeOrDay(at: Date, now: Date, timeZone: string, locale: TimeLocale): string {
+  const day = (d: Date) => format(new TZDate(d.getTime(), timeZone), 'yyyy-MM-dd');
+  if (day(at) === day(now)) return formatLocalTime(at, timeZone, locale);
+  const local = new TZDate(at.getTime(), timeZone);
+  const sameYear = format(local, 'yyyy') === format(new TZDate(now.getTime(), timeZone), 'yyyy');
+  const pattern = sameYear ? 'EEEE, d MMM HH:mm' : 'EEEE, d MMM yyyy HH:mm';
+  return `${format(local, pattern, { locale: DATE_FNS_LOCALES[locale] })} ${zoneAbbreviation(timeZone, at)}`;
+}
+
 /** `Senin, 30 Nov 2026 14:35 WIB` (id) or `Monday, 30 Nov 2026 14:35 WIB` (en). */
 export function formatLocalDateTime(at: Date, timeZone: string, locale: TimeLocale): string {
   const local = new TZDate(at.getTime(), timeZone);

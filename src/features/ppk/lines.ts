@@ -60,8 +60,35 @@ export function reviewLines(
       },
     },
     ...summaryCounts(content.summary),
+    ...previewLines(content.entries),
     ...diffLines(content.diff, content.entries),
     ...duplicateLines(content.duplicates),
+  ];
+}
+
+/** Rows of the list the verifier reads in the task itself; the whole list comes as a file. */
+export const PREVIEW_ROWS = 8;
+
+/** The first rows in a compact layout (row, NIP, name, role, package, pagu), then how many more. */
+export function previewLines(entries: readonly PpkEntry[]): MessageRef[] {
+  if (entries.length === 0) return [];
+  const shown = entries.slice(0, PREVIEW_ROWS);
+  return [
+    { key: 'ppk-preview-title', params: { shown: shown.length, rows: entries.length } },
+    ...shown.map((entry) => ({
+      key: 'ppk-preview-row',
+      params: {
+        row: entry.rowNumber,
+        nip: entry.nip,
+        name: entry.name,
+        role: entry.role,
+        package: packageText(entry),
+        pagu: entry.pagu === null ? '–' : formatRupiah(BigInt(entry.pagu)),
+      },
+    })),
+    ...(entries.length > shown.length
+      ? [{ key: 'ppk-preview-more', params: { more: entries.length - shown.length } }]
+      : []),
   ];
 }
 

@@ -381,7 +381,7 @@ describe('reassignment, take-over and delegation', () => {
       params: { names: 'daftar-ppk.xlsx', count: 1 },
     });
     expect(task[0]?.lines.find((l) => l.key === 'task-due')?.params).toMatchObject({
-      due: { instant: freshDue, style: 'time' },
+      due: { instant: freshDue, style: 'day' },
     });
 
     // Fajar's old buttons are dead; Rina finishes with the file already there.

@@ -102,7 +102,8 @@ describe('a new task prompt', () => {
     expect(task.lines[6]).toEqual({ key: 'task-output', params: { label: { text: step?.output.label } } });
     expect(task.lines[7]).toEqual({
       key: 'task-due',
-      params: { due: { instant: '2026-11-23T02:05:00.000Z', style: 'time' }, standard: { minutes: 5 } },
+      // Shown with its day when it is not the reader's today (the translator decides).
+      params: { due: { instant: '2026-11-23T02:05:00.000Z', style: 'day' }, standard: { minutes: 5 } },
     });
   });
 
@@ -120,12 +121,17 @@ describe('a new task prompt', () => {
     const task = only(prompts.filter((p) => p.kind === 'task'));
     expect(task.to).toBe('sari');
     expect(task.lines[0]?.params).toMatchObject({ agenda: '001/ND-M/PUSDATINKOMTEL/XI/2026' });
-    expect(task.lines).toContainEqual({
-      key: 'task-disposition',
+    // The disposition chain so far, as history: who → whom, instruction, note, when.
+    const chain = task.lines.findIndex((l) => l.key === 'task-chain-title');
+    expect(chain).toBeGreaterThan(0);
+    expect(task.lines[chain + 1]).toEqual({
+      key: 'task-chain-entry',
       params: {
-        by: 'Hendra Wijaya',
+        from: 'Hendra Wijaya',
+        to: 'Sari Handayani',
         instruction: { text: h.flow.instructions.find((i) => i.id === 'segera')?.label },
         note: ' — Mohon dipercepat',
+        at: { instant: h.clock.now().toISOString(), style: 'datetime' },
       },
     });
   });
@@ -142,11 +148,14 @@ describe('a new task prompt', () => {
       key: 'task-returned-reason',
       params: { by: 'Dewi Lestari', reason: 'Lampiran pagu belum sesuai' },
     });
-    const notice = only(prompts.filter((p) => p.to === 'ulp-biro-umum'));
-    expect(notice.lines.at(-1)).toEqual({
-      key: 'notice-progress-returned',
-      params: { step: { text: stepTitle(h, 'periksa-draft') }, to: { text: stepTitle(h, 'draft-laporan') } },
+    // The requester's card says, neutrally, that the draft is being corrected: no internal reason.
+    const card = only(prompts.filter((p) => p.to === 'ulp-biro-umum'));
+    expect(card.kind).toBe('card');
+    expect(card.lines.find((l) => l.key === 'card-step')).toEqual({
+      key: 'card-step',
+      params: { number: 8, total: 11, title: { text: stepTitle(h, 'draft-laporan') }, state: 'corrected' },
     });
+    expect(JSON.stringify(card.lines)).not.toContain('Lampiran pagu');
   });
 });
 
@@ -259,19 +268,26 @@ describe('actions per step type', () => {
       .prompts()
       .filter((p) => p.kind === 'task')
       .at(-1);
-    expect(task?.actions).toEqual(
+    expect(task?.actions.filter((a) => !a.id.startsWith('doc:'))).toEqual(
       items.map((i) => ({
         id: `check:${i.id}`,
         label: { key: 'action-check', params: { label: { text: i.label } } },
         checked: false,
       })),
     );
+    // Not a reading step: the PPK list it works from is a button, one tap away.
+    expect(task?.actions.filter((a) => a.id.startsWith('doc:'))).toEqual([
+      {
+        id: 'doc:f-input-data-ppk.xlsx',
+        label: { key: 'action-document', params: { name: 'input-data-ppk.xlsx', version: 1 } },
+      },
+    ]);
 
     const ticked = only(
       await promptsOf(h, () => ok(h, instance, { type: 'check', itemId: 'ppk', checked: true })),
     );
     expect(ticked).toMatchObject({ kind: 'task-update', to: 'fajar', runId: 'otentikasi-data#1' });
-    expect(ticked.actions.map((a) => [a.id, a.checked])).toEqual(
+    expect(ticked.actions.filter((a) => a.id.startsWith('check:')).map((a) => [a.id, a.checked])).toEqual(
       items.map((i) => [`check:${i.id}`, i.id === 'ppk']),
     );
 
@@ -279,7 +295,9 @@ describe('actions per step type', () => {
       await promptsOf(h, () => ok(h, instance, { type: 'check', itemId: 'ppk', checked: false })),
     );
     expect(unticked.kind).toBe('task-update');
-    expect(unticked.actions.every((a) => a.checked === false)).toBe(true);
+    expect(unticked.actions.filter((a) => a.id.startsWith('check:')).every((a) => a.checked === false)).toBe(
+      true,
+    );
 
     // The last tick closes the step instead of updating it.
     for (const item of items.slice(0, -1))
@@ -296,68 +314,99 @@ describe('actions per step type', () => {
 });
 
 describe('closing and progress', () => {
-  test('a finished step closes its task with the result line', async () => {
+  test('a finished step closes its task: what it said stays, the due time and the buttons go, the result is added', async () => {
     const h = createEngineHarness();
     const instance = await h.start(SUBJECT);
+    const open = only(h.outbox.prompts().filter((p) => p.kind === 'task' && p.to === 'tuti'));
     h.clock.advance(4 * 60_000);
     const prompts = await promptsOf(h, () => ok(h, instance, { type: 'complete' }));
     const closed = only(prompts.filter((p) => p.kind === 'task-closed'));
-    expect(closed).toEqual({
+    expect(closed).toMatchObject({
       id: `${instance.id}:2:1`,
       to: 'tuti',
       instanceId: instance.id,
       runId: 'agenda-surat-masuk#1',
       kind: 'task-closed',
-      lines: [
-        {
-          key: 'task-header',
-          params: {
-            sop: SOP,
-            agenda: '001/ND-M/PUSDATINKOMTEL/XI/2026',
-            subject: SUBJECT,
-            unit: 'Biro Umum Sekretariat Jenderal',
-          },
-        },
-        {
-          key: 'task-step',
-          params: { number: 2, total: 11, title: { text: stepTitle(h, 'agenda-surat-masuk') } },
-        },
-        {
-          key: 'task-result-registered',
-          params: {
-            by: 'Tuti Rahayu',
-            at: { instant: '2026-11-23T02:04:00.000Z', style: 'time' },
-            agenda: '001/ND-M/PUSDATINKOMTEL/XI/2026',
-          },
-        },
-      ],
       actions: [],
+    });
+    expect(closed.lines[0]).toEqual({
+      key: 'task-header',
+      params: {
+        sop: SOP,
+        agenda: '001/ND-M/PUSDATINKOMTEL/XI/2026',
+        subject: SUBJECT,
+        unit: 'Biro Umum Sekretariat Jenderal',
+      },
+    });
+    // The open task's lines (kelengkapan, output) are kept, all but its due time.
+    expect(closed.lines.slice(1, -1).map((l) => l.key)).toEqual(
+      open.lines
+        .slice(1)
+        .map((l) => l.key)
+        .filter((k) => k !== 'task-due'),
+    );
+    expect(closed.lines.at(-1)).toEqual({
+      key: 'task-result-registered',
+      params: {
+        by: 'Tuti Rahayu',
+        at: { instant: '2026-11-23T02:04:00.000Z', style: 'time' },
+        agenda: '001/ND-M/PUSDATINKOMTEL/XI/2026',
+      },
     });
   });
 
-  test('the requester hears of each finished step, and of the end', async () => {
+  test('a closed disposition keeps its recipients, instruction and note', async () => {
+    const h = createEngineHarness();
+    const instance = await h.advanceTo(await h.start(SUBJECT), 'disposisi-kapus');
+    const prompts = await promptsOf(h, () =>
+      ok(h, instance, {
+        type: 'dispose',
+        recipientIds: ['sari'],
+        instructionId: 'segera',
+        note: 'Mohon dipercepat',
+      }),
+    );
+    const closed = only(prompts.filter((p) => p.kind === 'task-closed'));
+    expect(closed.lines.at(-1)).toEqual({
+      key: 'task-result-disposition',
+      params: {
+        to: 'Sari Handayani',
+        instruction: { text: h.flow.instructions.find((i) => i.id === 'segera')?.label },
+        note: ' — Mohon dipercepat',
+      },
+    });
+  });
+
+  test('the requester follows on one status card, updated at each step, and hears of the end', async () => {
     const h = createEngineHarness();
     const instance = await h.start(SUBJECT);
-    const heard: Array<{ key: string; number: unknown; by: unknown }> = [];
+    const first = only(h.outbox.prompts().filter((p) => p.to === 'ulp-biro-umum'));
+    expect(first).toMatchObject({ kind: 'card', runId: 'card' });
+    const heard: Array<{ kind: string; key: string; number: unknown; holder: unknown }> = [];
     for (let step = 2; step <= 11; step++) {
       const prompts = await doOpenStep(h, instance);
-      const toRequester = prompts.filter((p) => p.to === 'ulp-biro-umum');
-      const notice = only(toRequester);
-      expect(notice.kind).toBe('notice');
-      const line = notice.lines.at(-1);
-      heard.push({ key: line?.key ?? '', number: line?.params?.number, by: line?.params?.by });
+      for (const p of prompts.filter((q) => q.to === 'ulp-biro-umum')) {
+        const stepLine = p.lines.find((l) => l.key === 'card-step' || l.key === 'card-completed');
+        heard.push({
+          kind: p.kind,
+          key: p.kind === 'card' ? (stepLine?.key ?? '') : (p.lines.at(-1)?.key ?? ''),
+          number: stepLine?.params?.number,
+          holder: p.lines.find((l) => l.key === 'card-holder')?.params?.name,
+        });
+      }
     }
     expect(heard).toEqual([
-      { key: 'notice-progress', number: 2, by: 'Tuti Rahayu' },
-      { key: 'notice-progress', number: 3, by: 'Hendra Wijaya' },
-      { key: 'notice-progress', number: 4, by: 'Sari Handayani' },
-      { key: 'notice-progress', number: 5, by: 'Fajar Nugroho' },
-      { key: 'notice-progress', number: 6, by: 'Dewi Lestari' },
-      { key: 'notice-progress', number: 7, by: 'Fajar Nugroho' },
-      { key: 'notice-progress', number: 8, by: 'Fajar Nugroho' },
-      { key: 'notice-progress', number: 9, by: 'Dewi Lestari' },
-      { key: 'notice-progress', number: 10, by: 'Hendra Wijaya' },
-      { key: 'notice-instance-completed', number: undefined, by: undefined },
+      { kind: 'card', key: 'card-step', number: 3, holder: 'Hendra Wijaya' },
+      { kind: 'card', key: 'card-step', number: 4, holder: 'Sari Handayani' },
+      { kind: 'card', key: 'card-step', number: 5, holder: 'Fajar Nugroho' },
+      { kind: 'card', key: 'card-step', number: 6, holder: 'Dewi Lestari' },
+      { kind: 'card', key: 'card-step', number: 7, holder: 'Fajar Nugroho' },
+      { kind: 'card', key: 'card-step', number: 8, holder: 'Fajar Nugroho' },
+      { kind: 'card', key: 'card-step', number: 9, holder: 'Dewi Lestari' },
+      { kind: 'card', key: 'card-step', number: 10, holder: 'Hendra Wijaya' },
+      { kind: 'card', key: 'card-step', number: 11, holder: 'Tuti Rahayu' },
+      { kind: 'notice', key: 'notice-instance-completed', number: undefined, holder: undefined },
+      { kind: 'card', key: 'card-completed', number: undefined, holder: undefined },
     ]);
     expect((await h.current(instance)).status).toBe('completed');
   });
@@ -371,11 +420,10 @@ describe('closing and progress', () => {
       actorId: 'ulp-dukcapil',
     });
     expect(h.outbox.prompts().filter((p) => p.to === 'ulp-biro-umum')).toEqual([]);
-    // The requester's own intake is opened and closed at once (a receipt); the work goes to Tata Usaha.
+    // The requester's own intake is no task: they get their status card; the work goes to Tata Usaha.
     expect(h.outbox.prompts().map((p) => [p.kind, p.to, p.runId])).toEqual([
-      ['task', 'ulp-dukcapil', 'nota-dinas-masuk#1'],
-      ['task-closed', 'ulp-dukcapil', 'nota-dinas-masuk#1'],
       ['task', 'tuti', 'agenda-surat-masuk#1'],
+      ['card', 'ulp-dukcapil', 'card'],
     ]);
     const prompts = await doOpenStep(h, instance);
     expect(prompts.filter((p) => p.to.startsWith('ulp-')).map((p) => p.to)).toEqual(['ulp-dukcapil']);

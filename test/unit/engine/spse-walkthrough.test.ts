@@ -118,14 +118,12 @@ describe('the SPSE SOP walked through the engine', () => {
       }),
     ]);
     expect(instance.events.at(-1)?.type).toBe('instance-completed');
-    // The requester heard of the end.
-    expect(
-      h.outbox
-        .prompts()
-        .filter((p) => p.to === 'ulp-biro-umum')
-        .at(-1)
-        ?.lines.at(-1)?.key,
-    ).toBe('notice-instance-completed');
+    // The requester heard of the end, and their card says it is done.
+    const toRequester = h.outbox.prompts().filter((p) => p.to === 'ulp-biro-umum');
+    expect(toRequester.slice(-2).map((p) => [p.kind, p.lines.at(-1)?.key])).toEqual([
+      ['notice', 'notice-instance-completed'],
+      ['card', 'card-completed'],
+    ]);
   });
 
   test('every step run records when it started and ended, and timed steps carry a due time', async () => {

@@ -2,6 +2,7 @@ import type { TimeLocale } from '../../../src/core/time/zones.js';
 import {
   formatLocalDateTime,
   formatLocalTime,
+  formatLocalTimeOrDay,
   utcOffsetLabel,
   zoneAbbreviation,
 } from '../../../src/core/time/zones.js';
@@ -63,5 +64,38 @@ describe('formatLocalDateTime', () => {
     ['2026-11-30T07:35:00Z', 'Asia/Kolkata', 'en', 'Monday, 30 Nov 2026 13:05 UTC+05:30'],
   ])('%s in %s (%s) → %s', (when, timeZone, locale, expected) => {
     expect(formatLocalDateTime(new Date(when), timeZone, locale)).toBe(expected);
+  });
+});
+
+describe('a time shown with its day when it is not the reader’s today', () => {
+  // A 30-minute step started Friday 27 Nov 2026 15:50 WIB is due Monday 07:50 WIB.
+  const due = new Date('2026-11-30T00:50:00Z');
+  test('read on the Friday: the weekday and date come with the time', () => {
+    expect(formatLocalTimeOrDay(due, new Date('2026-11-27T08:50:00Z'), 'Asia/Jakarta', 'id')).toBe(
+      'Senin, 30 Nov 07:50 WIB',
+    );
+    expect(formatLocalTimeOrDay(due, new Date('2026-11-27T08:50:00Z'), 'Asia/Jakarta', 'en')).toBe(
+      'Monday, 30 Nov 07:50 WIB',
+    );
+  });
+  test('read on the Monday: the time alone', () => {
+    expect(formatLocalTimeOrDay(due, new Date('2026-11-30T00:10:00Z'), 'Asia/Jakarta', 'id')).toBe(
+      '07:50 WIB',
+    );
+  });
+  test('the day is the reader’s: in WITA it is already Monday 08:50', () => {
+    expect(formatLocalTimeOrDay(due, new Date('2026-11-29T16:30:00Z'), 'Asia/Makassar', 'id')).toBe(
+      '08:50 WITA',
+    );
+  });
+  test('another year shows the year', () => {
+    expect(
+      formatLocalTimeOrDay(
+        new Date('2027-01-04T00:50:00Z'),
+        new Date('2026-12-31T08:50:00Z'),
+        'Asia/Jakarta',
+        'id',
+      ),
+    ).toBe('Senin, 4 Jan 2027 07:50 WIB');
   });
 });
