@@ -32,8 +32,9 @@ export class DispositionWizard {
       awaitingNote: false,
     };
     await this.chat.deps.conversations.set(user.platform, user.userId, fresh);
-    const reply = await this.recipientsStep(user, personId, fresh);
-    return { messages: reply.replaceTapped ? [reply.replaceTapped] : [] };
+    // The task message itself becomes the wizard: when the disposition is sent, closing the task
+    // edits that one message, so no button of the wizard outlives the step.
+    return this.recipientsStep(user, personId, fresh);
   }
 
   async onTap(

@@ -50,6 +50,8 @@ export interface OutboxDoc {
   leasedUntil: Date;
   lastError?: string;
   createdAt: Date;
+  /** Order within the same millisecond: prompts of one decision go out in the order it made them. */
+  seq: number;
 }
 
 export interface IdentityDoc {
@@ -138,6 +140,7 @@ export function registerModels(connection: Connection) {
         leasedUntil: Date,
         lastError: String,
         createdAt: Date,
+        seq: Number,
       },
       { collection: 'outbox', minimize: false, versionKey: false },
     ),

@@ -60,7 +60,7 @@ export class MongoOutbox implements Outbox {
   /** The prompts queued in the same tick go in one insert. */
   private readonly insert = batched<Prompt[], void>(async (batches) => {
     const now = new Date();
-    const docs = batches.flat().map((prompt) => ({
+    const docs = batches.flat().map((prompt, seq) => ({
       ...outboxKey(prompt.id),
       promptId: prompt.id,
       prompt: prompt as unknown as Record<string, unknown>,
@@ -69,6 +69,7 @@ export class MongoOutbox implements Outbox {
       notBefore: new Date(0),
       leasedUntil: new Date(0),
       createdAt: now,
+      seq,
     }));
     try {
       await this.models.Outbox.insertMany(docs, { ordered: false, lean: true });
@@ -89,7 +90,7 @@ export class MongoOutbox implements Outbox {
       const doc = await this.models.Outbox.findOneAndUpdate(
         { status: 'pending', notBefore: { $lte: now }, leasedUntil: { $lte: now } },
         { $set: { leasedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-        { sort: { createdAt: 1, _id: 1 }, returnDocument: 'after' },
+        { sort: { createdAt: 1, seq: 1, _id: 1 }, returnDocument: 'after' },
       ).lean<OutboxDoc>();
       if (!doc) break;
       leased.push({

@@ -2,7 +2,7 @@ import type { Flow, FlowStep } from '../flow/model.js';
 import { stepTypeSpec } from '../flow/step-types.js';
 import type { LocalizedText } from '../i18n.js';
 import type { PersonId, StepId } from '../ids.js';
-import type { FileRef, Instance } from './types.js';
+import type { FileRef, Instance, StepRun } from './types.js';
 
 /** The request's nota dinas and the other files it came with (not a step's output). */
 export const REQUEST = 'request';
@@ -90,14 +90,26 @@ function returnBetween(instance: Instance, stepId: StepId, before: FileRef, afte
  * What a step acts on: by default the request's memo and the latest version of every earlier
  * step's output file; a step's `documents.from` names the sources instead.
  */
-export function documentsForStep(flow: Flow, instance: Instance, step: FlowStep): DocumentVersion[] {
+export function documentsForStep(
+  flow: Flow,
+  instance: Instance,
+  step: FlowStep,
+  run?: StepRun,
+): DocumentVersion[] {
   const all = documentVersions(flow, instance);
+  // A step run again after a return also shows its own last version: the one that came back.
+  const ownEarlier = step.output.file && all.some((v) => v.source === step.id) ? [step.id] : [];
   const sources = step.documents?.from ?? [
     REQUEST,
     ...flow.steps.filter((s) => s.number < step.number && s.output.file).map((s) => s.id),
+    ...ownEarlier,
   ];
+  // This run's own uploads are listed as its attached files, not as what it acts on.
+  const ownNow = new Set(run?.files.map((f) => f.fileId) ?? []);
   return sources.flatMap((source) => {
-    const latest = all.filter((v) => v.source === source).at(-1);
+    const latest = all
+      .filter((v) => v.source === source && !(source === step.id && ownNow.has(v.file.fileId)))
+      .at(-1);
     return latest ? [latest] : [];
   });
 }

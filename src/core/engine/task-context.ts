@@ -21,13 +21,16 @@ export function historyLines(flow: Flow, org: OrgDirectory, instance: Instance, 
       params: { by: nameOf(org, previous.actorId), reason: previous.returnReason },
     });
   }
-  lines.push(...chainLines(flow, org, instance));
+  // The chain as it stood when the task was given (a disposer's own step does not list itself).
+  lines.push(...chainLines(flow, org, instance, run.startedAt));
   return lines;
 }
 
-/** The disposition chain so far: a title, then one line per disposition, oldest first. */
-export function chainLines(flow: Flow, org: OrgDirectory, instance: Instance): MessageRef[] {
-  const dispositions = instance.runs.filter((r) => r.disposition && r.endedAt);
+/** The disposition chain (up to `until`, when given): a title, then one line per disposition, oldest first. */
+export function chainLines(flow: Flow, org: OrgDirectory, instance: Instance, until?: string): MessageRef[] {
+  const dispositions = instance.runs.filter(
+    (r) => r.disposition && r.endedAt && (until === undefined || r.endedAt <= until),
+  );
   if (dispositions.length === 0) return [];
   return [
     { key: 'task-chain-title' },
@@ -41,7 +44,7 @@ export function chainLines(flow: Flow, org: OrgDirectory, instance: Instance): M
           to: disposition.recipientIds.map((id) => nameOf(org, id)).join(', '),
           instruction: instruction ? { text: instruction.label } : disposition.instructionId,
           note: disposition.note ? ` — ${disposition.note}` : '',
-          at: { instant: r.endedAt as string, style: 'datetime' },
+          at: { instant: r.endedAt as string, style: 'day' },
         },
       };
     }),
@@ -92,6 +95,11 @@ export function documentActions(documents: readonly DocumentVersion[]): PromptAc
 }
 
 /** The documents of a step's task (what it acts on). */
-export function taskDocuments(flow: Flow, instance: Instance, step: FlowStep): DocumentVersion[] {
-  return documentsForStep(flow, instance, step);
+export function taskDocuments(
+  flow: Flow,
+  instance: Instance,
+  step: FlowStep,
+  run?: StepRun,
+): DocumentVersion[] {
+  return documentsForStep(flow, instance, step, run);
 }

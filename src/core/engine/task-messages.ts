@@ -64,7 +64,7 @@ export function documentPrompts(
   nextId: () => string,
 ): Prompt[] {
   if (!sendsDocuments(step)) return [];
-  return taskDocuments(flow, instance, step).map((doc) => ({
+  return taskDocuments(flow, instance, step, run).map((doc) => ({
     id: nextId(),
     to,
     instanceId: instance.id,

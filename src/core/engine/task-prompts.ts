@@ -27,7 +27,7 @@ export function taskLines(flow: Flow, org: OrgDirectory, instance: Instance, run
   const lines: MessageRef[] = [instanceHeader(flow, org, instance), stepLine(flow, step)];
   if (step.instruction) lines.push({ key: 'task-instruction', params: { text: { text: step.instruction } } });
   lines.push(...historyLines(flow, org, instance, run));
-  lines.push(...documentLines(org, taskDocuments(flow, instance, step)));
+  lines.push(...documentLines(org, taskDocuments(flow, instance, step, run)));
   // A step that can send the work back shows what it decides on: the content of those steps' files.
   for (const source of step.returnTo) lines.push(...contentLines(latestFile(instance, source)));
   if (hasItems(step.type)) lines.push(...checklistLines(checklistItems(instance, step), run));
@@ -165,7 +165,7 @@ export function taskActions(flow: Flow, run: StepRun, instance?: Instance): Prom
     ...(decision.style ? { style: decision.style } : {}),
   }));
   const documents =
-    instance && !sendsDocuments(step) ? documentActions(taskDocuments(flow, instance, step)) : [];
+    instance && !sendsDocuments(step) ? documentActions(taskDocuments(flow, instance, step, run)) : [];
   return [...toggles, ...items, ...decisions, ...documents];
 }
 

@@ -131,7 +131,7 @@ describe('a new task prompt', () => {
         to: 'Sari Handayani',
         instruction: { text: h.flow.instructions.find((i) => i.id === 'segera')?.label },
         note: ' — Mohon dipercepat',
-        at: { instant: h.clock.now().toISOString(), style: 'datetime' },
+        at: { instant: h.clock.now().toISOString(), style: 'day' },
       },
     });
   });
