@@ -2,10 +2,10 @@
 # Measures how long `npm start` (or any command given) takes from launch to the first 200 from
 # /healthz, and the memory it then holds. Runs it RUNS times (default 5) on free ports, with the
 # embedded database, and prints one line per run and, last, a JSON summary (median and worst).
+# Run it in the directory of the checkout to measure (it runs the command there):
 #   deploy/measure-start.sh                 # npm start
 #   RUNS=10 deploy/measure-start.sh node --max-semi-space-size=32 dist/main.js
 set -euo pipefail
-cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 command=("$@")
 [ ${#command[@]} -eq 0 ] && command=(npm start)
