@@ -60,6 +60,16 @@ describe('runtime dependencies', () => {
       ]);
   });
 
+  test('no production package needs an install script (the image installs with --ignore-scripts)', () => {
+    const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }>;
+    };
+    const withScripts = Object.entries(lock.packages)
+      .filter(([path, entry]) => path !== '' && entry.hasInstallScript && !entry.dev)
+      .map(([path]) => path);
+    expect(withScripts).toEqual([]);
+  });
+
   test('the import reader finds value imports and skips type-only ones', () => {
     const text = [
       "import { z } from 'zod';",
