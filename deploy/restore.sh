@@ -59,7 +59,8 @@ from_host=false
 if [ -f "$archive" ]; then
   from_host=true
 elif [ "$archive" = latest ]; then
-  archive=$(list_backups | head -n 1)
+  backups=$(list_backups)
+  archive=${backups%%$'\n'*}
   [ -n "$archive" ] || {
     echo "restore: there is no backup in the backup volume yet" >&2
     exit 1
@@ -67,7 +68,7 @@ elif [ "$archive" = latest ]; then
 elif [[ ! $archive =~ ^pandu-[0-9]{8}T[0-9]{6}Z\.archive\.gz$ ]]; then
   echo "restore: \"$archive\" is neither a file here nor a backup name such as pandu-20261201T190000Z.archive.gz" >&2
   exit 1
-elif ! list_backups | grep -qx "$archive"; then
+elif ! grep -qx "$archive" <<<"$(list_backups)"; then
   echo "restore: there is no backup \"$archive\" in the backup volume (deploy/restore.sh --list)" >&2
   exit 1
 fi
@@ -109,7 +110,8 @@ echo "restore: stopping pandu"
 "${compose[@]}" stop pandu
 echo "restore: first a backup of the data as it is now, so that this restore can be undone"
 "${compose[@]}" run --rm --no-deps -T backup once
-undo=$(list_backups | head -n 1)
+backups=$(list_backups)
+undo=${backups%%$'\n'*}
 trap 'echo "restore: FAILED; Pandu stays stopped. The data from before is in $undo: deploy/restore.sh $undo puts it back" >&2' ERR
 echo "restore: replacing database $database with $archive"
 if $from_host; then

@@ -158,6 +158,8 @@ describe('docker-compose.yml', () => {
 
   test('health checks: MongoDB by ping, the backup by its age; Pandu by the image (Dockerfile)', () => {
     expect(mongo.healthcheck?.test.join(' ')).toContain('ping');
+    // Not through 127.0.0.1, where the image's temporary set-up server also answers.
+    expect(mongo.healthcheck?.test.join(' ')).toContain('--host "$$(hostname)"');
     expect(backup.healthcheck?.test).toEqual(['CMD', 'bash', '/deploy/backup/pandu-backup.sh', 'check']);
     expect(pandu.healthcheck).toBeUndefined();
     expect(pandu.depends_on).toEqual({ mongo: { condition: 'service_healthy' } });

@@ -141,6 +141,11 @@ describe('the restore script', () => {
     expect(nonsense.code).toBe(1);
     expect(nonsense.stderr).toContain('neither a file here nor a backup name');
     expect(rig.calls().some((call) => call.includes('stop'))).toBe(false);
+    const empty = setup([]);
+    const latest = await empty.restore(['--yes', 'latest']);
+    expect(latest.code).toBe(1);
+    expect(latest.stderr).toContain('there is no backup in the backup volume yet');
+    expect(empty.calls().some((call) => call.includes('stop'))).toBe(false);
   });
 
   test('a failed restore leaves Pandu stopped and names the backup that puts the old data back', async () => {
