@@ -67,6 +67,10 @@ describe('the production build', () => {
       if (!health) throw new Error(`no 200 from /healthz; output:\n${output}`);
       // The embedded database ran in its worker thread, loaded from dist/ (no TypeScript loader).
       expect(health).toMatchObject({ database: 'up', embeddedDatabase: true });
+      // /healthz answers before start() has returned, and main.ts installs its signal handlers
+      // only then: until it installs them first (issue 16), SIGTERM waits for the start to end.
+      while (!output.includes('Pandu is running') && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 100));
     } finally {
       child.kill('SIGTERM');
     }
