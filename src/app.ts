@@ -1,43 +1,40 @@
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { ChatCore } from './chat/chat-core.js';
 import type { ChannelFactory, ChannelModule } from './channels/channel.js';
-import { CHANNEL_FACTORIES } from './channels/index.js';
-import { FEATURES, type Feature } from './features/index.js';
+import { PLATFORMS } from './channels/index.js';
+import { ChatApp } from './chat/chat-app.js';
 import { OutboxDispatcher } from './chat/outbox-dispatcher.js';
+import { accountRules } from './chat/platforms.js';
+import type { ChatPort } from './chat/port.js';
 import { ReaderResolver } from './chat/readers.js';
-import type { FileContentHandler, ChatCommandHandler } from './chat/chat-deps.js';
+import type { SendLimits } from './chat/types.js';
 import type { Config } from './config/env.js';
 import { loadFlowsDir } from './config/flow-files.js';
-import { loadOfficeCalendar } from './config/holidays-file.js';
 import { OrgSource } from './config/org-source.js';
 import type { Flow } from './core/flow/model.js';
 import { systemClock, type Clock } from './core/ports.js';
 import { FlowRegistry } from './core/service/flow-registry.js';
 import { SopService } from './core/service/sop-service.js';
-import type { StepTimers } from './core/service/step-timers.js';
-import {
-  addOfficeMs,
-  DEFAULT_OFFICE_CALENDAR,
-  mergeCalendar,
-  type OfficeCalendar,
-} from './core/time/index.js';
+import { loadOfficeCalendars, type LoadedOfficeCalendars } from './config/office-calendars.js';
+import { addOfficeMs, withCalendarOverride, type AnyOfficeCalendar } from './core/time/index.js';
+import type { CliCommand, Feature, FeatureHost } from './features/feature.js';
+import { loadFeatures } from './features/index.js';
+import { FeatureRegistry } from './features/registry.js';
 import { createHttpServer, listen } from './http/http-server.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
 import type { Logger } from './logger.js';
-import { startEmbeddedMongo, type EmbeddedMongo } from './storage/embedded-mongo.js';
-import { connectMongoStorage, type MongoStorage } from './storage/mongo-storage.js';
+import { openDatabase } from './storage/open-database.js';
+import type { MongoStorage } from './storage/mongo-storage.js';
 
 export interface AppOptions {
   logger: Logger;
   clock?: Clock;
-  /** Replaces the built-in channel list (tests pick the channels they drive). */
+  /** Replaces the registered platforms' channels (tests pick the channels they drive). */
   channels?: ChannelFactory[];
-  /** Outbox spacing per chat, overridable for tests. */
-  dispatcherLimits?: ConstructorParameters<typeof OutboxDispatcher>[0]['limits'];
+  /** Outbox spacing per platform, overridable for tests. */
+  dispatcherLimits?: Partial<Record<string, SendLimits>>;
   dispatcherPollMs?: number;
-  /** Replaces the feature list (tests of one feature). */
-  features?: Array<() => Promise<Feature>>;
+  /** Replaces the feature list (tests of one feature, the benchmark). */
+  features?: Feature[];
 }
 
 export interface App {
@@ -48,66 +45,56 @@ export interface App {
   embedded: boolean;
   orgSource: OrgSource;
   flows: FlowRegistry;
-  calendar: OfficeCalendar;
+  /** The office calendar of every year, and its status (provisional years, warnings). */
+  calendars: LoadedOfficeCalendars;
   translator: Translator;
   service: SopService;
-  chat: ChatCore;
-  channels: ChannelModule[];
-  channelsOff: Record<string, string>;
+  chat: ChatPort;
+  channels: readonly ChannelModule[];
   dispatcher: OutboxDispatcher;
   http: Server;
-  fileHandlers: Record<string, FileContentHandler>;
-  chatCommands: Record<string, ChatCommandHandler>;
   port(): number;
-  /** Lets the time-standards feature set and clear step timers. */
-  useTimers(timers: StepTimers): void;
-  /** Lets the delegation feature say who stands in for whom. */
-  useDelegations(source: () => Promise<Map<string, string>>): void;
-  /** Lets the disruption feature say since when a disruption is declared. */
-  useDisruption(source: () => Promise<Date | undefined>): void;
-  /** Registers clean-up to run when the app stops (before the database closes). */
-  onStop(stop: () => Promise<void>): void;
+  /** What a feature offers (its `api`), or undefined when it is not installed. */
+  feature<Api>(feature: Feature<Api>): Api | undefined;
+  /** The `pandu` commands the features contribute. */
+  cliCommands(): readonly CliCommand[];
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * The composition root: configuration → database → flows and org → engine → chat → channels
- * → HTTP. Nothing starts listening or sending until `start()`.
+ * The composition root: configuration → database → flows and org → engine → features → chat →
+ * channels → HTTP. Features are collected once, here; nothing starts listening or sending until
+ * `start()`.
  */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  let embeddedServer: EmbeddedMongo | undefined;
-  let uri = config.MONGODB_URI;
-  if (!uri) {
-    embeddedServer = await startEmbeddedMongo({ port: config.EMBEDDED_MONGODB_PORT });
-    uri = embeddedServer.uri;
-    logger.warn(
-      { uri },
-      'MONGODB_URI is not set: using the embedded in-memory database. Data will NOT survive a restart. ' +
-        'Set MONGODB_URI=mongodb://host:27017/pandu to use a real MongoDB (docker-compose does this).',
-    );
-  }
-  const storage = await connectMongoStorage(uri);
+  const database = await openDatabase(config, logger);
+  const { storage } = database;
 
-  const orgSource = new OrgSource(config.ORG_FILE, logger, (next) =>
-    missingPositions(flowsLoaded, next.positions),
+  const orgSource = new OrgSource(
+    config.ORG_FILE,
+    logger,
+    (next) => missingPositions(flowsLoaded, next.positions),
+    accountRules(PLATFORMS),
   );
   const flowsLoaded = loadFlowsDir(config.FLOWS_DIR, orgSource.org.positions);
   const flows = new FlowRegistry(flowsLoaded);
-  const calendar = existsSync(config.CALENDAR_FILE)
-    ? await loadOfficeCalendar([config.CALENDAR_FILE], {
-        ...DEFAULT_OFFICE_CALENDAR,
-        timeZone: config.TIME_ZONE,
-      })
-    : { ...DEFAULT_OFFICE_CALENDAR, timeZone: config.TIME_ZONE };
+  const officeCalendars = await loadOfficeCalendars(config);
+  const calendar = officeCalendars.calendar;
   const calendars = new Map(flowsLoaded.map((flow) => [flow.id, calendarFor(calendar, flow)]));
   const translator = loadTranslator(config.LOCALES_DIR);
+  const readers = new ReaderResolver({
+    org: () => orgSource.org,
+    identities: storage.identities,
+    defaultLocale: config.DEFAULT_LOCALE,
+    defaultTimeZone: config.TIME_ZONE,
+  });
 
-  let timers: StepTimers | undefined;
-  let delegations: (() => Promise<Map<string, string>>) | undefined;
-  let disruption: (() => Promise<Date | undefined>) | undefined;
+  // The service reads what the features contribute (timers, delegations, the disruption, the
+  // listeners after a save) through the registry, which is complete before the first command.
+  const registry = new FeatureRegistry();
   const service = new SopService({
     flows,
     org: () => orgSource.org,
@@ -117,22 +104,32 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     timeZone: config.TIME_ZONE,
     dueAt: (start, ms, flow) => addOfficeMs(calendars.get(flow.id) ?? calendar, start, ms),
-    delegations: () => delegations?.() ?? Promise.resolve(new Map<string, string>()),
-    disruptedSince: () => disruption?.() ?? Promise.resolve(undefined),
-    timers: {
-      runsStarted: (instance, runs) => timers?.runsStarted(instance, runs) ?? Promise.resolve(),
-      runsEnded: (instance, runs) => timers?.runsEnded(instance, runs) ?? Promise.resolve(),
-    },
+    delegations: registry.delegations,
+    disruptedSince: registry.disruptedSince,
+    timers: registry.stepTimers,
+    onSaved: registry.onSaved,
   });
-  const readers = new ReaderResolver({
+  const db = storage.connection.db;
+  if (!db) throw new Error('the database is not connected');
+  const host = (feature: Feature): FeatureHost => ({
+    config,
+    logger: logger.child({ feature: feature.id }),
+    clock,
+    service,
     org: () => orgSource.org,
-    identities: storage.identities,
-    defaultLocale: config.DEFAULT_LOCALE,
-    defaultTimeZone: config.TIME_ZONE,
+    translator,
+    readerFor: (personId) => readers.readerFor(personId),
+    files: storage.files,
+    db,
+    connection: storage.connection,
+    calendars: officeCalendars,
+    send: (prompts) => storage.outbox.enqueue(prompts),
   });
-  const fileHandlers: Record<string, FileContentHandler> = {};
-  const chatCommands: Record<string, ChatCommandHandler> = {};
-  const chat = new ChatCore({
+  for (const feature of options.features ?? (await loadFeatures()))
+    await registry.add(feature, host(feature));
+  registry.seal();
+
+  const chat = new ChatApp({
     service,
     identities: storage.identities,
     invites: storage.invites,
@@ -145,14 +142,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     logger,
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
-    fileHandlers,
-    extraCommands: chatCommands,
+    platforms: PLATFORMS,
+    contributions: registry.chat(),
   });
 
   const channels: ChannelModule[] = [];
   const channelsOff: Record<string, string> = {};
-  const factories =
-    options.channels ?? (await Promise.all(Object.values(CHANNEL_FACTORIES).map((load) => load())));
+  const factories = options.channels ?? (await Promise.all(PLATFORMS.map((platform) => platform.load())));
   for (const factory of factories) {
     const result = await factory({ config, chat, deliveries: storage.deliveries, logger });
     if ('off' in result) {
@@ -173,6 +169,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     translator,
     tokens: storage.tokens,
     messages: storage.taskMessages,
+    files: storage.files,
     clock,
     logger,
     ...(options.dispatcherLimits ? { limits: options.dispatcherLimits } : {}),
@@ -180,15 +177,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
 
   const health = async () => {
-    const database = await storage.connection.db
+    const ping = await storage.connection.db
       ?.admin()
       .ping()
       .then(() => 'up')
       .catch(() => 'down');
     return {
-      ok: database === 'up',
-      database,
-      embeddedDatabase: Boolean(embeddedServer),
+      ok: ping === 'up',
+      database: ping,
+      embeddedDatabase: database.embedded,
       flows: flows.all().map((f) => ({ id: f.id, steps: f.steps.length })),
       channels: Object.fromEntries<Record<string, unknown>>([
         ...channels.map((c): [string, Record<string, unknown>] => [
@@ -201,47 +198,30 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         ]),
       ]),
       outbox: await storage.outbox.counts(),
+      ...(await registry.health()),
     };
   };
-  const http = createHttpServer(
-    channels.flatMap((c) => c.routes),
-    health,
-    logger,
-  );
+  const http = createHttpServer([...channels.flatMap((c) => c.routes), ...registry.routes()], health, logger);
 
-  const featureStops: Array<() => Promise<void>> = [];
   let boundPort = config.PORT;
-  const app: App = {
+  return {
     config,
     logger,
     clock,
     storage,
-    embedded: Boolean(embeddedServer),
+    embedded: database.embedded,
     orgSource,
     flows,
-    calendar,
+    calendars: officeCalendars,
     translator,
     service,
     chat,
     channels,
-    channelsOff,
     dispatcher,
     http,
-    fileHandlers,
-    chatCommands,
     port: () => boundPort,
-    useTimers(t) {
-      timers = t;
-    },
-    useDelegations(source) {
-      delegations = source;
-    },
-    useDisruption(source) {
-      disruption = source;
-    },
-    onStop(stop) {
-      featureStops.push(stop);
-    },
+    feature: (feature) => registry.api(feature),
+    cliCommands: () => registry.cli(),
     async start() {
       boundPort = await listen(http, config.PORT, config.HOST);
       orgSource.watch();
@@ -249,6 +229,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       const recovered = await service.recoverPendingPrompts();
       if (recovered > 0) logger.warn({ recovered }, 'queued prompts a previous run left unsent');
       dispatcher.start();
+      await registry.start();
       logger.info(
         {
           port: boundPort,
@@ -263,21 +244,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await dispatcher.stop();
       for (const channel of channels)
         await channel.stop().catch((error: unknown) => logger.warn({ err: error }, 'channel stop failed'));
-      for (const stop of featureStops.reverse()) await stop();
+      await registry.stop();
       orgSource.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
-      await storage.close();
-      await embeddedServer?.stop();
+      await database.close();
     },
   };
-  for (const load of options.features ?? FEATURES) await (await load())(app);
-  return app;
 }
 
-function calendarFor(base: OfficeCalendar, flow: Flow): OfficeCalendar {
-  if (!flow.calendar) return base;
-  return mergeCalendar(base, flow.calendar);
+/** A flow's calendar: the office's, every year, with the flow's own changes (zone, hours, holidays) on top. */
+function calendarFor(base: AnyOfficeCalendar, flow: Flow): AnyOfficeCalendar {
+  return flow.calendar ? withCalendarOverride(base, flow.calendar) : base;
 }
 
 function missingPositions(flows: readonly Flow[], positions: readonly string[]): string | undefined {

@@ -5,34 +5,30 @@ chat-invite-unknown = Unknown invite code. Check it or ask an admin for a new on
 chat-invite-used = This invite code has already been used. Ask an admin for a new one.
 chat-invite-expired = This invite code has expired. Ask an admin for a new one.
 chat-welcome = Welcome, { $name } ({ $position }, { $unit }). Your account is now linked to Pandu.
-chat-help =
-    Pandu walks you through the SOP step by step.
-    /tugas — your open tasks
-    /status AGENDA-NUMBER — the history of a request
-    /ajukan — submit a new request (ULP)
-    /templat — the PPK list template (XLSX and CSV)
-    /register UNIT-CODE — the SPSE register: a unit's PPK, ULP/committee and users
-    /daftar AGENDA-NUMBER — the authenticated PPK accounts (XLSX)
-    /wakil — name a deputy while you are away
-    /kanal telegram|slack — choose where tasks arrive (when linked on both)
-    /bahasa — switch language (Indonesia/English)
-    /batal — cancel what you are filling in
-    /gangguan mulai NOTE | selesai — declare the start or end of an SPSE disruption; standard-time clocks stop meanwhile (admin)
-    /bantuan — this help
-chat-help-slack =
-    Pandu walks you through the SOP step by step.
-    /pandu tugas — your open tasks
-    /pandu status AGENDA-NUMBER — the history of a request
-    /pandu ajukan SUBJECT — submit a new request (ULP)
-    /pandu templat — the PPK list template
-    /pandu register UNIT-CODE — a unit's SPSE register
-    /pandu daftar AGENDA-NUMBER — the authenticated accounts (XLSX)
-    /pandu wakil — name a deputy
-    /pandu bahasa — switch language (Indonesia/English)
-    /pandu link CODE — link your Slack account
-    /pandu gangguan mulai NOTE | selesai — declare the start or end of an SPSE disruption (admin)
-    /pandu bantuan — this help
-chat-unknown-command = Unknown command /{ $command }. Type /bantuan for the list of commands.
+chat-help-title = Pandu walks you through the SOP step by step.
+chat-help-line = { $command }{ $args } — { $text }
+chat-help-tugas = your open tasks
+chat-help-status = the history of a request
+chat-help-ajukan = submit a new request (ULP)
+chat-help-templat = the PPK list template (XLSX and CSV)
+chat-help-register = the SPSE register: a unit's PPK, ULP/committee and users
+chat-help-daftar = the authenticated PPK accounts (XLSX)
+chat-help-wakil = name a deputy while you are away
+chat-help-kanal = choose where tasks arrive (when linked on several platforms)
+chat-help-bahasa = switch language (Indonesia/English)
+chat-help-batal = cancel what you are filling in
+chat-help-gangguan = declare the start or end of an SPSE disruption; standard-time clocks stop meanwhile (admin)
+chat-help-bantuan = this help
+chat-help-start = link your chat account with an invite code
+chat-args-status = {" "}AGENDA-NUMBER
+chat-args-ajukan = {" "}[SUBJECT]
+chat-args-register = {" "}[UNIT-CODE]
+chat-args-daftar = {" "}AGENDA-NUMBER
+chat-args-wakil = {" "}[PERSON-ID DAYS | batal]
+chat-args-kanal = {" "}PLATFORM
+chat-args-gangguan = {" "}mulai NOTE | selesai
+chat-args-start = {" "}CODE
+chat-unknown-command = Unknown command { $command }. Type { $help } for the list of commands.
 chat-no-tasks = You have no open tasks right now. 👍
 chat-task-list = You have { $count } open { $count ->
     [one] task
@@ -89,14 +85,11 @@ status-run = { $number }. { $title } — { $who } · started { $started } · end
   }
 status-reminder-sent = { "   " }🔔 reminder at { $at }
 status-escalated = { "   " }⏫ escalated to { $to } at { $at }
-chat-preferred-channel-set = Tasks will be sent to { $platform ->
-    [slack] Slack
-   *[telegram] Telegram
-  }.
+chat-preferred-channel-set = Tasks will be sent to { $platform }.
 chat-command-batal = Cancel what you are filling in
-chat-kanal-usage = Name the platform for your tasks: /kanal telegram or /kanal slack.
+chat-kanal-usage = Name the platform for your tasks: { $choices }.
 chat-command-kanal = Choose Telegram or Slack for tasks
-chat-kanal-not-linked = Your { $platform ->
-    [slack] Slack
-   *[telegram] Telegram
-  } account is not linked yet. Link it first with an invite code.
+chat-kanal-not-linked = Your { $platform } account is not linked yet. Link it first with an invite code.
+chat-error = Sorry, something went wrong while handling your request; nothing was changed. Please try again in a moment.
+chat-error-after = Sorry, something went wrong after this was recorded: { $done }. The rest was not done; check /tugas or try again.
+chat-file-download-failed = The file could not be downloaded from the chat platform. Please send it again.

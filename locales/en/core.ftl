@@ -64,7 +64,11 @@ refusal-not-requester = Only { $position } can submit this request.
 refusal-subject-required = The request needs a subject.
 refusal-instance-completed = This request has already been processed.
 refusal-unknown-task = This task was not found.
-refusal-already-done = This task was already completed by { $by } at { $at }.
+refusal-already-done = { $outcome ->
+    [reassigned] This task was already handed over by { $by } at { $at }.
+    [returned] This task was already returned by { $by } at { $at }.
+   *[other] This task was already completed by { $by } at { $at }.
+  }
 refusal-not-your-task = This task is not yours; it belongs to { $assignee }.
 refusal-action-not-allowed = This action does not apply to this step.
 refusal-unknown-item = Unknown item.

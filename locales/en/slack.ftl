@@ -1,7 +1,5 @@
 ## Slack: the /pandu command, forms (modals) and the App Home tab.
 
-slack-unknown-command = Unknown command /pandu { $command }. Type /pandu bantuan for the list of commands.
-slack-channel-usage = Choose where your tasks go: /pandu kanal telegram or /pandu kanal slack.
 slack-error = ⚠️ Sorry, your request could not be processed because of a system problem. Please try again in a moment.
 slack-file-failed = ⚠️ The file { $name } could not be fetched from Slack. Please send it again.
 slack-disposition-unavailable = There is nobody to choose as the recipient of this disposition. Please contact an admin.
@@ -48,3 +46,6 @@ slack-home-instance = { $status ->
     [completed] ✅ Completed
    *[active] ⏳ { $step }
   } · Agenda no. { $agenda } · { $subject }
+slack-fail-title = Account not authenticated
+slack-fail-reason = Reason it failed
+slack-fail-reason-placeholder = Say why this account could not be authenticated

@@ -5,34 +5,30 @@ chat-invite-unknown = Kode undangan tidak dikenal. Periksa kembali kodenya atau 
 chat-invite-used = Kode undangan ini sudah dipakai. Minta kode baru kepada admin.
 chat-invite-expired = Kode undangan ini sudah kedaluwarsa. Minta kode baru kepada admin.
 chat-welcome = Selamat datang, { $name } ({ $position }, { $unit }). Akun Anda sudah terhubung dengan Pandu.
-chat-help =
-    Pandu membantu Anda menjalankan SOP langkah demi langkah.
-    /tugas — tugas Anda yang masih terbuka
-    /status NOMOR-AGENDA — riwayat sebuah permohonan
-    /ajukan — ajukan permohonan baru (ULP)
-    /templat — templat daftar PPK (XLSX dan CSV)
-    /register KODE-UNIT — register SPSE: PPK, ULP/Pokja, dan pengguna unit
-    /daftar NOMOR-AGENDA — daftar akun PPK yang telah diotentikasi (XLSX)
-    /wakil — tunjuk pelaksana harian selama Anda berhalangan
-    /kanal telegram|slack — pilih platform penerima tugas (bila terhubung di keduanya)
-    /bahasa — ganti bahasa (Indonesia/English)
-    /batal — batalkan isian yang sedang berjalan
-    /gangguan mulai CATATAN | selesai — catat awal atau akhir gangguan SPSE; jam standar waktu berhenti selama gangguan (admin)
-    /bantuan — bantuan ini
-chat-help-slack =
-    Pandu membantu Anda menjalankan SOP langkah demi langkah.
-    /pandu tugas — tugas Anda yang masih terbuka
-    /pandu status NOMOR-AGENDA — riwayat sebuah permohonan
-    /pandu ajukan PERIHAL — ajukan permohonan baru (ULP)
-    /pandu templat — templat daftar PPK
-    /pandu register KODE-UNIT — register SPSE sebuah unit
-    /pandu daftar NOMOR-AGENDA — daftar akun terotentikasi (XLSX)
-    /pandu wakil — tunjuk pelaksana harian
-    /pandu bahasa — ganti bahasa (Indonesia/English)
-    /pandu link KODE — hubungkan akun Slack Anda
-    /pandu gangguan mulai CATATAN | selesai — catat awal atau akhir gangguan SPSE (admin)
-    /pandu bantuan — bantuan ini
-chat-unknown-command = Perintah /{ $command } tidak dikenal. Ketik /bantuan untuk daftar perintah.
+chat-help-title = Pandu membantu Anda menjalankan SOP langkah demi langkah.
+chat-help-line = { $command }{ $args } — { $text }
+chat-help-tugas = tugas Anda yang masih terbuka
+chat-help-status = riwayat sebuah permohonan
+chat-help-ajukan = ajukan permohonan baru (ULP)
+chat-help-templat = templat daftar PPK (XLSX dan CSV)
+chat-help-register = register SPSE: PPK, ULP/Pokja, dan pengguna unit
+chat-help-daftar = daftar akun PPK yang telah diotentikasi (XLSX)
+chat-help-wakil = tunjuk pelaksana harian selama Anda berhalangan
+chat-help-kanal = pilih platform penerima tugas (bila terhubung di beberapa platform)
+chat-help-bahasa = ganti bahasa (Indonesia/English)
+chat-help-batal = batalkan isian yang sedang berjalan
+chat-help-gangguan = catat awal atau akhir gangguan SPSE; jam standar waktu berhenti selama gangguan (admin)
+chat-help-bantuan = bantuan ini
+chat-help-start = hubungkan akun chat Anda dengan kode undangan
+chat-args-status = {" "}NOMOR-AGENDA
+chat-args-ajukan = {" "}[PERIHAL]
+chat-args-register = {" "}[KODE-UNIT]
+chat-args-daftar = {" "}NOMOR-AGENDA
+chat-args-wakil = {" "}[ID-ORANG HARI | batal]
+chat-args-kanal = {" "}PLATFORM
+chat-args-gangguan = {" "}mulai CATATAN | selesai
+chat-args-start = {" "}KODE
+chat-unknown-command = Perintah { $command } tidak dikenal. Ketik { $help } untuk daftar perintah.
 chat-no-tasks = Tidak ada tugas terbuka untuk Anda saat ini. 👍
 chat-task-list = Anda memiliki { $count } tugas terbuka{ $overdue ->
     [0] .
@@ -86,14 +82,11 @@ status-run = { $number }. { $title } — { $who } · mulai { $started } · seles
   }
 status-reminder-sent = { "   " }🔔 pengingat pukul { $at }
 status-escalated = { "   " }⏫ dieskalasi kepada { $to } pukul { $at }
-chat-preferred-channel-set = Tugas akan dikirim ke { $platform ->
-    [slack] Slack
-   *[telegram] Telegram
-  }.
+chat-preferred-channel-set = Tugas akan dikirim ke { $platform }.
 chat-command-batal = Batalkan isian
-chat-kanal-usage = Tulis platform tujuan tugas Anda: /kanal telegram atau /kanal slack.
+chat-kanal-usage = Tulis platform tujuan tugas Anda: { $choices }.
 chat-command-kanal = Pilih Telegram atau Slack untuk tugas
-chat-kanal-not-linked = Akun { $platform ->
-    [slack] Slack
-   *[telegram] Telegram
-  } Anda belum terhubung. Hubungkan dulu dengan kode undangan.
+chat-kanal-not-linked = Akun { $platform } Anda belum terhubung. Hubungkan dulu dengan kode undangan.
+chat-error = Maaf, terjadi gangguan saat memproses permintaan Anda; tidak ada yang berubah. Silakan coba lagi sebentar lagi.
+chat-error-after = Maaf, terjadi gangguan setelah ini tercatat: { $done }. Sisanya belum diproses; silakan periksa /tugas atau coba lagi.
+chat-file-download-failed = Berkas tidak dapat diunduh dari platform chat. Silakan kirim ulang berkasnya.

@@ -64,7 +64,11 @@ refusal-not-requester = Hanya { $position } yang dapat mengajukan permohonan ini
 refusal-subject-required = Perihal permohonan wajib diisi.
 refusal-instance-completed = Permohonan ini sudah selesai diproses.
 refusal-unknown-task = Tugas ini tidak ditemukan.
-refusal-already-done = Tugas ini sudah diselesaikan oleh { $by } pukul { $at }.
+refusal-already-done = { $outcome ->
+    [reassigned] Tugas ini sudah dialihkan oleh { $by } pukul { $at }.
+    [returned] Tugas ini sudah dikembalikan oleh { $by } pukul { $at }.
+   *[other] Tugas ini sudah diselesaikan oleh { $by } pukul { $at }.
+  }
 refusal-not-your-task = Tugas ini bukan untuk Anda; tugas ini milik { $assignee }.
 refusal-action-not-allowed = Tindakan ini tidak berlaku untuk langkah ini.
 refusal-unknown-item = Butir kelengkapan tidak dikenal.

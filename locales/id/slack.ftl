@@ -1,7 +1,5 @@
 ## Slack: perintah /pandu, formulir (modal), dan halaman Beranda (App Home).
 
-slack-unknown-command = Perintah /pandu { $command } tidak dikenal. Ketik /pandu bantuan untuk melihat daftar perintah.
-slack-channel-usage = Pilih kanal penerima tugas: /pandu kanal telegram atau /pandu kanal slack.
 slack-error = ⚠️ Mohon maaf, permintaan Anda belum dapat diproses karena gangguan sistem. Silakan coba beberapa saat lagi.
 slack-file-failed = ⚠️ Berkas { $name } tidak dapat diambil dari Slack. Silakan kirim ulang berkasnya.
 slack-disposition-unavailable = Tidak ada penerima disposisi yang dapat dipilih untuk tugas ini. Mohon hubungi admin.
@@ -48,3 +46,6 @@ slack-home-instance = { $status ->
     [completed] ✅ Selesai
    *[active] ⏳ { $step }
   } · No. agenda { $agenda } · { $subject }
+slack-fail-title = Akun gagal diotentikasi
+slack-fail-reason = Alasan kegagalan
+slack-fail-reason-placeholder = Jelaskan mengapa akun ini tidak dapat diotentikasi

@@ -1,16 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from '../config/env.js';
-import type { DeliveryLog } from '../core/ports.js';
-import type { Logger } from '../logger.js';
-import type { ChatCore } from '../chat/chat-core.js';
+import type { ChatPort } from '../chat/port.js';
+import type { PlatformInfo } from '../chat/platforms.js';
+import type { DeliveryLog } from '../chat/ports.js';
 import type { ChatPlatform, ChatSender } from '../chat/types.js';
-
-/** An HTTP route a channel serves on the service's own port (webhooks, Slack events). */
-export interface HttpRoute {
-  method: 'POST' | 'GET';
-  path: string;
-  handle(request: IncomingMessage, response: ServerResponse): void;
-}
+import type { Config } from '../config/env.js';
+import type { HttpRoute } from '../http/routes.js';
+import type { Logger } from '../logger.js';
 
 /** A running chat channel: how to send, what HTTP it serves, how to start and stop it. */
 export interface ChannelModule {
@@ -25,10 +19,18 @@ export interface ChannelModule {
 
 export interface ChannelDeps {
   config: Config;
-  chat: ChatCore;
+  chat: ChatPort;
   deliveries: DeliveryLog;
   logger: Logger;
 }
 
 /** A channel factory: a module when configured, else the reason it is off. */
 export type ChannelFactory = (deps: ChannelDeps) => Promise<ChannelModule | { off: string }>;
+
+/**
+ * A chat platform as its folder registers it: what the rest of the service knows of it (id, name,
+ * account ids, how commands are typed), and its channel, loaded only when the app is built.
+ */
+export interface PlatformRegistration extends PlatformInfo {
+  load(): Promise<ChannelFactory>;
+}

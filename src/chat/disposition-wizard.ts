@@ -1,43 +1,59 @@
-import type { PersonId } from '../core/ids.js';
+import { commandFor, parseActionId } from '../core/engine/actions.js';
 import { dispositionCandidates, stepOf } from '../core/engine/task-prompts.js';
+import type { PersonId } from '../core/ids.js';
 import { TokenBatch } from './action-tokens.js';
-import type { ChatCore } from './chat-core.js';
-import { withToastAsMessage } from './chat-core.js';
+import { withToastAsMessage, type ChatContext } from './chat-context.js';
 import type { ActionToken, Conversation } from './ports.js';
 import type { ChatReply, ChatUser, OutgoingButton } from './types.js';
 
 type DispositionConversation = Extract<Conversation, { kind: 'disposition' }>;
+
+const WIZARD_KINDS = ['disp-recipient', 'disp-next', 'disp-instruction', 'disp-send'] as const;
+type WizardKind = (typeof WIZARD_KINDS)[number];
 
 /**
  * A disposition in chat, tap by tap: choose the recipient(s) among the people below, choose the
  * instruction, add a note or send without one. The engine checks it all again when it is sent.
  */
 export class DispositionWizard {
-  constructor(private readonly chat: ChatCore) {}
+  constructor(private readonly chat: ChatContext) {}
+
+  static handles(kind: string): kind is WizardKind {
+    return (WIZARD_KINDS as readonly string[]).includes(kind);
+  }
+
+  /** The Disposisi button was tapped (and the engine said the person may dispose): step one. */
+  async begin(user: ChatUser, personId: PersonId, action: ActionToken): Promise<ChatReply> {
+    const fresh: DispositionConversation = {
+      kind: 'disposition',
+      instanceId: action.instanceId,
+      runId: action.runId ?? '',
+      recipientIds: [],
+      awaitingNote: false,
+    };
+    await this.chat.deps.conversations.set(user.platform, user.userId, fresh);
+    const reply = await this.recipientsStep(user, personId, fresh);
+    return { messages: reply.replaceTapped ? [reply.replaceTapped] : [] };
+  }
 
   async onTap(
     user: ChatUser,
     personId: PersonId,
     action: ActionToken,
-    kind: string,
+    kind: WizardKind,
     arg: string,
+    idempotencyKey: string,
   ): Promise<ChatReply> {
-    const refusal = await this.chat.precheck(personId, action);
+    // A wizard on a task that was meanwhile done, or taken from this person, stops with the reason.
+    const refusal = await this.chat.service.check({
+      instanceId: action.instanceId,
+      runId: action.runId ?? '',
+      actorId: personId,
+      channel: user.platform,
+      type: 'dispose',
+    });
     if (refusal) return this.chat.refused(user, personId, refusal);
-    const { conversations } = this.chat.deps;
-    if (kind === 'dispose') {
-      const fresh: DispositionConversation = {
-        kind: 'disposition',
-        instanceId: action.instanceId,
-        runId: action.runId ?? '',
-        recipientIds: [],
-        awaitingNote: false,
-      };
-      await conversations.set(user.platform, user.userId, fresh);
-      const reply = await this.recipientsStep(user, personId, fresh);
-      return { messages: reply.replaceTapped ? [reply.replaceTapped] : [] };
-    }
-    const current = await conversations.get(user.platform, user.userId);
+    const current = await this.chat.deps.conversations.get(user.platform, user.userId);
     if (
       current?.kind !== 'disposition' ||
       current.runId !== action.runId ||
@@ -53,7 +69,7 @@ export class DispositionWizard {
         ? current.recipientIds.filter((id) => id !== arg)
         : [...current.recipientIds, arg];
       const next = { ...current, recipientIds };
-      await conversations.set(user.platform, user.userId, next);
+      await this.chat.deps.conversations.set(user.platform, user.userId, next);
       return this.recipientsStep(user, personId, next);
     }
     if (kind === 'disp-next') {
@@ -63,12 +79,13 @@ export class DispositionWizard {
     }
     if (kind === 'disp-instruction') {
       const next = { ...current, instructionId: arg, awaitingNote: true };
-      await conversations.set(user.platform, user.userId, next);
+      await this.chat.deps.conversations.set(user.platform, user.userId, next);
       return this.noteStep(user, personId, next);
     }
-    return this.send(user, personId, current, undefined, `tap:${action.token}`);
+    return this.send(user, personId, current, undefined, idempotencyKey);
   }
 
+  /** The note, typed as a reply while the wizard waits for it. */
   async onNote(
     user: ChatUser,
     personId: PersonId,
@@ -86,17 +103,26 @@ export class DispositionWizard {
     note: string | undefined,
     idempotencyKey: string,
   ): Promise<ChatReply> {
-    const reply = await this.chat.act(user, personId, {
-      type: 'dispose',
-      recipientIds: current.recipientIds,
-      instructionId: current.instructionId ?? '',
-      ...(note?.trim() ? { note: note.trim() } : {}),
-      instanceId: current.instanceId,
-      runId: current.runId,
-      actorId: personId,
-      channel: user.platform,
-      idempotencyKey,
-    });
+    const command = commandFor(
+      parseActionId('dispose'),
+      {
+        instanceId: current.instanceId,
+        runId: current.runId,
+        actorId: personId,
+        channel: user.platform,
+        idempotencyKey,
+      },
+      {
+        disposition: {
+          recipientIds: current.recipientIds,
+          instructionId: current.instructionId ?? '',
+          ...(note ? { note } : {}),
+        },
+      },
+    );
+    const reply = command
+      ? await this.chat.act(user, personId, command)
+      : await this.chat.toast(user, personId, { key: 'chat-button-unknown' });
     await this.chat.deps.conversations.set(user.platform, user.userId, undefined);
     const done = await this.chat.render(user, personId, [{ key: 'chat-disposition-done' }]);
     return {
@@ -106,8 +132,8 @@ export class DispositionWizard {
   }
 
   private async candidates(current: DispositionConversation) {
-    const instance = await this.chat.deps.service.get(current.instanceId);
-    const flow = instance && this.chat.deps.service.flow(instance.flowId);
+    const instance = await this.chat.service.get(current.instanceId);
+    const flow = instance && this.chat.service.flow(instance.flowId);
     const run = instance?.runs.find((r) => r.runId === current.runId);
     if (!instance || !flow || !run) return [];
     return dispositionCandidates(this.chat.org, stepOf(flow, run), run);
@@ -142,8 +168,8 @@ export class DispositionWizard {
     personId: PersonId,
     current: DispositionConversation,
   ): Promise<ChatReply> {
-    const instance = await this.chat.deps.service.get(current.instanceId);
-    const flow = instance && this.chat.deps.service.flow(instance.flowId);
+    const instance = await this.chat.service.get(current.instanceId);
+    const flow = instance && this.chat.service.flow(instance.flowId);
     const reader = await this.chat.readerFor(user, personId);
     const tokens = this.tokens(personId, current);
     const rows = (flow?.instructions ?? []).map((instruction) => [

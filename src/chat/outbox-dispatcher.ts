@@ -1,6 +1,7 @@
 import type { Prompt } from '../core/engine/types.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
-import type { ChatIdentity, Clock, IdentityStore, Outbox, OutboxEntry } from '../core/ports.js';
+import type { Clock, FileStore, Outbox, OutboxEntry } from '../core/ports.js';
+import type { IdentityStore } from './ports.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { TokenBatch } from './action-tokens.js';
@@ -9,7 +10,8 @@ import type { ActionTokenStore, TaskMessageLog } from './ports.js';
 import { RateGate } from './rate-gate.js';
 import type { ReaderResolver } from './readers.js';
 import { renderPrompt } from './render-prompt.js';
-import type { ChatPlatform, ChatSender } from './types.js';
+import { reachOf } from './reach.js';
+import type { ChatPlatform, ChatSender, OutgoingFile, OutgoingMessage, SendLimits } from './types.js';
 
 export interface DispatcherDeps {
   outbox: Outbox;
@@ -22,16 +24,12 @@ export interface DispatcherDeps {
   messages: TaskMessageLog;
   clock: Clock;
   logger: Logger;
-  /** Per platform: spacing per chat and overall (Telegram: 1 s per chat, 30/s). */
-  limits?: Partial<Record<ChatPlatform, { perChatMs: number; globalPerSecond: number }>>;
+  files: FileStore;
+  /** Overrides of the senders' own limits, by platform id (tests send faster). */
+  limits?: Partial<Record<ChatPlatform, SendLimits>>;
   pollMs?: number;
   maxAttempts?: number;
 }
-
-const DEFAULT_LIMITS: Record<ChatPlatform, { perChatMs: number; globalPerSecond: number }> = {
-  telegram: { perChatMs: 1000, globalPerSecond: 30 },
-  slack: { perChatMs: 1000, globalPerSecond: 20 },
-};
 
 /**
  * Sends what the outbox holds: picks each person's platform, renders the prompt in their
@@ -47,10 +45,7 @@ export class OutboxDispatcher {
   constructor(private readonly deps: DispatcherDeps) {
     for (const sender of deps.senders) {
       this.senders.set(sender.platform, sender);
-      this.gates.set(
-        sender.platform,
-        new RateGate(deps.limits?.[sender.platform] ?? DEFAULT_LIMITS[sender.platform]),
-      );
+      this.gates.set(sender.platform, new RateGate(deps.limits?.[sender.platform] ?? sender.limits));
     }
   }
 
@@ -112,6 +107,10 @@ export class OutboxDispatcher {
     const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
     const message = renderPrompt(prompt, reader, this.deps.translator, tokens);
     await tokens.saveTo(this.deps.tokens);
+    if (prompt.file) {
+      await target.sender.sendFile(target.chatId, await this.fileOf(prompt.file, message));
+      return 0;
+    }
     const sent = await target.sender.send(target.chatId, message);
     if (prompt.runId && prompt.kind === 'task') {
       await this.deps.messages.record(prompt.instanceId, prompt.runId, prompt.to, sent);
@@ -138,31 +137,18 @@ export class OutboxDispatcher {
 
   /** The platform a person gets messages on: their setting, else the one they used last, else any. */
   private async targetFor(personId: string): Promise<{ sender: ChatSender; chatId: string } | undefined> {
-    const linked = await this.deps.identities.identitiesOf(personId);
-    const fromOrg = this.orgIdentities(personId).filter((o) => !linked.some((l) => l.channel === o.channel));
-    const available = [...linked, ...fromOrg].filter((i) => this.senders.has(i.channel));
-    if (available.length === 0) return undefined;
-    const prefs = await this.deps.identities.preferences(personId);
-    const chosen =
-      available.find((i) => i.channel === prefs.preferredChannel) ??
-      available.find((i) => i.channel === prefs.lastChannel) ??
-      available[0];
-    const sender = chosen && this.senders.get(chosen.channel);
-    return chosen && sender ? { sender, chatId: chosen.chatId ?? chosen.userId } : undefined;
+    const reach = await reachOf(this.deps, personId, [...this.senders.keys()]);
+    const sender = reach && this.senders.get(reach.platform);
+    return reach && sender ? { sender, chatId: reach.chatId } : undefined;
   }
 
-  private orgIdentities(personId: string): ChatIdentity[] {
-    const person = this.deps.org().person(personId);
-    const identities: ChatIdentity[] = [];
-    if (person?.telegram !== undefined) {
-      identities.push({
-        channel: 'telegram',
-        userId: String(person.telegram),
-        chatId: String(person.telegram),
-      });
-    }
-    if (person?.slack) identities.push({ channel: 'slack', userId: person.slack, chatId: person.slack });
-    return identities;
+  /** A stored file to send with the prompt's lines as its caption. */
+  private async fileOf(file: NonNullable<Prompt['file']>, message: OutgoingMessage): Promise<OutgoingFile> {
+    const stored = await this.deps.files.get(file.fileId);
+    if (!stored)
+      throw new ChannelPermanentError(`file ${file.fileId} (${file.name}) is not in the file store`);
+    const caption = message.lines.join('\n');
+    return { name: file.name, mimeType: file.mimeType, bytes: stored.bytes, ...(caption ? { caption } : {}) };
   }
 
   private async onFailure(entry: OutboxEntry, error: unknown): Promise<void> {

@@ -1,4 +1,5 @@
 import type { InstanceId, PersonId, RunId } from '../core/ids.js';
+import type { Locale } from '../core/i18n.js';
 import type { ChatPlatform, SentMessage } from './types.js';
 
 /** What a button token stands for. Looked up on every tap; nothing in the tap itself is trusted. */
@@ -17,10 +18,10 @@ export interface ActionTokenStore {
   find(token: string): Promise<ActionToken | undefined>;
 }
 
-/** A multi-message exchange in progress with one chat user (a return reason, a disposition, /ajukan). */
+/** A multi-message exchange in progress with one chat user (a reason, a file, a disposition, /ajukan). */
 export type Conversation =
-  | { kind: 'return-reason'; instanceId: InstanceId; runId: RunId }
-  | { kind: 'fail-reason'; instanceId: InstanceId; runId: RunId; itemId: string }
+  /** The reason an action needs (returning a step, a failed item), asked for after its button. */
+  | { kind: 'reason'; actionId: string; instanceId: InstanceId; runId: RunId }
   | { kind: 'attach-file'; instanceId: InstanceId; runId: RunId }
   | {
       kind: 'disposition';
@@ -30,8 +31,7 @@ export type Conversation =
       instructionId?: string;
       awaitingNote: boolean;
     }
-  | { kind: 'request'; flowId: string; subject?: string }
-  | { kind: 'delegate'; delegateId?: PersonId };
+  | { kind: 'request'; flowId: string; subject?: string };
 
 export interface ConversationStore {
   get(platform: ChatPlatform, userId: string): Promise<Conversation | undefined>;
@@ -42,4 +42,43 @@ export interface ConversationStore {
 export interface TaskMessageLog {
   record(instanceId: InstanceId, runId: RunId, personId: PersonId, sent: SentMessage): Promise<void>;
   find(instanceId: InstanceId, runId: RunId): Promise<Array<{ personId: PersonId; sent: SentMessage }>>;
+}
+
+export interface ChatIdentity {
+  /** The platform id of a registered channel (src/channels/index.ts). */
+  channel: ChatPlatform;
+  /** Telegram user id or Slack user id. */
+  userId: string;
+  /** Where to write to them: Telegram chat id, Slack DM channel id. */
+  chatId?: string;
+}
+
+export interface PersonPreferences {
+  locale?: Locale;
+  /** Where tasks go when the person is linked on both platforms; default: the one used last. */
+  preferredChannel?: ChatPlatform;
+  lastChannel?: ChatPlatform;
+}
+
+export interface IdentityStore {
+  link(personId: PersonId, identity: ChatIdentity): Promise<void>;
+  findPerson(channel: ChatPlatform, userId: string): Promise<PersonId | undefined>;
+  identitiesOf(personId: PersonId): Promise<ChatIdentity[]>;
+  preferences(personId: PersonId): Promise<PersonPreferences>;
+  setPreferences(personId: PersonId, changes: PersonPreferences): Promise<void>;
+}
+
+export type RedeemResult =
+  { ok: true; personId: PersonId } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+export interface InviteStore {
+  issue(personId: PersonId, code: string, expiresAt: Date): Promise<void>;
+  /** Marks the code used, atomically: of two redemptions of one code, one wins. */
+  redeem(code: string, now: Date): Promise<RedeemResult>;
+}
+
+/** Remembers keys of deliveries already handled (Telegram update ids, Slack event ids). */
+export interface DeliveryLog {
+  /** True the first time a key is seen, false afterwards. */
+  firstTime(key: string): Promise<boolean>;
 }

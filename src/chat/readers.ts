@@ -1,7 +1,7 @@
 import type { PersonId } from '../core/ids.js';
 import { DEFAULT_LOCALE, type Locale } from '../core/i18n.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
-import type { IdentityStore } from '../core/ports.js';
+import type { IdentityStore } from './ports.js';
 import type { Reader } from '../i18n/translator.js';
 
 /** Works out a person's language (their choice, else the default) and time zone (person, unit, service). */

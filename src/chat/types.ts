@@ -1,6 +1,5 @@
-import type { ChatIdentity } from '../core/ports.js';
-
-export type ChatPlatform = ChatIdentity['channel'];
+/** A chat platform's id, as its adapter registers it in src/channels/index.ts. */
+export type ChatPlatform = string;
 
 /** A person's chat account as a channel sees it on an incoming update. */
 export interface ChatUser {
@@ -39,9 +38,16 @@ export interface OutgoingFile {
   caption?: string;
 }
 
-/** What a channel adapter offers the dispatcher: send, edit, and send a file. */
+/** How fast one may send: one message per `perChatMs` to a chat, `globalPerSecond` in all. */
+export interface SendLimits {
+  perChatMs: number;
+  globalPerSecond: number;
+}
+
+/** What a channel adapter offers the dispatcher: send, edit, and send a file, within its limits. */
 export interface ChatSender {
   platform: ChatPlatform;
+  limits: SendLimits;
   send(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
   edit(sent: SentMessage, message: OutgoingMessage): Promise<void>;
   sendFile(chatId: string, file: OutgoingFile): Promise<void>;

@@ -4,9 +4,11 @@ import { loadConfig, type Config } from '../config/env.js';
 import { loadTranslator } from '../i18n/translator.js';
 import { createLogger } from '../logger.js';
 import { connectMongoStorage } from '../storage/mongo-storage.js';
+import { calendarCliDeps, runCalendarCheck, runCalendarNew } from './commands/calendar.js';
 import { runFlowCheck } from './commands/flow-check.js';
 import { runOrgCheck, runOrgInvite } from './commands/org-commands.js';
-import { runPpkCheck, type CliOutput } from './commands/ppk-check.js';
+import { runPpkCheck } from './commands/ppk-check.js';
+import type { CliOutput } from './output.js';
 
 const USAGE = `pandu — the Pandu admin command line
 
@@ -14,6 +16,8 @@ const USAGE = `pandu — the Pandu admin command line
   pandu org check <file>                  validate an org file
   pandu org invite <person-id> [--days N] issue a one-time invite code
   pandu ppk check <file> [--json]         validate a PPK list as an upload would
+  pandu calendar check [DIR] [--json]     validate the office calendar, list each year's days off
+  pandu calendar new YYYY [--out FILE]    write a provisional calendar file for a year (check it!)
   pandu disruption start|end [--note T]   declare or end an SPSE disruption
   pandu register export [--format xlsx|csv] [--out FILE]
 
@@ -34,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
   switch (`${group} ${action ?? ''}`) {
     case 'flow check':
       return runFlowCheck(rest, out, config.ORG_FILE);
+    case 'calendar check':
+      return runCalendarCheck(rest, out, calendarCliDeps(config, rest));
+    case 'calendar new':
+      return runCalendarNew(rest, out, calendarCliDeps(config, rest));
     case 'org check':
       return runOrgCheck(rest, out);
     case 'org invite':
@@ -60,19 +68,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Commands that need the whole service (without channels): disruptions and the register export. */
+/** Commands the features contribute (disruptions, the register export): run on the service built without channels. */
 async function runAppCommand(
   config: Config,
   group: string,
   action: string | undefined,
   rest: string[],
 ): Promise<number> {
-  const commands = await loadAppCommands();
-  const command = commands[group];
-  if (!command) {
-    out.stderr(`unknown command: ${group} ${action ?? ''}\n\n${USAGE}`);
-    return 2;
-  }
   const uri = await databaseUri(config);
   if (!uri) return 1;
   const { createApp } = await import('../app.js');
@@ -81,20 +83,15 @@ async function runAppCommand(
     { logger: createLogger('warn'), channels: [] },
   );
   try {
-    return await command([action ?? '', ...rest], out, app);
+    const command = app.cliCommands().find((c) => c.group === group);
+    if (!command) {
+      out.stderr(`unknown command: ${group} ${action ?? ''}\n\n${USAGE}`);
+      return 2;
+    }
+    return await command.run([action ?? '', ...rest], out);
   } finally {
     await app.stop().catch(() => undefined);
   }
-}
-
-import type { AppCommand } from './app-commands.js';
-
-/** Commands contributed by features (time standards, PPK register). */
-async function loadAppCommands(): Promise<Record<string, AppCommand>> {
-  const { APP_COMMANDS } = await import('./app-commands.js');
-  const loaded: Record<string, AppCommand> = {};
-  for (const [name, load] of Object.entries(APP_COMMANDS)) loaded[name] = await load();
-  return loaded;
 }
 
 async function withStorage(

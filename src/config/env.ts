@@ -36,7 +36,14 @@ export const configSchema = z.object({
   EMBEDDED_MONGODB_PORT: z.coerce.number().int().min(0).max(65535).default(27027),
   FLOWS_DIR: z.string().default('flows'),
   ORG_FILE: z.string().default('flows/org/org.example.yaml'),
-  CALENDAR_FILE: z.string().default('flows/calendars/indonesia-2026.yaml'),
+  /** One office-calendar file per year (`*.yaml` directly inside). */
+  CALENDAR_DIR: z.string().trim().min(1).default('flows/calendars'),
+  /**
+   * Optional single calendar file (the setting before CALENDAR_DIR): when set, it is used for its own
+   * year instead of the directory's file of that year; every other year still comes from CALENDAR_DIR.
+   * Empty: none.
+   */
+  CALENDAR_FILE: z.string().trim().default(''),
   LOCALES_DIR: z.string().default('locales'),
   TIME_ZONE: timeZone.default('Asia/Jakarta'),
   DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { DataFileError } from '../core/errors.js';
 import type { OfficeCalendar, OfficeCalendarOverride } from '../core/time/office-calendar.js';
 import {
   DEFAULT_OFFICE_CALENDAR,
@@ -16,11 +17,14 @@ import {
 const fileDaySchema = z.strictObject({ date: isoDateSchema, name: z.string().trim().min(1) });
 
 /**
- * A calendar file (e.g. `flows/calendars/indonesia-2026.yaml`). Every field is optional; `year`, when
- * given, must be the year of every listed date.
+ * A calendar file (e.g. `flows/calendars/indonesia-2026.yaml`). Every field is optional here; `year`,
+ * when given, must be the year of every listed date (a file in a calendar directory must give it, see
+ * `calendar-dir.ts`). A date is listed once, in one of the two lists. `provisional: true` marks a file
+ * whose dates nobody has checked against the official SKB yet (as `pandu calendar new` writes it).
  *
  * ```yaml
  * year: 2026
+ * provisional: true
  * zone: Asia/Jakarta
  * workdays: [mon, tue, wed, thu, fri]
  * hours: ['07:30-16:00']
@@ -32,6 +36,7 @@ const fileDaySchema = z.strictObject({ date: isoDateSchema, name: z.string().tri
 export const calendarFileSchema = z
   .strictObject({
     year: z.number().int().min(1970).max(9999).optional(),
+    provisional: z.boolean().optional(),
     zone: timeZoneSchema.optional(),
     workdays: workdaysSchema.optional(),
     hours: hoursSchema.optional(),
@@ -40,8 +45,8 @@ export const calendarFileSchema = z
     cutiBersama: z.array(fileDaySchema).default(() => []),
   })
   .superRefine((file, ctx) => {
+    const seen = new Map<string, string>();
     for (const list of ['holidays', 'cutiBersama'] as const) {
-      const seen = new Set<string>();
       file[list].forEach((day, index) => {
         if (file.year !== undefined && !day.date.startsWith(`${file.year}-`)) {
           ctx.addIssue({
@@ -50,14 +55,14 @@ export const calendarFileSchema = z
             message: `${day.date} is not in the file's year ${file.year}`,
           });
         }
-        if (seen.has(day.date)) {
+        const first = seen.get(day.date);
+        if (first !== undefined) {
           ctx.addIssue({
             code: 'custom',
             path: [list, index, 'date'],
-            message: `${day.date} is listed twice`,
+            message: `${day.date} is listed twice (first as ${first}); list a date once, in one list`,
           });
-        }
-        seen.add(day.date);
+        } else seen.set(day.date, `${list}[${index}]`);
       });
     }
   });
@@ -69,15 +74,23 @@ export interface CalendarFileIssue {
   readonly message: string;
 }
 
-/** A calendar file that cannot be read, is not YAML, or does not match the format. */
-export class CalendarFileError extends Error {
+/**
+ * A calendar file that cannot be read, is not YAML, or does not match the format: a `DataFileError`
+ * (`calendar-invalid`) whose problems name the file and the field, so the service refuses to start on it.
+ */
+export class CalendarFileError extends DataFileError {
   constructor(
     readonly file: string,
     readonly issues: readonly CalendarFileIssue[],
     options?: ErrorOptions,
   ) {
+    super(
+      'calendar-invalid',
+      issues.map((issue) => ({ file, field: issue.field || '(file)', message: issue.message })),
+      options?.cause,
+    );
     const lines = issues.map((issue) => `  - ${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
-    super(`Invalid calendar file ${file}:\n${lines.join('\n')}`, options);
+    this.message = `Invalid calendar file ${file}:\n${lines.join('\n')}`;
     this.name = 'CalendarFileError';
   }
 }
@@ -110,10 +123,10 @@ function toOverride(file: CalendarFile): OfficeCalendarOverride {
 }
 
 /**
- * Parses the text of a calendar file into a calendar override. `file` only names the source in errors.
+ * Parses and validates the text of a calendar file. `file` only names the source in errors.
  * YAML dates must be written as `2026-01-01` (read as strings; the YAML 1.2 core schema has no dates).
  */
-export function parseCalendarFile(text: string, file: string): OfficeCalendarOverride {
+export function parseCalendarFileData(text: string, file: string): CalendarFile {
   const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0) {
     throw new CalendarFileError(
@@ -123,11 +136,16 @@ export function parseCalendarFile(text: string, file: string): OfficeCalendarOve
   }
   const result = calendarFileSchema.safeParse(document.toJS() ?? {});
   if (!result.success) throw new CalendarFileError(file, toIssues(result.error), { cause: result.error });
-  return toOverride(result.data);
+  return result.data;
 }
 
-/** Reads and parses one calendar file. */
-export async function loadCalendarFile(path: string): Promise<OfficeCalendarOverride> {
+/** Parses the text of a calendar file into a calendar override (its year and flag left aside). */
+export function parseCalendarFile(text: string, file: string): OfficeCalendarOverride {
+  return toOverride(parseCalendarFileData(text, file));
+}
+
+/** Reads and validates one calendar file. */
+export async function readCalendarFile(path: string): Promise<CalendarFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -135,7 +153,12 @@ export async function loadCalendarFile(path: string): Promise<OfficeCalendarOver
     const message = error instanceof Error ? error.message : String(error);
     throw new CalendarFileError(path, [{ field: '', message: `cannot read: ${message}` }], { cause: error });
   }
-  return parseCalendarFile(text, path);
+  return parseCalendarFileData(text, path);
+}
+
+/** Reads and parses one calendar file into a calendar override. */
+export async function loadCalendarFile(path: string): Promise<OfficeCalendarOverride> {
+  return toOverride(await readCalendarFile(path));
 }
 
 /** Lays the given calendar files, in order, over `base` (default: Mon–Fri 07:30–16:00 WIB). */

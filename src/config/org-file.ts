@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseOrg } from '../core/org/check-org.js';
+import { parseOrg, type ChatAccountRule } from '../core/org/check-org.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
 
-export function loadOrgFile(path: string): OrgDirectory {
-  return parseOrg(readFileSync(path, 'utf8'), path);
+/** Reads and validates an org file; `accounts` checks its `chat:` entries against the platforms. */
+export function loadOrgFile(
+  path: string,
+  accounts?: Readonly<Record<string, ChatAccountRule>>,
+): OrgDirectory {
+  return parseOrg(readFileSync(path, 'utf8'), path, accounts);
 }

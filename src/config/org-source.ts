@@ -1,5 +1,6 @@
 import { watchFile, unwatchFile } from 'node:fs';
 import { DataFileError } from '../core/errors.js';
+import type { ChatAccountRule } from '../core/org/check-org.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
 import type { Logger } from '../logger.js';
 import { loadOrgFile } from './org-file.js';
@@ -16,8 +17,9 @@ export class OrgSource {
     private readonly path: string,
     private readonly logger: Logger,
     private readonly accept: (org: OrgDirectory) => string | undefined = () => undefined,
+    private readonly accounts?: Readonly<Record<string, ChatAccountRule>>,
   ) {
-    this.current = loadOrgFile(path);
+    this.current = loadOrgFile(path, accounts);
   }
 
   get org(): OrgDirectory {
@@ -27,7 +29,7 @@ export class OrgSource {
   /** Re-reads the file; returns true when the new org was taken. */
   reload(): boolean {
     try {
-      const next = loadOrgFile(this.path);
+      const next = loadOrgFile(this.path, this.accounts);
       const refusal = this.accept(next);
       if (refusal) {
         this.logger.error(

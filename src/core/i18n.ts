@@ -23,7 +23,9 @@ export type MessageParam =
   | number
   | { text: LocalizedText }
   | { instant: string; style?: 'time' | 'datetime' }
-  | { minutes: number };
+  | { minutes: number }
+  /** Another message, rendered in the same reader's language (e.g. a help line's description). */
+  | { ref: MessageRef };
 
 export type MessageParams = Record<string, MessageParam>;
 

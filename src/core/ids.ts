@@ -5,4 +5,8 @@ export type InstanceId = string;
 export type StepId = string;
 /** One activation of a step in an instance: `<stepId>#<n>`; a step returned to runs again with a new id. */
 export type RunId = string;
-export type Channel = 'telegram' | 'slack' | 'cli' | 'system';
+/**
+ * Where a command came from: a chat platform's id (as its adapter registers it), `cli` for the
+ * admin command line, `system` for timers and other work of the service itself.
+ */
+export type Channel = string;

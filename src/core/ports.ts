@@ -1,6 +1,5 @@
 import type { AuditEvent, FileRef, Instance, Prompt } from './engine/types.js';
-import type { Channel, InstanceId, PersonId, RunId } from './ids.js';
-import type { Locale } from './i18n.js';
+import type { InstanceId, PersonId, RunId } from './ids.js';
 
 /**
  * The ports between the core and the world. Each has an in-memory fake (test/support/fakes)
@@ -82,38 +81,6 @@ export interface Outbox {
   counts(): Promise<Record<OutboxStatus, number>>;
 }
 
-export interface ChatIdentity {
-  channel: Exclude<Channel, 'cli' | 'system'>;
-  /** Telegram user id or Slack user id. */
-  userId: string;
-  /** Where to write to them: Telegram chat id, Slack DM channel id. */
-  chatId?: string;
-}
-
-export interface PersonPreferences {
-  locale?: Locale;
-  /** Where tasks go when the person is linked on both platforms; default: the one used last. */
-  preferredChannel?: ChatIdentity['channel'];
-  lastChannel?: ChatIdentity['channel'];
-}
-
-export interface IdentityStore {
-  link(personId: PersonId, identity: ChatIdentity): Promise<void>;
-  findPerson(channel: ChatIdentity['channel'], userId: string): Promise<PersonId | undefined>;
-  identitiesOf(personId: PersonId): Promise<ChatIdentity[]>;
-  preferences(personId: PersonId): Promise<PersonPreferences>;
-  setPreferences(personId: PersonId, changes: PersonPreferences): Promise<void>;
-}
-
-export type RedeemResult =
-  { ok: true; personId: PersonId } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
-
-export interface InviteStore {
-  issue(personId: PersonId, code: string, expiresAt: Date): Promise<void>;
-  /** Marks the code used, atomically: of two redemptions of one code, one wins. */
-  redeem(code: string, now: Date): Promise<RedeemResult>;
-}
-
 export interface StoredFile {
   ref: FileRef;
   bytes: Buffer;
@@ -125,12 +92,6 @@ export interface FileStore {
     meta: { name: string; mimeType: string; uploadedBy: PersonId; uploadedAt: Date },
   ): Promise<FileRef>;
   get(fileId: string): Promise<StoredFile | undefined>;
-}
-
-/** Remembers keys of deliveries already handled (Telegram update ids, Slack event ids). */
-export interface DeliveryLog {
-  /** True the first time a key is seen, false afterwards. */
-  firstTime(key: string): Promise<boolean>;
 }
 
 export interface Clock {

@@ -1,12 +1,15 @@
-import type { App } from '../app.js';
+import type { Feature } from './feature.js';
+
+export type { Feature } from './feature.js';
 
 /**
- * Features that plug into the built app: each gets the app and adds what it needs (timers,
- * file handlers, chat commands and buttons, clean-up on stop). Order does not matter.
+ * The features the service runs, one line each, in order (a feature's start hook runs after
+ * those before it). Each is a folder under src/features, loaded only when the app is built.
  */
-export type Feature = (app: App) => Promise<void>;
-
-export const FEATURES: Array<() => Promise<Feature>> = [
-  async () => (await import('./ppk/index.js')).ppkFeature,
-  async () => (await import('./time-standards/index.js')).timeStandardsFeature,
-];
+export async function loadFeatures(): Promise<Feature[]> {
+  return [
+    (await import('./ppk/index.js')).ppkFeature,
+    (await import('./time-standards/index.js')).timeStandardsFeature(),
+    (await import('./office-calendar/index.js')).officeCalendarFeature(),
+  ];
+}

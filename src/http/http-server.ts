@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { HttpRoute } from '../channels/channel.js';
+import type { HttpRoute } from './routes.js';
 import type { Logger } from '../logger.js';
 
 /**

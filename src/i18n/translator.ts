@@ -55,7 +55,11 @@ class FluentTranslator implements Translator {
     const message = bundle?.getMessage(ref.key);
     if (!bundle || !message?.value) return ref.key;
     const args: Record<string, FluentVariable> = {};
-    for (const [name, value] of Object.entries(ref.params ?? {})) args[name] = renderParam(value, reader);
+    for (const [name, value] of Object.entries(ref.params ?? {}))
+      args[name] =
+        typeof value === 'object' && 'ref' in value
+          ? this.format(value.ref, reader)
+          : renderParam(value, reader);
     const errors: Error[] = [];
     return bundle.formatPattern(message.value, args, errors);
   }
@@ -75,7 +79,7 @@ class FluentTranslator implements Translator {
   }
 }
 
-function renderParam(value: MessageParam, reader: Reader): FluentVariable {
+function renderParam(value: Exclude<MessageParam, { ref: MessageRef }>, reader: Reader): FluentVariable {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if ('text' in value) return value.text[reader.locale];
   if ('minutes' in value) return formatDuration(value.minutes, reader.locale);

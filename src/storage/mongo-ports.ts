@@ -1,19 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FileRef, Prompt } from '../core/engine/types.js';
+import type { AgendaBook, FileStore, Outbox, OutboxEntry, OutboxStatus, StoredFile } from '../core/ports.js';
 import type {
-  AgendaBook,
   ChatIdentity,
   DeliveryLog,
-  FileStore,
   IdentityStore,
   InviteStore,
-  Outbox,
-  OutboxEntry,
-  OutboxStatus,
   PersonPreferences,
   RedeemResult,
-  StoredFile,
-} from '../core/ports.js';
+} from '../chat/ports.js';
 import { batched, failAll } from './batching.js';
 import type { Models, OutboxDoc } from './models.js';
 import { isDuplicateKeyError, objectIdForKey, onlyDuplicateKeys } from './object-ids.js';
@@ -149,7 +144,7 @@ export class MongoIdentityStore implements IdentityStore {
   async identitiesOf(personId: string): Promise<ChatIdentity[]> {
     const docs = await this.models.Identity.find({ personId }).lean();
     return docs.map((d) => ({
-      channel: d.channel as ChatIdentity['channel'],
+      channel: d.channel,
       userId: d.userId,
       ...(d.chatId ? { chatId: d.chatId } : {}),
     }));
@@ -160,8 +155,8 @@ export class MongoIdentityStore implements IdentityStore {
     if (!doc) return {};
     return {
       ...(doc.locale ? { locale: doc.locale as PersonPreferences['locale'] } : {}),
-      ...(doc.preferredChannel ? { preferredChannel: doc.preferredChannel as ChatIdentity['channel'] } : {}),
-      ...(doc.lastChannel ? { lastChannel: doc.lastChannel as ChatIdentity['channel'] } : {}),
+      ...(doc.preferredChannel ? { preferredChannel: doc.preferredChannel } : {}),
+      ...(doc.lastChannel ? { lastChannel: doc.lastChannel } : {}),
     };
   }
 

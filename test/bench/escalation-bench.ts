@@ -30,7 +30,7 @@ import type { Job } from 'agenda';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { Instance } from '../../src/core/engine/types.js';
-import { createTimeStandardsFeature, timeStandardsOf } from '../../src/features/time-standards/index.js';
+import { timeStandardsFeature } from '../../src/features/time-standards/index.js';
 import { createLogger } from '../../src/logger.js';
 import type { SchedulerOptions } from '../../src/features/time-standards/scheduler-options.js';
 
@@ -184,9 +184,9 @@ async function main(): Promise<void> {
   const app = await createApp(config, {
     logger: createLogger(config.LOG_LEVEL),
     channels: [],
-    features: [() => Promise.resolve(createTimeStandardsFeature(scheduler))],
+    features: [timeStandardsFeature(scheduler)],
   });
-  const features = timeStandardsOf(app);
+  const features = app.feature(timeStandardsFeature());
   if (!features) throw new Error('time standards not installed');
   const options = {
     n,

@@ -9,7 +9,7 @@ import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
 import type { ChatPlatform } from '../../src/chat/types.js';
 import { createSlackChannel } from '../../src/channels/slack/slack-channel.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { inviteCode, startTestApp } from '../support/app-harness.js';
+import { inviteCode, startTestApp } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
 import {
   blockActionsPayload,

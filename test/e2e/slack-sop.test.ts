@@ -4,7 +4,7 @@
  */
 import type { App } from '../../src/app.js';
 import { createSlackChannel } from '../../src/channels/slack/slack-channel.js';
-import { inviteCode, startTestApp } from '../support/app-harness.js';
+import { inviteCode, startTestApp } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
 import {
   appHomeOpenedEvent,

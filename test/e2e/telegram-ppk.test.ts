@@ -3,7 +3,7 @@ import type { App } from '../../src/app.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import type { Instance } from '../../src/core/engine/types.js';
 import { PPK_COLUMNS } from '../../src/files/ppk/columns.js';
-import { inviteCode, startTestApp } from '../support/app-harness.js';
+import { inviteCode, startTestApp } from '../support/app-rig.js';
 import { PPK_HEADER, ppkCsv } from '../support/ppk-fixtures.js';
 import {
   inlineButtons,

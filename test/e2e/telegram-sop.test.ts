@@ -1,6 +1,6 @@
 import type { App } from '../../src/app.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { inviteCode, startTestApp } from '../support/app-harness.js';
+import { inviteCode, startTestApp } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
 import {
   inlineButtons,
@@ -126,6 +126,14 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     await new Promise((r) => setTimeout(r, 300));
     const afterDuplicate = await app.service.get(instance?.id ?? '');
     expect(afterDuplicate?.events.filter((e) => e.type === 'agenda-registered')).toHaveLength(1);
+    // The same button tapped again (a new tap on the closed task) changes nothing and says who did it and when.
+    const retap = standIn.userTaps(person('tuti'), register, callbackData(register), {
+      allowUnknownData: true,
+    });
+    expect((await standIn.waitForCallbackAnswer(retap)).text).toMatch(
+      /sudah diselesaikan oleh Tuti Rahayu pukul \d\d:\d\d W/,
+    );
+    expect((await app.service.get(instance?.id ?? ''))?.version).toBe(afterDuplicate?.version);
 
     // Step 3: Kapus dispositions to Kabid Sari through the buttons, with a note.
     const kapusTask = await taskFor('hendra', 'Langkah 3/11');
@@ -273,12 +281,12 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     const done = await next('ulp-biro-umum', hasText('selesai diproses'));
     expect(done.text).toContain(`001/ND-K/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
 
-    // A stale button (step 2's, tapped again) changes nothing and says who did it and when.
+    // A stale button (step 2's, tapped again) on the finished request changes nothing and says so.
     const staleTap = standIn.userTaps(person('tuti'), register, callbackData(register), {
       allowUnknownData: true,
     });
     expect((await standIn.waitForCallbackAnswer(staleTap)).text).toMatch(
-      /sudah diselesaikan oleh Tuti Rahayu pukul \d\d:\d\d W/,
+      /Permohonan ini sudah selesai diproses/,
     );
 
     // /status shows the whole timeline; /tugas is empty for everyone.

@@ -16,7 +16,7 @@ import { escapeMrkdwn, fallbackText, messageBlocks } from '../../src/channels/sl
 import { slackChannel } from '../../src/channels/slack/slack-channel.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createHttpServer, listen } from '../../src/http/http-server.js';
-import { createChatCoreRig } from '../support/slack/chat-core-rig.js';
+import { createChatRig } from '../support/chat-rig.js';
 import {
   appHomeOpenedEvent,
   dmMessageEvent,
@@ -50,7 +50,7 @@ const textOf = (call: RecordedCall) => (typeof call.params.text === 'string' ? c
 
 describe('the Slack channel', () => {
   const standIn = new SlackWebApiStandIn();
-  let rig: ReturnType<typeof createChatCoreRig>;
+  let rig: ReturnType<typeof createChatRig>;
   let channel: ChannelModule;
   let server: Server;
   let eventsUrl: string;
@@ -66,7 +66,7 @@ describe('the Slack channel', () => {
   beforeEach(async () => {
     standIn.reset();
     standIn.onMethod('chat.postEphemeral', () => ({ ok: true, message_ts: '1.000001' }));
-    rig = createChatCoreRig({ uploadMaxBytes: UPLOAD_MAX_BYTES });
+    rig = createChatRig({ uploadMaxBytes: UPLOAD_MAX_BYTES });
     const built = await slackChannel({ clientOptions: { retryConfig: { retries: 0 } } })({
       config: config(standIn),
       chat: rig.chat,
@@ -220,7 +220,7 @@ describe('the Slack channel', () => {
       expect(JSON.stringify(listed.params.blocks)).toContain('"type":"actions"');
       await settled();
       // Listed twice (on linking, and for /pandu tugas): both messages are recorded for later edits.
-      const logged = await rig.chat.deps.messages.find(instance.id, 'agenda-surat-masuk#1');
+      const logged = await rig.messages.find(instance.id, 'agenda-surat-masuk#1');
       const posted = standIn.messagesTo('U0000TUTI1').filter((m) => (m.text ?? '').includes('Langkah 2/11'));
       expect(logged).toEqual(
         posted.map((m) => ({

@@ -1,6 +1,6 @@
 import type { App } from '../../src/app.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { inviteCode, startTestApp } from '../support/app-harness.js';
+import { inviteCode, startTestApp } from '../support/app-rig.js';
 import { freePort } from '../support/free-port.js';
 import { TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 

@@ -1,5 +1,6 @@
 import type { App } from '../../src/app.js';
-import { timeStandardsOf } from '../../src/features/time-standards/index.js';
+import { createDelegationCommand } from '../../src/features/time-standards/delegation-command.js';
+import { createDisruptionChatCommand } from '../../src/features/time-standards/disruption-command.js';
 import type { TimerJobData } from '../../src/features/time-standards/timer-jobs.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../src/storage/embedded-mongo.js';
 import {
@@ -11,6 +12,7 @@ import {
   startTimeStandardsApp,
   testFlowsDir,
   timerJobs,
+  timeStandardsOf,
   waitFor,
 } from '../support/time-standards-rig.js';
 
@@ -23,6 +25,14 @@ const flows = testFlowsDir('3s');
 afterAll(() => flows.remove());
 
 const ms = (iso: string | null | undefined) => new Date(iso ?? 0).getTime();
+const READER = { locale: 'id', timeZone: 'Asia/Jakarta' } as const;
+
+/** /wakil as the feature contributes it, on the app's own delegation store and clock. */
+function wakilOf(app: App) {
+  const delegations = timeStandardsOf(app)?.delegations;
+  if (!delegations) throw new Error('time standards not installed');
+  return createDelegationCommand({ store: delegations, org: () => app.service.org, clock: app.clock });
+}
 
 describe('step timers on one service', () => {
   let app: App;
@@ -227,10 +237,9 @@ describe('step timers on one service', () => {
   });
 
   test('tasks and escalations meant for someone away go to their delegate, and the trail names both', async () => {
-    const wakil = app.chatCommands['wakil'];
-    if (!wakil) throw new Error('no /wakil');
+    const wakil = wakilOf(app);
     const ask = (personId: string, args: string) =>
-      wakil({ personId, args, platform: 'telegram', userId: `u-${personId}` });
+      wakil({ personId, args, platform: 'telegram', userId: `u-${personId}`, reader: READER });
 
     expect((await ask('rina', 'fajar 3')).lines).toMatchObject([
       { key: 'wakil-set', params: { name: 'Fajar Nugroho', days: 3 } },
@@ -295,9 +304,9 @@ describe('step timers on one service', () => {
   });
 
   test('/wakil refuses a bad number of days, an unknown person and oneself', async () => {
-    const wakil = app.chatCommands['wakil'];
-    if (!wakil) throw new Error('no /wakil');
-    const ask = (args: string) => wakil({ personId: 'dewi', args, platform: 'telegram', userId: 'u-dewi' });
+    const wakil = wakilOf(app);
+    const ask = (args: string) =>
+      wakil({ personId: 'dewi', args, platform: 'telegram', userId: 'u-dewi', reader: READER });
     expect((await ask('fajar 0')).lines[0]?.key).toBe('wakil-bad-days');
     expect((await ask('fajar 31')).lines[0]?.key).toBe('wakil-bad-days');
     expect((await ask('fajar dua')).lines[0]?.key).toBe('wakil-bad-days');
@@ -309,10 +318,11 @@ describe('step timers on one service', () => {
   });
 
   test('/gangguan is for admins only', async () => {
-    const gangguan = app.chatCommands['gangguan'];
-    if (!gangguan) throw new Error('no /gangguan');
+    const control = timeStandardsOf(app)?.disruptions;
+    if (!control) throw new Error('time standards not installed');
+    const gangguan = createDisruptionChatCommand({ control, org: () => app.service.org });
     const ask = (personId: string, args: string) =>
-      gangguan({ personId, args, platform: 'telegram', userId: `u-${personId}` });
+      gangguan({ personId, args, platform: 'telegram', userId: `u-${personId}`, reader: READER });
     expect((await ask('rina', 'mulai server mati')).lines).toEqual([{ key: 'disruption-admins-only' }]);
     expect(await timeStandardsOf(app)?.disruptions.current()).toBeUndefined();
     expect((await ask('hendra', '')).lines).toEqual([
@@ -406,12 +416,14 @@ describe('pandu disruption (the CLI command)', () => {
   });
 
   test('start and end stop and restart the clocks of open steps, and say so; misuse is a usage error', async () => {
-    const { runDisruptionCommand } = await import('../../src/features/time-standards/disruption-command.js');
+    const command = app.cliCommands().find((c) => c.group === 'disruption');
+    if (!command) throw new Error('no disruption command');
+    const runDisruptionCommand = (args: string[], output: typeof cli) => command.run(args, output);
     const instance = await startRequest(app, 'Lewat CLI');
     const run = instance.runs.find((r) => r.stepId === 'telaah' && !r.endedAt);
     expect(await timerJobs(app, { 'data.instanceId': instance.id })).toHaveLength(2);
 
-    expect(await runDisruptionCommand(['start', '--note', 'SPSE tidak dapat diakses'], cli, app)).toBe(0);
+    expect(await runDisruptionCommand(['start', '--note', 'SPSE tidak dapat diakses'], cli)).toBe(0);
     expect(out.lines.at(-1)).toMatch(
       /^⚠️ Gangguan SPSE dicatat sejak .*: SPSE tidak dapat diakses\. Jam standar waktu 1 langkah/,
     );
@@ -421,13 +433,13 @@ describe('pandu disruption (the CLI command)', () => {
     expect(await timerJobs(app, { 'data.instanceId': instance.id })).toEqual([]);
     expect((await timeStandardsOf(app)?.disruptions.current())?.by).toMatch(/^cli:/);
 
-    expect(await runDisruptionCommand(['start', '--en'], cli, app)).toBe(1);
+    expect(await runDisruptionCommand(['start', '--en'], cli)).toBe(1);
     expect(out.lines.at(-1)).toMatch(/^An SPSE disruption is already declared since/);
-    expect(await runDisruptionCommand(['status', '--en'], cli, app)).toBe(0);
+    expect(await runDisruptionCommand(['status', '--en'], cli)).toBe(0);
     expect(out.lines.at(-1)).toMatch(/^⚠️ An SPSE disruption is declared since/);
 
     await sleep(300);
-    expect(await runDisruptionCommand(['end', '--note=pulih'], cli, app)).toBe(0);
+    expect(await runDisruptionCommand(['end', '--note=pulih'], cli)).toBe(0);
     expect(out.lines.at(-1)).toMatch(
       /^✅ Gangguan SPSE selesai\. Jam standar waktu 1 langkah berjalan kembali/,
     );
@@ -435,12 +447,12 @@ describe('pandu disruption (the CLI command)', () => {
     expect(ms(resumed?.dueAt)).toBeGreaterThanOrEqual(ms(run?.dueAt) + 300);
     const jobs = await timerJobs(app, { 'data.instanceId': instance.id, 'data.kind': 'escalation' });
     expect((jobs[0]?.['nextRunAt'] as Date).toISOString()).toBe(resumed?.dueAt);
-    expect(await runDisruptionCommand(['end'], cli, app)).toBe(1);
+    expect(await runDisruptionCommand(['end'], cli)).toBe(1);
     expect(out.lines.at(-1)).toBe('Tidak ada gangguan SPSE yang sedang tercatat.');
 
-    expect(await runDisruptionCommand(['restart'], cli, app)).toBe(2);
-    expect(await runDisruptionCommand(['start', '--note'], cli, app)).toBe(2);
-    expect(await runDisruptionCommand(['start', '--loud'], cli, app)).toBe(2);
+    expect(await runDisruptionCommand(['restart'], cli)).toBe(2);
+    expect(await runDisruptionCommand(['start', '--note'], cli)).toBe(2);
+    expect(await runDisruptionCommand(['start', '--loud'], cli)).toBe(2);
     expect(out.errors.at(-1)).toMatch(/^usage: pandu disruption/);
   });
 });

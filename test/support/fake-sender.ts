@@ -1,9 +1,4 @@
-import type {
-  ChatSender,
-  OutgoingFile,
-  OutgoingMessage,
-  SentMessage,
-} from '../../src/chat/types.js';
+import type { ChatSender, OutgoingFile, OutgoingMessage, SentMessage } from '../../src/chat/types.js';
 import type { ChatPlatform } from '../../src/chat/types.js';
 
 /** A ChatSender that records what it was asked to do and can be told to fail. */
@@ -13,6 +8,8 @@ export class FakeSender implements ChatSender {
   readonly files: Array<{ chatId: string; file: OutgoingFile }> = [];
   private failures: Error[] = [];
   private nextId = 1;
+
+  readonly limits = { perChatMs: 1000, globalPerSecond: 30 };
 
   constructor(readonly platform: ChatPlatform) {}
 

@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App } from '../../src/app.js';
+import type { App } from '../../src/app.js';
 import type { ChannelFactory } from '../../src/channels/channel.js';
-import { loadConfig } from '../../src/config/env.js';
 import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
-import { createTimeStandardsFeature } from '../../src/features/time-standards/index.js';
-import { createLogger } from '../../src/logger.js';
 import type { SchedulerOptions } from '../../src/features/time-standards/scheduler-options.js';
-import { EXAMPLE_ORG_FILE, LOCALES_DIR, REPO_ROOT } from './paths.js';
+import { startTestApp } from './app-rig.js';
+
+export { FAST_SCHEDULER, timeStandardsOf } from './app-rig.js';
 
 /**
  * A flow whose standard times are seconds long, on an office that never closes: an intake by
@@ -59,20 +58,8 @@ export function testFlowsDir(standard = '3s'): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/**
- * Fast polling and short locks, so timers of a few seconds are tested in a few seconds. Agenda
- * checks a running job's lock every half lock lifetime and leaves that timer behind when the job
- * ends: under 1.8 s it is gone before Jest looks for open handles.
- */
-export const FAST_SCHEDULER: Partial<SchedulerOptions> = {
-  processEveryMs: 100,
-  lockLifetimeMs: 1800,
-  reconcileEveryMs: 0,
-  drainTimeoutMs: 3000,
-};
-
-/** The real app with only the time-standards feature, on the given database (or its own embedded one). */
-export async function startTimeStandardsApp(options: {
+/** The real app with only the time-standards feature (fast scheduler), through the one app rig. */
+export function startTimeStandardsApp(options: {
   flowsDir: string;
   mongoUri?: string;
   env?: Record<string, string>;
@@ -80,32 +67,14 @@ export async function startTimeStandardsApp(options: {
   scheduler?: Partial<SchedulerOptions>;
   start?: boolean;
 }): Promise<App> {
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    EMBEDDED_MONGODB_PORT: '0',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    FLOWS_DIR: options.flowsDir,
-    ORG_FILE: EXAMPLE_ORG_FILE,
-    LOCALES_DIR,
-    CALENDAR_FILE: join(REPO_ROOT, 'flows', 'calendars', 'indonesia-2026.yaml'),
-    ...(options.mongoUri ? { MONGODB_URI: options.mongoUri } : {}),
-    ...options.env,
+  return startTestApp({
+    flowsDir: options.flowsDir,
+    timeStandards: options.scheduler ?? {},
+    ...(options.mongoUri ? { mongoUri: options.mongoUri } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.channels ? { channels: options.channels } : {}),
+    ...(options.start === false ? { start: false } : {}),
   });
-  const app = await createApp(config, {
-    logger: createLogger(config.LOG_LEVEL),
-    channels: options.channels ?? [],
-    dispatcherLimits: {
-      telegram: { perChatMs: 10, globalPerSecond: 1000 },
-      slack: { perChatMs: 10, globalPerSecond: 1000 },
-    },
-    dispatcherPollMs: 20,
-    features: [
-      () => Promise.resolve(createTimeStandardsFeature({ ...FAST_SCHEDULER, ...options.scheduler })),
-    ],
-  });
-  if (options.start !== false) await app.start();
-  return app;
 }
 
 let requests = 0;

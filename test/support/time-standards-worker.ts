@@ -7,8 +7,7 @@
  * time (BatchLockingBackend). SIGTERM stops it gracefully.
  */
 import type { Job } from 'agenda';
-import { timeStandardsOf } from '../../src/features/time-standards/index.js';
-import { startTimeStandardsApp } from './time-standards-rig.js';
+import { startTimeStandardsApp, timeStandardsOf } from './time-standards-rig.js';
 
 const env = process.env;
 const say = (message: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(message)}\n`);

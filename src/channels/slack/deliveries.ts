@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { DeliveryLog } from '../../core/ports.js';
+import type { DeliveryLog } from '../../chat/ports.js';
 import type { Logger } from '../../logger.js';
 
 /**

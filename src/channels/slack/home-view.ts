@@ -3,7 +3,7 @@ import type { Flow } from '../../core/flow/model.js';
 import type { Instance } from '../../core/engine/types.js';
 import type { MessageParam, MessageRef } from '../../core/i18n.js';
 import { truncate, textSections } from './block-kit.js';
-import type { HomeData } from './home-data.js';
+import type { HomeData } from '../../chat/overview.js';
 import type { Texts } from './texts.js';
 
 const TASKS_SHOWN = 20;

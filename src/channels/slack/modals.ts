@@ -24,7 +24,7 @@ export interface Choice {
 
 /**
  * The disposition form: recipients (one or more), instruction, optional note. The only thing it
- * carries is the button's opaque token; ChatCore resolves everything else on submission.
+ * carries is the button's opaque token; the chat layer resolves everything else on submission.
  */
 export function dispositionModal(
   token: string,
@@ -79,26 +79,29 @@ export function dispositionModal(
   };
 }
 
-/** The return form: a required reason, carrying only the Return button's token. */
-export function returnModal(token: string, t: Texts): types.ModalView {
+/**
+ * The form for a reason (returning a step, an item that failed): a required text, carrying only
+ * the button's token. `action` picks the title and label (`slack-<action>-title`, `-reason`).
+ */
+export function reasonModal(token: string, action: string, t: Texts): types.ModalView {
   return {
     type: 'modal',
     callback_id: RETURN_CALLBACK,
     private_metadata: token,
-    title: plain(t({ key: 'slack-return-title' }), 24),
+    title: plain(t({ key: `slack-${action}-title` }), 24),
     submit: plain(t({ key: 'slack-modal-submit' }), 24),
     close: plain(t({ key: 'slack-modal-cancel' }), 24),
     blocks: [
       {
         type: 'input',
         block_id: FIELDS.reason,
-        label: plain(t({ key: 'slack-return-reason' }), 2000),
+        label: plain(t({ key: `slack-${action}-reason` }), 2000),
         element: {
           type: 'plain_text_input',
           action_id: INPUT,
           multiline: true,
           max_length: 2000,
-          placeholder: plain(t({ key: 'slack-return-reason-placeholder' }), 150),
+          placeholder: plain(t({ key: `slack-${action}-reason-placeholder` }), 150),
         },
       },
     ],

@@ -1,6 +1,5 @@
 import type { ChatReply, ChatUser } from '../../chat/types.js';
 import { slackUser, type SlackListenerDeps } from './listener-deps.js';
-import { textsFor } from './texts.js';
 
 /** The message a button was clicked in. */
 export interface Tapped {
@@ -9,7 +8,7 @@ export interface Tapped {
 }
 
 /**
- * Shows ChatCore's answer in Slack: the tapped message replaced (chat.update), messages and files
+ * Shows the chat layer's answer in Slack: the tapped message replaced (chat.update), messages and files
  * in the DM (task messages recorded so later edits reach them), and the short note as an
  * ephemeral message when there is nothing else to show.
  */
@@ -62,8 +61,8 @@ export async function asSlackUser(
 
 async function tellFailure(deps: SlackListenerDeps, user: ChatUser): Promise<void> {
   try {
-    const t = await textsFor(deps.chat, user, await deps.chat.identify(user));
-    await deps.replies.send(user.chatId, { lines: [t({ key: 'slack-error' })], buttons: [] });
+    const reply = await deps.chat.failure(user);
+    for (const message of reply.messages) await deps.replies.send(user.chatId, message);
   } catch (error) {
     deps.logger.warn({ err: error }, 'slack: could not tell the user about the failure');
   }

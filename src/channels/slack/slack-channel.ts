@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { sendJson } from '../../http/http-server.js';
-import type { ChannelFactory, ChannelModule, HttpRoute } from '../channel.js';
+import type { HttpRoute } from '../../http/routes.js';
+import type { ChannelFactory, ChannelModule } from '../channel.js';
 import { boltLogger } from './bolt-logger.js';
 import { buildBoltApp, SLACK_EVENTS_PATH, type BoltParts } from './bolt-app.js';
 import { BotIdentityCache } from './bot-identity.js';

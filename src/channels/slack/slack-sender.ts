@@ -12,6 +12,8 @@ import { mapped } from './slack-errors.js';
  */
 export class SlackSender implements ChatSender {
   readonly platform = 'slack' as const;
+  /** chat.postMessage allows about one message a second to a channel. */
+  readonly limits = { perChatMs: 1000, globalPerSecond: 20 };
 
   constructor(
     private readonly client: webApi.WebClient,

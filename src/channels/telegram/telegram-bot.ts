@@ -1,8 +1,9 @@
 import { Bot, InputFile, type Context } from 'grammy';
-import type { DeliveryLog } from '../../core/ports.js';
-import type { Logger } from '../../logger.js';
-import type { ChatCore } from '../../chat/chat-core.js';
+import { downloadCapped } from '../../chat/download.js';
+import type { ChatPort } from '../../chat/port.js';
+import type { DeliveryLog } from '../../chat/ports.js';
 import type { ChatReply, ChatUser } from '../../chat/types.js';
+import type { Logger } from '../../logger.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
 import { retryAfterTransformer } from './retry-after.js';
 import { sequentializeByChat } from './sequentialize.js';
@@ -10,7 +11,7 @@ import { sequentializeByChat } from './sequentialize.js';
 export interface TelegramBotDeps {
   token: string;
   apiRoot: string;
-  chat: ChatCore;
+  chat: ChatPort;
   deliveries: DeliveryLog;
   logger: Logger;
   /** Bot API download limit: larger documents are refused before any download. */
@@ -22,12 +23,14 @@ const ANSWER_WITHIN_MS = 1500;
 
 /**
  * The grammY bot: de-duplicates updates, keeps each chat's updates in order, and hands commands,
- * taps, replies and documents to the chat core. No SOP rule lives here.
+ * taps, replies and documents to the chat layer. No SOP rule lives here. One error boundary
+ * answers the tap and tells the person when anything below fails.
  */
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
   bot.api.config.use(retryAfterTransformer());
   const { chat, logger } = deps;
+  const handlers = bot.errorBoundary((error) => tellFailure(deps, error.ctx, error.error));
 
   bot.use(async (ctx, next) => {
     if (!(await deps.deliveries.firstTime(`telegram:update:${ctx.update.update_id}`))) {
@@ -38,10 +41,10 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   });
   bot.use(sequentializeByChat());
 
-  bot.on('callback_query:data', async (ctx) => {
+  handlers.on('callback_query:data', async (ctx) => {
     const user = chatUser(ctx);
     if (!user) return;
-    const work = chat.tap(user, ctx.callbackQuery.data);
+    const work = chat.tap(user, ctx.callbackQuery.data, ctx.callbackQuery.id);
     const early = await Promise.race([work, delay(ANSWER_WITHIN_MS).then(() => undefined)]);
     if (early) {
       await ctx.answerCallbackQuery(
@@ -54,7 +57,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     await sendReply(chat, ctx, withToastAsMessageLine(await work), true);
   });
 
-  bot.on('message:document', async (ctx) => {
+  handlers.on('message:document', async (ctx) => {
     const user = chatUser(ctx);
     if (!user) return;
     const document = ctx.message.document;
@@ -72,7 +75,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     await sendReply(chat, ctx, withToastAsMessageLine(reply), false);
   });
 
-  bot.on('message:text', async (ctx) => {
+  handlers.on('message:text', async (ctx) => {
     const user = chatUser(ctx);
     if (!user) return;
     const command = parseCommand(ctx.message.text, ctx.me.username);
@@ -82,7 +85,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     await sendReply(chat, ctx, withToastAsMessageLine(reply), false);
   });
 
-  bot.on('message', async (ctx) => {
+  handlers.on('message', async (ctx) => {
     const user = chatUser(ctx);
     if (!user) return;
     await sendReply(chat, ctx, await chat.help(user), false);
@@ -92,6 +95,25 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'Telegram update failed');
   });
   return bot;
+}
+
+/**
+ * The error boundary: the failure is logged with its cause, the tap is answered (else the button
+ * spins), and the person is told in their language. What the chat layer recorded before a
+ * failure it reports itself; a failure here is in showing the answer.
+ */
+async function tellFailure(deps: TelegramBotDeps, ctx: Context, error: unknown): Promise<void> {
+  deps.logger.error({ err: error, updateId: ctx.update.update_id }, 'Telegram update failed');
+  const user = chatUser(ctx);
+  try {
+    const reply = user ? await deps.chat.failure(user) : undefined;
+    const text = reply?.toast?.slice(0, 200);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery(text ? { text, show_alert: true } : {});
+    if (reply && ctx.chat)
+      await ctx.reply(messageText(reply.messages[0] ?? { lines: [text ?? ''], buttons: [] }));
+  } catch (followUp) {
+    deps.logger.warn({ err: followUp }, 'could not tell the person about the failure');
+  }
 }
 
 /**
@@ -120,20 +142,13 @@ export function parseCommand(text: string, botUsername: string): { name: string;
 async function downloadFile(ctx: Context, deps: TelegramBotDeps): Promise<Buffer> {
   const file = await ctx.getFile();
   if (!file.file_path) throw new Error('Telegram gave no file path');
-  const response = await fetch(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`);
-  if (!response.ok || !response.body) throw new Error(`file download failed with HTTP ${response.status}`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > deps.maxDownloadBytes) throw new Error('file larger than the download limit');
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
+  return downloadCapped(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`, {
+    maxBytes: deps.maxDownloadBytes,
+  });
 }
 
 /** Sends a reply's messages (recording task messages) and replaces the tapped message if asked. */
-async function sendReply(chat: ChatCore, ctx: Context, reply: ChatReply, tapped: boolean): Promise<void> {
+async function sendReply(chat: ChatPort, ctx: Context, reply: ChatReply, tapped: boolean): Promise<void> {
   if (tapped && reply.replaceTapped && ctx.callbackQuery?.message) {
     const keyboard = inlineKeyboard(reply.replaceTapped);
     await ctx

@@ -1,28 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Api, webhookCallback } from 'grammy';
-import type { ChannelFactory, ChannelModule, HttpRoute } from '../channel.js';
+import type { HttpRoute } from '../../http/routes.js';
+import type { ChannelFactory, ChannelModule } from '../channel.js';
 import { createTelegramBot } from './telegram-bot.js';
 import { createTelegramSender } from './telegram-sender.js';
+import type { ChatPort } from '../../chat/port.js';
 
 /** The Bot API serves downloads up to 20 MB. */
 export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
-
-export const TELEGRAM_COMMANDS = [
-  'start',
-  'tugas',
-  'status',
-  'ajukan',
-  'templat',
-  'register',
-  'daftar',
-  'wakil',
-  'kanal',
-  'bahasa',
-  'batal',
-  // Admins only (the command refuses others); the menu and /bantuan say so, as they are not per role.
-  'gangguan',
-  'bantuan',
-];
 
 /**
  * The Telegram channel: long polling by default, or a webhook on the service's own port when
@@ -75,9 +60,7 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
     }),
     async start() {
       await bot.init();
-      await registerCommands(bot.api, (key, locale) =>
-        chat.deps.translator.format({ key }, { locale, timeZone: config.TIME_ZONE }),
-      );
+      await registerCommands(bot.api, chat);
       if (webhookUrl) {
         await bot.api.setWebhook(webhookUrl, {
           secret_token: secret,
@@ -100,14 +83,21 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
   return Promise.resolve(module);
 };
 
-async function registerCommands(
-  api: Api,
-  describe: (key: string, locale: 'id' | 'en') => string,
-): Promise<void> {
+/** The command menu, in Indonesian and English: every listed command, then /start. */
+export function menuCommands(chat: ChatPort): string[] {
+  const names = chat
+    .commands()
+    .filter((c) => c.listed)
+    .map((c) => c.name);
+  return ['start', ...names];
+}
+
+async function registerCommands(api: Api, chat: ChatPort): Promise<void> {
   for (const locale of ['id', 'en'] as const) {
-    const commands = TELEGRAM_COMMANDS.map((command) => ({
+    const t = await chat.texts({ platform: 'telegram', userId: '', chatId: '', languageCode: locale });
+    const commands = menuCommands(chat).map((command) => ({
       command,
-      description: describe(`chat-command-${command}`, locale),
+      description: t({ key: `chat-command-${command}` }),
     }));
     await api.setMyCommands(commands, locale === 'id' ? {} : { language_code: locale });
   }

@@ -10,6 +10,8 @@ import { isNotModified, toChannelError } from './telegram-errors.js';
 export function createTelegramSender(api: Api): ChatSender {
   return {
     platform: 'telegram',
+    // The Bot API's limits: about one message a second to a chat, 30 a second in all.
+    limits: { perChatMs: 1000, globalPerSecond: 30 },
     async send(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
       try {
         const keyboard = inlineKeyboard(message);

@@ -5,7 +5,7 @@ import { DataFileError, formatProblems } from '../../core/errors.js';
 import type { Flow } from '../../core/flow/model.js';
 import { standardMinutes } from '../../core/flow/model.js';
 import { DEFAULT_POSITIONS } from '../../core/org/schema.js';
-import type { CliOutput } from './ppk-check.js';
+import type { CliOutput } from '../output.js';
 
 /**
  * `pandu flow check <file> [--json]`: validates a flow file as the service does at start-up.

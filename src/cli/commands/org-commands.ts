@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { loadOrgFile } from '../../config/org-file.js';
 import { DataFileError, formatProblems } from '../../core/errors.js';
-import type { InviteStore } from '../../core/ports.js';
-import type { CliOutput } from './ppk-check.js';
+import type { InviteStore } from '../../chat/ports.js';
+import type { CliOutput } from '../output.js';
 
 /** `pandu org check <file>`: validates an org file (positions, units, superiors, chat ids). */
 export function runOrgCheck(argv: string[], out: CliOutput): number {

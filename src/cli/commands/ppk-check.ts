@@ -16,10 +16,7 @@ import type { Translate } from '../../files/ppk/messages.js';
 import type { PpkIssue } from '../../files/ppk/types.js';
 import type { ValidateOptions } from '../../files/ppk/validate-rows.js';
 
-export interface CliOutput {
-  stdout(line: string): void;
-  stderr(line: string): void;
-}
+import type { CliOutput } from '../output.js';
 
 export interface PpkCheckCliOptions extends ValidateOptions {
   limits?: Partial<PpkLimits>;

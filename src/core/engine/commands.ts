@@ -11,8 +11,9 @@ interface CommandBase {
 }
 
 export type Command = CommandBase &
+  /** Ticks or unticks an item; without `checked`, turns it to the other state. */
   (
-    | { type: 'check'; itemId: string; checked: boolean }
+    | { type: 'check'; itemId: string; checked?: boolean }
     /** A checklist item that could not be done, with the reason (a later tick clears it). */
     | { type: 'fail'; itemId: string; reason: string }
     | { type: 'attach'; file: FileRef }

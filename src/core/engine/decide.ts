@@ -1,11 +1,15 @@
 import type { FlowStep } from '../flow/model.js';
+import { accepts } from '../flow/step-types.js';
 import type { Command } from './commands.js';
 import type { Decision, Outcome } from './decision.js';
 import type { EngineContext } from './engine-context.js';
 import { InstanceDraft } from './instance-draft.js';
+import { finishRun } from './finish-run.js';
+import { attach, check, fail, missingItems } from './run-items.js';
 import { escalate, nudge, pause, remind, resume } from './time-standards.js';
-import { refuse, type Refusal } from './refusal.js';
-import { checklistItems, dispositionCandidates, nameOf, reassignCandidates, stepOf } from './task-prompts.js';
+import { mayNotAct } from './authorize.js';
+import { refuse } from './refusal.js';
+import { dispositionCandidates, nameOf, reassignCandidates, stepOf } from './task-prompts.js';
 import type { Instance, StepRun } from './types.js';
 
 /**
@@ -26,23 +30,10 @@ export function decide(ctx: EngineContext, instance: Instance, command: Command)
       reply: seen.reply,
     };
   }
-  // Before the run checks: every run of a completed instance has ended, so `already-done` would hide this.
-  if (instance.status === 'completed') return { ok: false, refusal: refuse('instance-completed') };
-  const run = instance.runs.find((r) => r.runId === command.runId);
-  if (!run) return { ok: false, refusal: refuse('unknown-task') };
-  if (run.endedAt) {
-    return {
-      ok: false,
-      refusal: refuse('already-done', {
-        by: nameOf(ctx.org, run.actorId),
-        at: { instant: run.endedAt, style: 'time' },
-      }),
-    };
-  }
-
+  const refusal = mayNotAct(ctx, instance, command);
+  if (refusal) return { ok: false, refusal };
+  const run = instance.runs.find((r) => r.runId === command.runId) as StepRun;
   const step = stepOf(ctx.flow, run);
-  const authorized = authorize(ctx, run, command);
-  if (authorized) return { ok: false, refusal: authorized };
 
   const draft = new InstanceDraft(ctx, instance, command.channel);
   if (run.delegatedFrom && run.assigneeId === command.actorId) {
@@ -54,36 +45,6 @@ export function decide(ctx: EngineContext, instance: Instance, command: Command)
   return draft.finish(command.idempotencyKey, outcome.reply);
 }
 
-/** Who may do what: the assignee acts on their task; a superior or an admin reassigns or takes over. */
-function authorize(ctx: EngineContext, run: StepRun, command: Command): Refusal | undefined {
-  if (command.type === 'remind' || command.type === 'escalate') {
-    return command.actorId === 'system' && command.channel === 'system' ? undefined : refuse('system-only');
-  }
-  if (command.type === 'pause' || command.type === 'resume') {
-    return (command.actorId === 'system' && command.channel === 'system') || ctx.org.isAdmin(command.actorId)
-      ? undefined
-      : refuse('system-only');
-  }
-  if (command.type === 'nudge') {
-    const allowed =
-      ctx.org.isAdmin(command.actorId) ||
-      run.escalatedTo.includes(command.actorId) ||
-      (run.assigneeId !== null && ctx.org.isAbove(command.actorId, run.assigneeId));
-    return allowed ? undefined : refuse('not-allowed-to-reassign');
-  }
-  if (command.type === 'reassign' || command.type === 'take-over') {
-    if (run.escalatedTo.includes(command.actorId)) return undefined;
-    const allowed =
-      ctx.org.isAdmin(command.actorId) ||
-      (run.assigneeId !== null && ctx.org.isAbove(command.actorId, run.assigneeId));
-    return allowed ? undefined : refuse('not-allowed-to-reassign');
-  }
-  if (run.assigneeId !== command.actorId) {
-    return refuse('not-your-task', { assignee: nameOf(ctx.org, run.assigneeId) });
-  }
-  return undefined;
-}
-
 function apply(
   ctx: EngineContext,
   draft: InstanceDraft,
@@ -93,7 +54,15 @@ function apply(
 ): Outcome {
   switch (command.type) {
     case 'check':
-      return check(ctx, draft, step, run, command.itemId, command.checked, command.actorId);
+      return check(
+        ctx,
+        draft,
+        step,
+        run,
+        command.itemId,
+        command.checked ?? !run.checked.includes(command.itemId),
+        command.actorId,
+      );
     case 'fail':
       return fail(ctx, draft, step, run, command.itemId, command.reason, command.actorId);
     case 'attach':
@@ -123,123 +92,6 @@ function apply(
   }
 }
 
-function check(
-  ctx: EngineContext,
-  draft: InstanceDraft,
-  step: FlowStep,
-  run: StepRun,
-  itemId: string,
-  checked: boolean,
-  actorId: string,
-): Outcome {
-  const items = step.type === 'checklist' ? checklistItems(draft.state, step) : [];
-  const known = [...step.kelengkapan.filter((i) => i.kind === 'check'), ...items].some(
-    (i) => i.id === itemId,
-  );
-  if (!known) return refuse('unknown-item');
-  const has = run.checked.includes(itemId);
-  if (checked && !has) run.checked.push(itemId);
-  if (!checked && has) run.checked = run.checked.filter((id) => id !== itemId);
-  // A tick clears an earlier failure of the item.
-  if (run.failed?.some((f) => f.itemId === itemId))
-    run.failed = run.failed.filter((f) => f.itemId !== itemId);
-  draft.record(checked ? 'item-checked' : 'item-unchecked', actorId, {
-    stepId: step.id,
-    runId: run.runId,
-    data: { itemId },
-  });
-  return (
-    checklistProgress(ctx, draft, step, run, actorId) ?? {
-      reply: { key: checked ? 'reply-item-checked' : 'reply-item-unchecked' },
-    }
-  );
-}
-
-/** A checklist item that could not be done: it counts as done, with its reason kept and shown. */
-function fail(
-  ctx: EngineContext,
-  draft: InstanceDraft,
-  step: FlowStep,
-  run: StepRun,
-  itemId: string,
-  reason: string,
-  actorId: string,
-): Outcome {
-  if (step.type !== 'checklist') return refuse('action-not-allowed');
-  if (!checklistItems(draft.state, step).some((i) => i.id === itemId)) return refuse('unknown-item');
-  const text = reason.trim();
-  if (!text) return refuse('failure-reason-required');
-  run.checked = run.checked.filter((id) => id !== itemId);
-  run.failed = [...(run.failed ?? []).filter((f) => f.itemId !== itemId), { itemId, reason: text }];
-  draft.record('item-failed', actorId, { stepId: step.id, runId: run.runId, data: { itemId, reason: text } });
-  return checklistProgress(ctx, draft, step, run, actorId) ?? { reply: { key: 'reply-item-failed' } };
-}
-
-/** A checklist step completes itself once every item is done (ticked or failed); else its task is updated. */
-function checklistProgress(
-  ctx: EngineContext,
-  draft: InstanceDraft,
-  step: FlowStep,
-  run: StepRun,
-  actorId: string,
-): Outcome | undefined {
-  if (step.type === 'checklist' && missingItems(draft.state, step, run).length === 0) {
-    finishRun(ctx, draft, step, run, 'completed', actorId);
-    return { reply: { key: 'reply-checklist-complete' } };
-  }
-  draft.sendTask(run, 'task-update');
-  return undefined;
-}
-
-function attach(
-  draft: InstanceDraft,
-  step: FlowStep,
-  run: StepRun,
-  command: Extract<Command, { type: 'attach' }>,
-): Outcome {
-  const accept = step.output.file?.accept ?? [];
-  const extension = command.file.name.split('.').pop()?.toLowerCase() ?? '';
-  if (!step.output.file && !step.kelengkapan.some((i) => i.kind === 'document'))
-    return refuse('action-not-allowed');
-  if (accept.length > 0 && !accept.includes(extension)) {
-    return refuse('file-type-not-accepted', { accept: accept.join(', ') });
-  }
-  run.files.push(command.file);
-  draft.record('file-attached', command.actorId, {
-    stepId: step.id,
-    runId: run.runId,
-    data: {
-      fileId: command.file.fileId,
-      name: command.file.name,
-      size: command.file.size,
-      sha256: command.file.sha256,
-    },
-  });
-  draft.sendTask(run, 'task-update');
-  return { reply: { key: 'reply-file-attached', params: { name: command.file.name } } };
-}
-
-/** Required kelengkapan not yet ticked or attached, a required output file not yet sent, checklist items not done. */
-function missingItems(instance: Instance, step: FlowStep, run: StepRun): string[] {
-  const missing = step.kelengkapan
-    .filter(
-      (item) =>
-        item.required && (item.kind === 'check' ? !run.checked.includes(item.id) : run.files.length === 0),
-    )
-    .map((item) => item.label.id);
-  if (step.output.file?.required && run.files.length === 0) missing.push(step.output.label.id);
-  if (step.type === 'checklist') {
-    const done = (id: string) =>
-      run.checked.includes(id) || Boolean(run.failed?.some((f) => f.itemId === id));
-    missing.push(
-      ...checklistItems(instance, step)
-        .filter((i) => !done(i.id))
-        .map((i) => i.label.id),
-    );
-  }
-  return missing;
-}
-
 function complete(
   ctx: EngineContext,
   draft: InstanceDraft,
@@ -247,19 +99,12 @@ function complete(
   run: StepRun,
   command: Extract<Command, { type: 'complete' }>,
 ): Outcome {
-  if (
-    step.type === 'review' ||
-    step.type === 'approval' ||
-    step.type === 'disposition' ||
-    step.type === 'intake'
-  ) {
-    return refuse('action-not-allowed');
-  }
+  if (!accepts(step.type, 'complete')) return refuse('action-not-allowed');
   const missing = missingItems(draft.state, step, run);
   if (missing.length > 0) return refuse('missing-items', { items: missing.join(', ') });
   if (command.note) run.note = command.note;
-  if (step.type === 'register') {
-    if (!command.agendaNumber || !step.book) return refuse('agenda-number-missing');
+  if (step.book) {
+    if (!command.agendaNumber) return refuse('agenda-number-missing');
     run.agendaNumber = command.agendaNumber;
     draft.state.agendaNumbers[step.book] = command.agendaNumber;
     draft.record('agenda-registered', command.actorId, {
@@ -281,7 +126,7 @@ function dispose(
   run: StepRun,
   command: Extract<Command, { type: 'dispose' }>,
 ): Outcome {
-  if (step.type !== 'disposition' || !step.recipients) return refuse('action-not-allowed');
+  if (!accepts(step.type, 'dispose') || !step.recipients) return refuse('action-not-allowed');
   const recipientIds = [...new Set(command.recipientIds)];
   if (recipientIds.length === 0) return refuse('recipient-required');
   const candidates = dispositionCandidates(ctx.org, step, run).map((p) => p.id);
@@ -329,7 +174,7 @@ function approve(
   actorId: string,
   note?: string,
 ): Outcome {
-  if (step.type !== 'review' && step.type !== 'approval') return refuse('action-not-allowed');
+  if (!accepts(step.type, 'approve')) return refuse('action-not-allowed');
   const missing = missingItems(draft.state, step, run);
   if (missing.length > 0) return refuse('missing-items', { items: missing.join(', ') });
   if (note) run.note = note;
@@ -345,7 +190,7 @@ function sendBack(
   run: StepRun,
   command: Extract<Command, { type: 'return' }>,
 ): Outcome {
-  if (step.type !== 'review' && step.type !== 'approval') return refuse('action-not-allowed');
+  if (!accepts(step.type, 'return')) return refuse('action-not-allowed');
   const reason = command.reason.trim();
   if (!reason) return refuse('reason-required');
   const targetId = command.toStepId ?? step.returnTo[0];
@@ -403,38 +248,4 @@ function reassign(
     });
   }
   return { reply: { key: 'reply-reassigned', params: { name: target.name } } };
-}
-
-/** Ends a run with its outcome and moves the instance on to the next step, or completes it. */
-function finishRun(
-  ctx: EngineContext,
-  draft: InstanceDraft,
-  step: FlowStep,
-  run: StepRun,
-  outcome: NonNullable<StepRun['outcome']>,
-  actorId: string,
-): void {
-  draft.endRun(run, outcome, actorId);
-  draft.record('step-completed', actorId, { stepId: step.id, runId: run.runId, data: { outcome } });
-  const next = step.next ? ctx.flow.steps.find((s) => s.id === step.next) : undefined;
-  if (next) {
-    draft.startRun(next);
-    draft.notify(draft.state.requesterId, {
-      key: 'notice-progress',
-      params: {
-        step: { text: step.title },
-        number: step.number,
-        total: ctx.flow.steps.length,
-        by: nameOf(ctx.org, actorId),
-      },
-    });
-    return;
-  }
-  draft.state.status = 'completed';
-  draft.state.completedAt = draft.now;
-  draft.record('instance-completed', 'system');
-  draft.notify(draft.state.requesterId, {
-    key: 'notice-instance-completed',
-    params: { agenda: draft.state.agendaNumbers.outgoing ?? draft.state.agendaNumbers.incoming ?? '-' },
-  });
 }

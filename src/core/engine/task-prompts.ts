@@ -1,4 +1,5 @@
 import type { Flow, FlowStep } from '../flow/model.js';
+import { hasItems, stepTypeSpec } from '../flow/step-types.js';
 import type { LocalizedText, MessageRef } from '../i18n.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { AwaitedInput, FileRef, Instance, PromptAction, StepRun } from './types.js';
@@ -22,10 +23,9 @@ export function taskLines(flow: Flow, org: OrgDirectory, instance: Instance, run
   const lines: MessageRef[] = [instanceHeader(flow, org, instance), stepLine(flow, step)];
   if (step.instruction) lines.push({ key: 'task-instruction', params: { text: { text: step.instruction } } });
   lines.push(...contextLines(flow, org, instance, run));
-  if (step.type === 'review' || step.type === 'approval') {
-    for (const source of step.returnTo) lines.push(...contentLines(latestFile(instance, source)));
-  }
-  if (step.type === 'checklist') lines.push(...checklistLines(checklistItems(instance, step), run));
+  // A step that can send the work back shows what it decides on: the content of those steps' files.
+  for (const source of step.returnTo) lines.push(...contentLines(latestFile(instance, source)));
+  if (hasItems(step.type)) lines.push(...checklistLines(checklistItems(instance, step), run));
   if (step.kelengkapan.length > 0) {
     lines.push({ key: 'task-kelengkapan-title' });
     for (const item of step.kelengkapan) {
@@ -171,31 +171,26 @@ function checklistLines(items: ChecklistItem[], run: StepRun): MessageRef[] {
   return lines;
 }
 
+/**
+ * The buttons of a task: a toggle per required kelengkapan check, a checklist step's items, then
+ * the decisions its step type offers (the step-type table).
+ */
 export function taskActions(flow: Flow, run: StepRun, instance?: Instance): PromptAction[] {
   const step = stepOf(flow, run);
+  const spec = stepTypeSpec(step.type);
+  if (!spec.interactive) return [];
   const toggles: PromptAction[] = step.kelengkapan
     .filter((item) => item.required && item.kind === 'check')
     .map((item) => checkAction(item.id, item.label, run));
-  switch (step.type) {
-    case 'intake':
-      return [];
-    case 'register':
-      return [...toggles, { id: 'complete', label: { key: 'action-register' }, style: 'primary' }];
-    case 'disposition':
-      return [...toggles, { id: 'dispose', label: { key: 'action-dispose' }, style: 'primary' }];
-    case 'data-entry':
-    case 'drafting':
-      return [...toggles, { id: 'complete', label: { key: 'action-submit' }, style: 'primary' }];
-    case 'review':
-    case 'approval':
-      return [
-        ...toggles,
-        { id: 'approve', label: { key: 'action-approve' }, style: 'primary' },
-        { id: 'return', label: { key: 'action-return' }, style: 'danger' },
-      ];
-    case 'checklist':
-      return [...toggles, ...itemActions(instance ? checklistItems(instance, step) : step.checklist, run)];
-  }
+  const items = hasItems(step.type)
+    ? itemActions(instance ? checklistItems(instance, step) : step.checklist, run)
+    : [];
+  const decisions = spec.decisions.map((decision): PromptAction => ({
+    id: decision.action,
+    label: { key: decision.label },
+    ...(decision.style ? { style: decision.style } : {}),
+  }));
+  return [...toggles, ...items, ...decisions];
 }
 
 /**
@@ -233,7 +228,7 @@ function checkAction(itemId: string, label: FlowStep['title'], run: StepRun): Pr
 export function awaitedInput(flow: Flow, org: OrgDirectory, run: StepRun): AwaitedInput | undefined {
   const step = stepOf(flow, run);
   if (step.output.file) return { kind: 'file', accept: step.output.file.accept };
-  if (step.type === 'disposition' && step.recipients) {
+  if (stepTypeSpec(step.type).awaits === 'disposition' && step.recipients) {
     return {
       kind: 'disposition',
       recipients: dispositionCandidates(org, step, run).map((p) => ({

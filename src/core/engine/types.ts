@@ -125,4 +125,6 @@ export interface Prompt {
   lines: MessageRef[];
   actions: PromptAction[];
   awaits?: AwaitedInput;
+  /** A stored file sent with the prompt (its lines become the file's caption). */
+  file?: { fileId: string; name: string; mimeType: string };
 }

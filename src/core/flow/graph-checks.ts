@@ -1,5 +1,6 @@
 import type { FileProblem } from '../errors.js';
 import type { Flow, FlowStep } from './model.js';
+import { STEP_TYPES, stepTypeSpec, TYPED_FIELDS_TABLE, type TypedField } from './step-types.js';
 
 /**
  * Rules that span steps: ids unique, links pointing at real steps, forward `next` links (loops
@@ -16,10 +17,12 @@ export function checkFlowGraph(flow: Flow, knownPositions?: readonly string[]): 
     else indexOf.set(step.id, step.number);
   }
 
+  const firstTypes = STEP_TYPES.filter((type) => stepTypeSpec(type).first);
   const first = flow.steps[0];
-  if (first && first.type !== 'intake') at(first, 'type', 'the first step must be of type "intake"');
+  if (first && !stepTypeSpec(first.type).first)
+    at(first, 'type', `the first step must be of type ${firstTypes.map((t) => `"${t}"`).join(' or ')}`);
   for (const step of flow.steps.slice(1)) {
-    if (step.type === 'intake') at(step, 'type', 'only the first step may be of type "intake"');
+    if (stepTypeSpec(step.type).first) at(step, 'type', `only the first step may be of type "${step.type}"`);
   }
 
   for (const step of flow.steps) {
@@ -56,35 +59,52 @@ function checkLinks(step: FlowStep, indexOf: Map<string, number>, at: At): void 
   });
 }
 
+/** The fields each step type needs and may have, from the step-type table. */
 function checkTypeFields(step: FlowStep, at: At): void {
-  const decides = step.type === 'review' || step.type === 'approval';
-  if (decides && step.returnTo.length === 0)
-    at(step, 'returnTo', `a ${step.type} step needs the step(s) it may return to`);
-  if (!decides && step.returnTo.length > 0) at(step, 'returnTo', 'only review and approval steps can return');
-  if (step.type === 'disposition' && !step.recipients)
-    at(step, 'recipients', 'a disposition step needs the recipients position');
-  if (step.type !== 'disposition' && step.recipients)
-    at(step, 'recipients', 'only disposition steps have recipients');
-  if (step.type === 'register' && !step.book)
-    at(step, 'book', 'a register step needs book: incoming or outgoing');
-  if (step.type !== 'register' && step.book) at(step, 'book', 'only register steps have an agenda book');
-  if ((step.type === 'data-entry' || step.type === 'drafting') && !step.output.file) {
-    at(step, 'output.file', `a ${step.type} step needs output.file (what the performer uploads)`);
+  const spec = stepTypeSpec(step.type);
+  const present = new Set(TYPED_FIELDS.filter((field) => hasField(step, field)));
+  for (const rule of spec.requires) {
+    const anyOf = Array.isArray(rule) ? rule : [rule];
+    if (anyOf.some((field) => present.has(field))) continue;
+    const [first, ...others] = anyOf as [TypedField, ...TypedField[]];
+    const alternatives = others.length > 0 ? ` (or ${others.join(', ')})` : '';
+    at(step, first, `a ${step.type} step needs ${TYPED_FIELDS_TABLE[first].needs}${alternatives}`);
   }
-  if (
-    step.type === 'checklist' &&
-    step.checklist.length === 0 &&
-    !step.output.file?.handler &&
-    !step.checklistFrom
-  ) {
-    at(step, 'checklist', 'a checklist step needs at least one item (or checklistFrom)');
+  const allowed = new Set([...spec.requires.flat(), ...spec.allows]);
+  for (const field of present) {
+    if (!allowed.has(field))
+      at(step, field, `only ${typesWith(field)} steps ${TYPED_FIELDS_TABLE[field].only}`);
   }
-  if (step.type !== 'checklist' && step.checklist.length > 0)
-    at(step, 'checklist', 'only checklist steps have a checklist');
-  if (step.type !== 'checklist' && step.checklistFrom)
-    at(step, 'checklistFrom', 'only checklist steps take their items from a file');
-  if (step.type === 'intake' && step.standardMs !== null)
-    at(step, 'standard', 'the intake step has no standard time');
+  if (!spec.timed && step.standardMs !== null)
+    at(step, 'standard', `the ${step.type} step has no standard time`);
+}
+
+const TYPED_FIELDS = Object.keys(TYPED_FIELDS_TABLE) as TypedField[];
+
+function hasField(step: FlowStep, field: TypedField): boolean {
+  switch (field) {
+    case 'returnTo':
+      return step.returnTo.length > 0;
+    case 'recipients':
+      return step.recipients !== undefined;
+    case 'book':
+      return step.book !== undefined;
+    case 'output.file':
+      return step.output.file !== undefined;
+    case 'checklist':
+      return step.checklist.length > 0;
+    case 'checklistFrom':
+      return step.checklistFrom !== undefined;
+  }
+}
+
+/** "review and approval": the step types that may have the field. */
+function typesWith(field: TypedField): string {
+  const types = STEP_TYPES.filter((type) => {
+    const spec = stepTypeSpec(type);
+    return spec.allows.includes(field) || spec.requires.flat().includes(field);
+  });
+  return types.length > 1 ? `${types.slice(0, -1).join(', ')} and ${types.at(-1)}` : (types[0] ?? 'no');
 }
 
 function checkPositions(step: FlowStep, known: readonly string[], at: At): void {

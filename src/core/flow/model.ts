@@ -1,7 +1,8 @@
 import type { LocalizedText } from '../i18n.js';
 import type { StepId } from '../ids.js';
 import type { OfficeCalendarOverride } from '../time/office-calendar.js';
-import type { ParsedFlow, StepType } from './schema.js';
+import type { ParsedFlow } from './schema.js';
+import type { StepType } from './step-types.js';
 
 /** A flow after validation and normalisation: what the engine works with. */
 export interface Flow {

@@ -39,15 +39,21 @@ export function parseFlow(text: string, file: string, knownPositions?: readonly 
 }
 
 function zodProblems(error: z.ZodError, raw: unknown, file: string): FileProblem[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String);
-    const problem: FileProblem = { file, field: path.join('.') || '(root)', message: issue.message };
-    if (path[0] === 'steps' && path[1] !== undefined) {
-      problem.where = `step ${stepLabel(raw, Number(path[1]))}`;
-      problem.field = path.slice(2).join('.') || '(step)';
-    }
-    return problem;
-  });
+  // An unknown key is one problem per key, named in the field (a typo must be easy to find).
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => problemAt([...issue.path.map(String), key], 'unknown field', raw, file))
+      : [problemAt(issue.path.map(String), issue.message, raw, file)],
+  );
+}
+
+function problemAt(path: string[], message: string, raw: unknown, file: string): FileProblem {
+  const problem: FileProblem = { file, field: path.join('.') || '(root)', message };
+  if (path[0] === 'steps' && path[1] !== undefined) {
+    problem.where = `step ${stepLabel(raw, Number(path[1]))}`;
+    problem.field = path.slice(2).join('.') || '(step)';
+  }
+  return problem;
 }
 
 function stepLabel(raw: unknown, index: number): string {

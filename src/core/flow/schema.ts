@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { officeCalendarOverrideSchema } from '../time/office-calendar.js';
+import { STEP_TYPES } from './step-types.js';
 
 /**
  * The shape of a flow file (`flows/*.yaml`): one SOP, its header and its steps.
  * Parsed with zod into typed values; graph rules that span steps live in `graph-checks.ts`.
  */
 
-export const localizedTextSchema = z.object({
+export const localizedTextSchema = z.strictObject({
   id: z.string().trim().min(1, 'teks Bahasa Indonesia wajib diisi (Indonesian text is required)'),
   en: z.string().trim().min(1, 'teks bahasa Inggris wajib diisi (English text is required)'),
 });
@@ -14,18 +15,6 @@ export const localizedTextSchema = z.object({
 const idSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (e.g. "agenda-masuk")');
-
-export const STEP_TYPES = [
-  'intake',
-  'register',
-  'disposition',
-  'data-entry',
-  'review',
-  'checklist',
-  'drafting',
-  'approval',
-] as const;
-export type StepType = (typeof STEP_TYPES)[number];
 
 /** Standard times are written `5m`, `1h`, `1h30m`, or `45s` (seconds are meant for test flows). */
 const DURATION_PATTERN = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
@@ -48,7 +37,7 @@ const standardSchema = z.union([z.null(), z.string()]).transform((value, ctx) =>
   return ms;
 });
 
-const kelengkapanItemSchema = z.object({
+const kelengkapanItemSchema = z.strictObject({
   id: idSchema,
   label: localizedTextSchema,
   /** `check`: an item the performer ticks; `document`: a file that must be attached to the step. */
@@ -57,11 +46,11 @@ const kelengkapanItemSchema = z.object({
   required: z.boolean().optional(),
 });
 
-const outputSchema = z.object({
+const outputSchema = z.strictObject({
   label: localizedTextSchema,
   /** When set, the step's output is a file the performer uploads (a list, a draft). */
   file: z
-    .object({
+    .strictObject({
       required: z.boolean().default(true),
       accept: z.array(z.string().regex(/^[a-z0-9]+$/)).default([]),
       /** A content handler applied to the upload, e.g. `ppk-list`. */
@@ -72,7 +61,7 @@ const outputSchema = z.object({
 
 const performerSchema = z.union([
   z.string().min(1),
-  z.object({
+  z.strictObject({
     position: z.string().min(1),
     /** Narrows the performer to people with this tag in the org file, e.g. `tata-usaha`. */
     tag: z.string().min(1).optional(),
@@ -88,7 +77,7 @@ export const stepSchema = z
     type: z.enum(STEP_TYPES),
     kelengkapan: z.array(kelengkapanItemSchema).default([]),
     /** For checklist steps: the tasks to mark done one by one; the step completes when all are. */
-    checklist: z.array(z.object({ id: idSchema, label: localizedTextSchema })).default([]),
+    checklist: z.array(z.strictObject({ id: idSchema, label: localizedTextSchema })).default([]),
     /**
      * For checklist steps: an earlier step whose latest uploaded file gives the items (its content's
      * `checklist`, e.g. one item per account of a PPK list). The static checklist is used until it does.
@@ -108,14 +97,14 @@ export const stepSchema = z
   })
   .strict();
 
-export const flowHeaderSchema = z.object({
+export const flowHeaderSchema = z.strictObject({
   number: z.string().min(1),
   ministry: z.string().min(1),
   issuer: z.string().min(1),
   name: localizedTextSchema,
   approvedBy: z.string().optional(),
   dates: z
-    .object({
+    .strictObject({
       created: z.string().optional(),
       revised: z.string().optional(),
       approved: z.string().optional(),
@@ -138,11 +127,11 @@ export const flowSchema = z
     handlingUnit: z.string().min(1),
     /** Disposition instructions offered to the performer (the first is the default). */
     instructions: z
-      .array(z.object({ id: idSchema, label: localizedTextSchema }))
+      .array(z.strictObject({ id: idSchema, label: localizedTextSchema }))
       .min(1)
       .optional(),
     agendaNumber: z
-      .object({
+      .strictObject({
         /** Tokens: {seq}, {seq:3} (zero-padded), {book} (M/K), {month} (1–12), {monthRoman}, {year}. */
         format: z.string().min(1),
       })

@@ -7,7 +7,18 @@ import { orgSchema, type OrgFile } from './schema.js';
  * Parses and validates an org file: the schema, then the rules across records (unknown
  * positions and units, duplicate ids and chat ids, cycles among superiors and units).
  */
-export function parseOrg(text: string, file: string): OrgDirectory {
+/** What a chat platform's account ids look like, as its adapter registers it (for `chat:` entries). */
+export interface ChatAccountRule {
+  label: string;
+  pattern: RegExp;
+  example: string;
+}
+
+export function parseOrg(
+  text: string,
+  file: string,
+  accounts?: Readonly<Record<string, ChatAccountRule>>,
+): OrgDirectory {
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -32,7 +43,7 @@ export function parseOrg(text: string, file: string): OrgDirectory {
     });
     throw new DataFileError('org-invalid', problems, result.error);
   }
-  const problems = checkOrgRules(result.data, file);
+  const problems = checkOrgRules(result.data, file, accounts);
   if (problems.length > 0) throw new DataFileError('org-invalid', problems);
   return new OrgDirectory(result.data);
 }
@@ -47,7 +58,11 @@ function recordLabel(raw: unknown, path: string[]): string | undefined {
     : `${collection} #${Number(index) + 1}`;
 }
 
-export function checkOrgRules(org: OrgFile, file: string): FileProblem[] {
+export function checkOrgRules(
+  org: OrgFile,
+  file: string,
+  accounts?: Readonly<Record<string, ChatAccountRule>>,
+): FileProblem[] {
   const problems: FileProblem[] = [];
   const add = (where: string, field: string, message: string): void => {
     problems.push({ file, where, field, message });
@@ -73,20 +88,28 @@ export function checkOrgRules(org: OrgFile, file: string): FileProblem[] {
   if (hasCycle(org.units.map((u) => [u.id, u.parent])))
     add('units', 'parent', 'the units have a parent cycle');
 
-  const telegramIds = new Map<string, string>();
-  const slackIds = new Map<string, string>();
+  const chatIds = new Map<string, string>();
   for (const person of org.people) {
     const where = `people "${person.id}"`;
     if (people.has(person.id)) add(where, 'id', 'duplicate person id');
     people.add(person.id);
     if (!positions.has(person.position)) add(where, 'position', `unknown position "${person.position}"`);
     if (!units.has(person.unit)) add(where, 'unit', `unknown unit "${person.unit}"`);
-    claimChatId(telegramIds, person.telegram, person.id, (other) =>
-      add(where, 'telegram', `Telegram id ${String(person.telegram)} is also given to "${other}"`),
-    );
-    claimChatId(slackIds, person.slack, person.id, (other) =>
-      add(where, 'slack', `Slack id ${String(person.slack)} is also given to "${other}"`),
-    );
+    for (const [platform, accountId] of Object.entries(person.chat)) {
+      const field = `chat.${platform}`;
+      const rule = accounts?.[platform];
+      if (accounts && !rule) {
+        add(where, field, `unknown chat platform "${platform}" (known: ${Object.keys(accounts).join(', ')})`);
+        continue;
+      }
+      if (rule && !rule.pattern.test(accountId)) {
+        add(where, field, `"${accountId}" is not a ${rule.label} id such as ${rule.example}`);
+        continue;
+      }
+      claimChatId(chatIds, `${platform}:${accountId}`, person.id, (other) =>
+        add(where, field, `${rule?.label ?? platform} id ${accountId} is also given to "${other}"`),
+      );
+    }
   }
   for (const person of org.people) {
     if (person.superior === undefined) continue;
@@ -108,12 +131,10 @@ export function checkOrgRules(org: OrgFile, file: string): FileProblem[] {
 
 function claimChatId(
   seen: Map<string, string>,
-  id: string | number | undefined,
+  key: string,
   personId: string,
   onDuplicate: (other: string) => void,
 ): void {
-  if (id === undefined) return;
-  const key = String(id);
   const other = seen.get(key);
   if (other) onDuplicate(other);
   else seen.set(key, personId);

@@ -51,11 +51,16 @@ export const orgSchema = z
             admin: z.boolean().default(false),
             locale: z.enum(['id', 'en']).optional(),
             timeZone: z.string().optional(),
-            telegram: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).optional(),
-            slack: z
-              .string()
-              .regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD')
-              .optional(),
+            /**
+             * Chat accounts by platform id (`telegram: 123456789`, `slack: U0123ABCD`); normally
+             * linked with an invite code instead. Each platform's adapter says what its ids look like.
+             */
+            chat: z
+              .record(
+                z.string().regex(/^[a-z][a-z0-9-]*$/, 'a platform id such as telegram'),
+                z.union([z.string().trim().min(1), z.number().int().positive()]).transform(String),
+              )
+              .default({}),
           })
           .strict(),
       )

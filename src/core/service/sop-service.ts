@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { mayNotAct, type CommandProbe } from '../engine/authorize.js';
 import type { Command, StartRequest } from '../engine/commands.js';
 import { decide } from '../engine/decide.js';
 import type { Decision } from '../engine/decision.js';
@@ -54,6 +55,8 @@ export interface SopServiceDeps {
   disruptedSince?: () => Promise<Date | undefined>;
   /** Zone of the agenda books' year and month. */
   timeZone?: string;
+  /** Called after each saved change (features that react to it: PPK lists, registers). */
+  onSaved?: SavedChangeListener;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -64,15 +67,9 @@ const MAX_ATTEMPTS = 8;
  */
 export class SopService {
   private readonly timers: StepTimers;
-  private readonly listeners: SavedChangeListener[] = [];
 
   constructor(private readonly deps: SopServiceDeps) {
     this.timers = deps.timers ?? noStepTimers;
-  }
-
-  /** Lets a feature react to every saved change (after its prompts are queued and timers set). */
-  onSaved(listener: SavedChangeListener): void {
-    this.listeners.push(listener);
   }
 
   get org(): OrgDirectory {
@@ -138,6 +135,16 @@ export class SopService {
     const pending = await this.deps.store.pendingPrompts(500);
     await this.queue(pending);
     return pending.length;
+  }
+
+  /**
+   * Why this person may not do this on the run now (the engine's rule), or undefined if they may.
+   * Asked before a person is asked for input (a reason, a file, a disposition).
+   */
+  async check(probe: CommandProbe & { instanceId: InstanceId }): Promise<Refusal | undefined> {
+    const instance = await this.deps.store.get(probe.instanceId);
+    if (!instance) return refuse('unknown-task');
+    return mayNotAct({ org: this.deps.org() }, instance, probe);
   }
 
   openTasksFor(personId: PersonId): Promise<OpenTask[]> {
@@ -215,12 +222,12 @@ export class SopService {
     const timed = decision.startedRuns.filter((r) => r.dueAt !== null && !r.endedAt);
     if (timed.length > 0) await this.timers.runsStarted(decision.instance, timed);
     const { instance, events, startedRuns, endedRuns } = decision;
-    for (const listener of this.listeners) {
-      // The change is saved: a failing listener (which logs its own errors) must not fail the command.
+    const listener = this.deps.onSaved;
+    // The change is saved: a failing listener (which logs its own errors) must not fail the command.
+    if (listener)
       await Promise.resolve()
         .then(() => listener({ instance, events, startedRuns, endedRuns }))
         .catch(() => undefined);
-    }
   }
 
   private async queue(prompts: Prompt[]): Promise<void> {

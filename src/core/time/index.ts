@@ -4,3 +4,5 @@ export * from './office-time.js';
 export * from './zones.js';
 export * from './format-duration.js';
 export * from './parse-duration.js';
+export * from './multi-year-calendar.js';
+export * from './calendar-status.js';

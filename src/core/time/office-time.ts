@@ -1,7 +1,21 @@
 import { tzOffset } from '@date-fns/tz';
 import { NoOfficeTimeError } from './errors.js';
-import type { DayInterval, OfficeCalendar, Weekday } from './office-calendar.js';
-import { parseTimeRange } from './office-calendar.js';
+import { MultiYearCalendar } from './multi-year-calendar.js';
+import type { DayInterval, OfficeCalendar, OfficeCalendarOverride, Weekday } from './office-calendar.js';
+import { mergeCalendar, parseTimeRange } from './office-calendar.js';
+
+/** A one-year calendar (its holiday lists hold for every year) or a calendar of many years. */
+export type AnyOfficeCalendar = OfficeCalendar | MultiYearCalendar;
+
+/** Lays a flow's or unit's override over a calendar, over each of its years for a `MultiYearCalendar`. */
+export function withCalendarOverride(
+  calendar: AnyOfficeCalendar,
+  override: OfficeCalendarOverride,
+): AnyOfficeCalendar {
+  return calendar instanceof MultiYearCalendar
+    ? calendar.withOverride(override)
+    : mergeCalendar(calendar, override);
+}
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -31,6 +45,34 @@ function compile(calendar: OfficeCalendar): CompiledCalendar {
   });
   const closedDates = new Set([...calendar.holidays, ...calendar.cutiBersama].map((day) => day.date));
   return { timeZone: calendar.timeZone, intervalsByDay, closedDates };
+}
+
+/** Compiled years of multi-year calendars (their year calendars are frozen, so this never goes stale). */
+const compiledYears = new WeakMap<OfficeCalendar, CompiledCalendar>();
+
+/** The compiled calendar of each local day (given as its UTC midnight), and the zone days are counted in. */
+interface DayCalendars {
+  readonly timeZone: string;
+  of(dayKey: number): CompiledCalendar;
+}
+
+function dayCalendars(calendar: AnyOfficeCalendar): DayCalendars {
+  if (!(calendar instanceof MultiYearCalendar)) {
+    const compiled = compile(calendar);
+    return { timeZone: compiled.timeZone, of: () => compiled };
+  }
+  return {
+    timeZone: calendar.timeZone,
+    of(dayKey) {
+      const yearCalendar = calendar.calendarOf(new Date(dayKey).getUTCFullYear());
+      let compiled = compiledYears.get(yearCalendar);
+      if (!compiled) {
+        compiled = compile(yearCalendar);
+        compiledYears.set(yearCalendar, compiled);
+      }
+      return compiled;
+    },
+  };
 }
 
 function checkInstant(name: string, at: Date): number {
@@ -67,30 +109,32 @@ function localDayKey(timeZone: string, ms: number): number {
  * without a bound, throws `NoOfficeTimeError` after `MAX_DAYS_WITHOUT_OFFICE_TIME` days with none.
  */
 function* officeIntervals(
-  calendar: OfficeCalendar,
+  calendar: AnyOfficeCalendar,
   fromMs: number,
   untilMs = Number.POSITIVE_INFINITY,
 ): Generator<readonly [number, number]> {
-  const compiled = compile(calendar);
-  let dayKey = localDayKey(compiled.timeZone, fromMs);
+  const days = dayCalendars(calendar);
+  const { timeZone } = days;
+  let dayKey = localDayKey(timeZone, fromMs);
   let emptyDays = 0;
   for (;;) {
-    if (localInstant(compiled.timeZone, dayKey, 0) >= untilMs) return;
+    if (localInstant(timeZone, dayKey, 0) >= untilMs) return;
+    const compiled = days.of(dayKey);
     const day = new Date(dayKey);
     const intervals = compiled.closedDates.has(day.toISOString().slice(0, 10))
       ? []
       : (compiled.intervalsByDay[day.getUTCDay()] ?? []);
     let found = false;
     for (const interval of intervals) {
-      const start = localInstant(compiled.timeZone, dayKey, interval.startMinute);
-      const end = localInstant(compiled.timeZone, dayKey, interval.endMinute);
+      const start = localInstant(timeZone, dayKey, interval.startMinute);
+      const end = localInstant(timeZone, dayKey, interval.endMinute);
       if (end <= fromMs) continue;
       found = true;
       yield [Math.max(start, fromMs), end];
     }
     if (found) emptyDays = 0;
     else if (++emptyDays > MAX_DAYS_WITHOUT_OFFICE_TIME && untilMs === Number.POSITIVE_INFINITY) {
-      throw new NoOfficeTimeError(compiled.timeZone, new Date(fromMs), MAX_DAYS_WITHOUT_OFFICE_TIME);
+      throw new NoOfficeTimeError(timeZone, new Date(fromMs), MAX_DAYS_WITHOUT_OFFICE_TIME);
     }
     dayKey += DAY_MS;
   }
@@ -109,7 +153,7 @@ function minutesToMs(minutes: number): number {
  * hours begins counting at the next opening; a step that fills a day exactly is due at closing time.
  * `ms` = 0 returns `start` itself.
  */
-export function addOfficeMs(calendar: OfficeCalendar, start: Date, ms: number): Date {
+export function addOfficeMs(calendar: AnyOfficeCalendar, start: Date, ms: number): Date {
   const startMs = checkInstant('start', start);
   if (!Number.isInteger(ms) || ms < 0)
     throw new RangeError(`office milliseconds must be an integer ≥ 0, got ${ms}`);
@@ -126,7 +170,7 @@ export function addOfficeMs(calendar: OfficeCalendar, start: Date, ms: number): 
  * The instant when `minutes` of office time have elapsed after `start` (fractions allowed: 0.5 = 30 s).
  * E.g. 30 minutes from Friday 15:50 WIB under the default calendar → Monday 07:50 WIB.
  */
-export function addOfficeMinutes(calendar: OfficeCalendar, start: Date, minutes: number): Date {
+export function addOfficeMinutes(calendar: AnyOfficeCalendar, start: Date, minutes: number): Date {
   return addOfficeMs(calendar, start, minutesToMs(minutes));
 }
 
@@ -134,7 +178,7 @@ export function addOfficeMinutes(calendar: OfficeCalendar, start: Date, minutes:
  * Office time in milliseconds between `from` and `to`; negative when `to` is before `from`
  * (`officeMsBetween(c, a, b) === -officeMsBetween(c, b, a)`).
  */
-export function officeMsBetween(calendar: OfficeCalendar, from: Date, to: Date): number {
+export function officeMsBetween(calendar: AnyOfficeCalendar, from: Date, to: Date): number {
   const fromMs = checkInstant('from', from);
   const toMs = checkInstant('to', to);
   if (toMs < fromMs) return -officeMsBetween(calendar, to, from);
@@ -147,19 +191,19 @@ export function officeMsBetween(calendar: OfficeCalendar, from: Date, to: Date):
 }
 
 /** Office minutes (fractional) between `from` and `to`, for "late by" and the reminder share. */
-export function officeMinutesBetween(calendar: OfficeCalendar, from: Date, to: Date): number {
+export function officeMinutesBetween(calendar: AnyOfficeCalendar, from: Date, to: Date): number {
   return officeMsBetween(calendar, from, to) / MINUTE_MS;
 }
 
 /** `at` itself when the office is open at `at`, else the next opening (closing time counts as closed). */
-export function nextOfficeInstant(calendar: OfficeCalendar, at: Date): Date {
+export function nextOfficeInstant(calendar: AnyOfficeCalendar, at: Date): Date {
   const atMs = checkInstant('at', at);
   for (const [start] of officeIntervals(calendar, atMs)) return new Date(start);
   throw new Error('unreachable: officeIntervals is unbounded');
 }
 
 /** True when the office is open at `at` (opening instant included, closing instant excluded). */
-export function isOfficeTime(calendar: OfficeCalendar, at: Date): boolean {
+export function isOfficeTime(calendar: AnyOfficeCalendar, at: Date): boolean {
   const atMs = checkInstant('at', at);
   for (const [start] of officeIntervals(calendar, atMs, atMs + 1)) return start === atMs;
   return false;

@@ -1,6 +1,7 @@
-import type { ChatCommandHandler } from '../../chat/chat-deps.js';
+import type { ChatCommandHandler } from '../../chat/contributions.js';
 import type { OutgoingFile } from '../../chat/types.js';
 import type { Instance } from '../../core/engine/types.js';
+import { maySeeInstance } from '../../core/engine/visibility.js';
 import type { Flow } from '../../core/flow/model.js';
 import type { PersonId } from '../../core/ids.js';
 import type { OrgDirectory } from '../../core/org/org-directory.js';
@@ -19,8 +20,6 @@ export interface CommandDeps {
   flow(id: string): Flow | undefined;
   findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined>;
   listForUnit(unitId: string, limit: number): Promise<Instance[]>;
-  /** Participants of an instance, their superiors and admins may see it. */
-  maySee: (personId: PersonId, instance: Instance) => boolean;
   translator: Translator;
   readerFor: (personId: PersonId) => Promise<Reader>;
   clock: Clock;
@@ -58,7 +57,9 @@ export async function maySeePersonalData(
 ): Promise<boolean> {
   if (deps.org().isAdmin(personId)) return true;
   const instances = await deps.listForUnit(unitId, INSTANCES_CHECKED);
-  return instances.some((instance) => instance.requesterUnitId === unitId && deps.maySee(personId, instance));
+  return instances.some(
+    (instance) => instance.requesterUnitId === unitId && maySeeInstance(deps.org(), personId, instance),
+  );
 }
 
 /** `/templat`: the PPK list template as XLSX and CSV. */
@@ -87,7 +88,7 @@ export function authenticatedListCommand(deps: CommandDeps): ChatCommandHandler 
     if (!agenda) return { lines: [{ key: 'ppk-list-usage' }] };
     const instance = await deps.findByAgendaNumber(agenda);
     const flow = instance && deps.flow(instance.flowId);
-    if (!instance || !flow || !deps.maySee(personId, instance)) {
+    if (!instance || !flow || !maySeeInstance(deps.org(), personId, instance)) {
       return { lines: [{ key: 'ppk-list-not-found', params: { agenda } }] };
     }
     const list = completedAuthentication(flow, instance);

@@ -1,100 +1,101 @@
 /**
  * PPK lists (SOP steps 5–7) and the SPSE register: the `ppk-list` upload handler, what follows a
- * verification and an authentication, and the chat commands `/templat`, `/register` and `/daftar`.
+ * verification and an authentication, the chat commands `/templat`, `/register` and `/daftar`,
+ * and `pandu register export`.
  */
-import type { App } from '../../app.js';
-import type { ChatCommandHandler, FileContentHandler } from '../../chat/chat-deps.js';
-import type { OutgoingFile } from '../../chat/types.js';
-import type { Instance } from '../../core/engine/types.js';
-import type { PersonId } from '../../core/ids.js';
-import type { Clock } from '../../core/ports.js';
+import type { ChatContributions } from '../../chat/contributions.js';
 import type { SopService } from '../../core/service/sop-service.js';
 import type { PpkLimits } from '../../files/ppk/limits.js';
-import type { Reader, Translator } from '../../i18n/translator.js';
-import type { Logger } from '../../logger.js';
-import type { Feature } from '../index.js';
+import type { Contributions, Feature, FeatureHost } from '../feature.js';
 import { authenticatedListCommand, registerCommand, templateCommand } from './commands.js';
-import { createFileSender } from './file-sender.js';
 import { createPpkLifecycle } from './lifecycle.js';
 import { MongoPpkRegisterStore } from './mongo-register-store.js';
+import { runRegisterExport } from './register-export.js';
 import type { PpkRegisterStore } from './register-store.js';
 import { PPK_LIST_HANDLER } from './steps.js';
 import { createPpkListHandler } from './upload-handler.js';
 
-export { runRegisterExport } from './register-export.js';
 export { MongoPpkRegisterStore } from './mongo-register-store.js';
 export type { PpkRegisterStore, RegisterAccount, RegisterUnit, VerifiedList } from './register-store.js';
 
-export interface PpkDeps {
-  service: Pick<SopService, 'org' | 'flow' | 'findByAgendaNumber' | 'listForUnit' | 'onSaved'>;
-  register: PpkRegisterStore;
-  translator: Translator;
-  clock: Clock;
-  logger: Logger;
-  readerFor: (personId: PersonId) => Promise<Reader>;
-  maySee: (personId: PersonId, instance: Instance) => boolean;
-  sendFile: (personId: PersonId, file: OutgoingFile) => Promise<boolean>;
-  fileHandlers: Record<string, FileContentHandler>;
-  chatCommands: Record<string, ChatCommandHandler>;
-  limits?: Partial<PpkLimits>;
-}
+/** What the PPK feature needs of its host; tests give it in-memory parts. */
+export type PpkHost = Pick<
+  FeatureHost,
+  'translator' | 'clock' | 'logger' | 'readerFor' | 'files' | 'send' | 'config'
+> & {
+  service: Pick<SopService, 'org' | 'flow' | 'findByAgendaNumber' | 'listForUnit'>;
+};
 
-/** Wires the PPK list feature into the given registries (the app's, or fakes in unit tests). */
-export function installPpk(deps: PpkDeps): void {
-  const org = () => deps.service.org;
-  const flow = (id: string) => deps.service.flow(id);
-  deps.fileHandlers[PPK_LIST_HANDLER] = createPpkListHandler({
-    register: deps.register,
-    translator: deps.translator,
-    clock: deps.clock,
-    org,
-    ...(deps.limits ? { limits: deps.limits } : {}),
-  });
+/** The PPK feature's contributions on a given register (the service's, or a fake in unit tests). */
+export function ppkContributions(
+  host: PpkHost,
+  register: PpkRegisterStore,
+  limits?: Partial<PpkLimits>,
+): Contributions<{ register: PpkRegisterStore }> {
+  const org = () => host.service.org;
+  const flow = (id: string) => host.service.flow(id);
   const commandDeps = {
-    register: deps.register,
+    register,
     org,
     flow,
-    findByAgendaNumber: (agenda: string) => deps.service.findByAgendaNumber(agenda),
-    listForUnit: (unitId: string, limit: number) => deps.service.listForUnit(unitId, limit),
-    maySee: deps.maySee,
-    translator: deps.translator,
-    readerFor: deps.readerFor,
-    clock: deps.clock,
+    findByAgendaNumber: (agenda: string) => host.service.findByAgendaNumber(agenda),
+    listForUnit: (unitId: string, limit: number) => host.service.listForUnit(unitId, limit),
+    translator: host.translator,
+    readerFor: host.readerFor,
+    clock: host.clock,
   };
-  deps.chatCommands['templat'] = templateCommand(commandDeps);
-  deps.chatCommands['register'] = registerCommand(commandDeps);
-  deps.chatCommands['daftar'] = authenticatedListCommand(commandDeps);
-  deps.service.onSaved(
-    createPpkLifecycle({
+  const chat: ChatContributions = {
+    fileHandlers: {
+      [PPK_LIST_HANDLER]: createPpkListHandler({
+        register,
+        translator: host.translator,
+        clock: host.clock,
+        org,
+        ...(limits ? { limits } : {}),
+      }),
+    },
+    commands: [
+      { name: 'templat', run: templateCommand(commandDeps) },
+      { name: 'register', takesArgs: true, run: registerCommand(commandDeps) },
+      { name: 'daftar', takesArgs: true, run: authenticatedListCommand(commandDeps) },
+    ],
+  };
+  const reader = { locale: host.config.DEFAULT_LOCALE, timeZone: host.config.TIME_ZONE };
+  return {
+    chat,
+    onSaved: createPpkLifecycle({
       flow,
       org,
-      register: deps.register,
-      translator: deps.translator,
-      readerFor: deps.readerFor,
-      sendFile: deps.sendFile,
-      logger: deps.logger,
+      register,
+      translator: host.translator,
+      readerFor: host.readerFor,
+      files: host.files,
+      send: host.send,
+      logger: host.logger,
     }),
-  );
+    cli: [
+      {
+        group: 'register',
+        usage: ['pandu register export [--format xlsx|csv] [--out FILE]   write the SPSE register'],
+        run: async ([action, ...rest], out) => {
+          if (action !== 'export') {
+            out.stderr('usage: pandu register export [--format xlsx|csv] [--out FILE]');
+            return 2;
+          }
+          return runRegisterExport(rest, out, {
+            translator: host.translator,
+            reader,
+            clock: host.clock,
+            register,
+          });
+        },
+      },
+    ],
+    api: { register },
+  };
 }
 
-export const ppkFeature: Feature = (app: App) => {
-  const logger = app.logger.child({ feature: 'ppk' });
-  installPpk({
-    service: app.service,
-    register: new MongoPpkRegisterStore(app.storage.connection),
-    translator: app.translator,
-    clock: app.clock,
-    logger,
-    readerFor: (personId) => app.chat.deps.readers.readerFor(personId),
-    maySee: (personId, instance) => app.chat.maySee(personId, instance),
-    sendFile: createFileSender({
-      senders: () => app.channels.map((channel) => channel.sender),
-      identities: app.storage.identities,
-      org: () => app.orgSource.org,
-      logger,
-    }),
-    fileHandlers: app.fileHandlers,
-    chatCommands: app.chatCommands,
-  });
-  return Promise.resolve();
+export const ppkFeature: Feature<{ register: PpkRegisterStore }> = {
+  id: 'ppk',
+  setup: (host) => ppkContributions(host, new MongoPpkRegisterStore(host.connection)),
 };

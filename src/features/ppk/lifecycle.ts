@@ -1,5 +1,6 @@
 import type { OutgoingFile } from '../../chat/types.js';
-import type { Instance, StepRun } from '../../core/engine/types.js';
+import type { FileStore } from '../../core/ports.js';
+import type { Instance, Prompt, StepRun } from '../../core/engine/types.js';
 import { latestFile } from '../../core/engine/task-prompts.js';
 import type { Flow } from '../../core/flow/model.js';
 import type { PersonId } from '../../core/ids.js';
@@ -19,8 +20,9 @@ export interface LifecycleDeps {
   register: PpkRegisterStore;
   translator: Translator;
   readerFor: (personId: PersonId) => Promise<Reader>;
-  /** Sends a file to a person on their chat platform; false when they cannot be reached. */
-  sendFile: (personId: PersonId, file: OutgoingFile) => Promise<boolean>;
+  /** Where the generated file is kept, and how it is sent (through the outbox). */
+  files: FileStore;
+  send: (prompts: Prompt[]) => Promise<void>;
   logger: Logger;
 }
 
@@ -107,9 +109,34 @@ async function onAuthenticated(
   );
   if (run.actorId) {
     const file = await authenticatedFile(deps.translator, await deps.readerFor(run.actorId), instance, list);
-    if (!(await deps.sendFile(run.actorId, file))) {
-      deps.logger.warn({ instanceId: instance.id, to: run.actorId }, 'authenticated list could not be sent');
-    }
+    const stored = await deps.files.put(file.bytes, {
+      name: file.name,
+      mimeType: file.mimeType,
+      uploadedBy: 'system',
+      uploadedAt: new Date(at),
+    });
+    // Stored, then sent like any message: paced, retried, and `/daftar` sends it again on request.
+    await deps.send([
+      {
+        id: `${instance.id}:${run.runId}:authenticated-list`,
+        to: run.actorId,
+        instanceId: instance.id,
+        runId: run.runId,
+        kind: 'notice',
+        lines: [
+          {
+            key: 'ppk-authenticated-caption',
+            params: {
+              count: list.authenticated.length,
+              failed: list.failed.length,
+              agenda: instance.agendaNumbers.incoming ?? '-',
+            },
+          },
+        ],
+        actions: [],
+        file: { fileId: stored.fileId, name: stored.name, mimeType: stored.mimeType },
+      },
+    ]);
   }
 }
 

@@ -5,18 +5,21 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { App } from '../../app.js';
-import type { CliOutput } from '../../cli/commands/ppk-check.js';
+import type { Clock } from '../../core/ports.js';
 import { exportCsv, exportXlsx, type ExportTable } from '../../files/ppk/export.js';
 import { phoneForDisplay } from '../../files/ppk/phone.js';
-import type { Reader } from '../../i18n/translator.js';
-import { MongoPpkRegisterStore } from './mongo-register-store.js';
+import type { Reader, Translator } from '../../i18n/translator.js';
+import type { TextOutput } from '../feature.js';
 import type { PpkRegisterStore, RegisterUnit } from './register-store.js';
 import { groupOf } from './register-view.js';
 
-export type RegisterExportApp = Pick<App, 'translator' | 'config' | 'clock'> & {
-  storage: Pick<App['storage'], 'connection'>;
-};
+export interface RegisterExportDeps {
+  translator: Translator;
+  /** The language and zone of the output (the service's defaults). */
+  reader: Reader;
+  clock: Clock;
+  register: PpkRegisterStore;
+}
 
 type Parsed =
   | { ok: true; format: 'xlsx' | 'csv'; out: string | undefined; help: boolean }
@@ -105,13 +108,12 @@ export function registerTable(
 /** `argv` is what follows `register export`. Exit codes: 0 written, 2 usage error or unwritable file. */
 export async function runRegisterExport(
   argv: string[],
-  out: CliOutput,
-  app: RegisterExportApp,
-  options: { register?: PpkRegisterStore; cwd?: string } = {},
+  out: TextOutput,
+  deps: RegisterExportDeps,
+  options: { cwd?: string } = {},
 ): Promise<number> {
-  const reader: Reader = { locale: app.config.DEFAULT_LOCALE, timeZone: app.config.TIME_ZONE };
   const t = (key: string, params?: Record<string, string>) =>
-    app.translator.format({ key, ...(params ? { params } : {}) }, reader);
+    deps.translator.format({ key, ...(params ? { params } : {}) }, deps.reader);
   const args = parseArgs(argv, t);
   if (!args.ok) {
     out.stderr(args.problem);
@@ -122,8 +124,7 @@ export async function runRegisterExport(
     out.stdout(t('ppk-register-export-usage'));
     return 0;
   }
-  const register = options.register ?? new MongoPpkRegisterStore(app.storage.connection);
-  const units = await register.units();
+  const units = await deps.register.units();
   const table = registerTable(units, t);
   const accounts = String(table.rows.length);
   if (args.out === '-') {
@@ -138,7 +139,7 @@ export async function runRegisterExport(
       out.stdout(line);
     return 0;
   }
-  const date = app.clock.now().toISOString().slice(0, 10);
+  const date = deps.clock.now().toISOString().slice(0, 10);
   const path = resolve(options.cwd ?? process.cwd(), args.out ?? `register-spse-${date}.${args.format}`);
   const bytes = args.format === 'xlsx' ? await exportXlsx(table) : exportCsv(table);
   try {

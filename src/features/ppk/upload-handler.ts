@@ -1,4 +1,4 @@
-import type { FileContentHandler, FileHandlerContext } from '../../chat/chat-deps.js';
+import type { FileContentHandler, FileHandlerContext } from '../../chat/contributions.js';
 import type { OutgoingFile } from '../../chat/types.js';
 import type { Clock } from '../../core/ports.js';
 import type { OrgDirectory } from '../../core/org/org-directory.js';

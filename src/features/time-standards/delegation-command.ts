@@ -1,4 +1,4 @@
-import type { ChatCommandHandler } from '../../chat/chat-deps.js';
+import type { ChatCommandHandler } from '../../chat/contributions.js';
 import type { MessageRef } from '../../core/i18n.js';
 import type { OrgDirectory } from '../../core/org/org-directory.js';
 import type { Clock } from '../../core/ports.js';

@@ -1,12 +1,11 @@
 import { userInfo } from 'node:os';
-import type { App } from '../../app.js';
-import type { ChatCommandHandler } from '../../chat/chat-deps.js';
-import type { CliOutput } from '../../cli/commands/ppk-check.js';
-import { isLocale, type MessageRef } from '../../core/i18n.js';
+import type { ChatCommandHandler } from '../../chat/contributions.js';
+import type { Locale, MessageRef } from '../../core/i18n.js';
 import type { OrgDirectory } from '../../core/org/org-directory.js';
-import { DisruptionControl } from './disruption-control.js';
+import type { Translator } from '../../i18n/translator.js';
+import type { TextOutput } from '../feature.js';
+import type { DisruptionControl } from './disruption-control.js';
 import type { Disruption } from './disruptions.js';
-import { MongoDisruptionStore } from './disruptions.js';
 
 const at = (date: Date) => ({ instant: date.toISOString(), style: 'datetime' as const });
 
@@ -88,11 +87,15 @@ export function createDisruptionChatCommand(deps: {
 }
 
 /**
- * `pandu disruption start|end [--note TEXT] [--en]`: the same from the command line, on the
+ * `pandu disruption start|end|status [--note TEXT] [--en]`: the same from the command line, on the
  * service built without channels. Exit codes: 0 done, 1 refused (already declared, none
  * declared), 2 usage error.
  */
-export async function runDisruptionCommand(argv: string[], out: CliOutput, app: App): Promise<number> {
+export async function runDisruptionCommand(
+  argv: string[],
+  out: TextOutput,
+  deps: { control: DisruptionControl; translator: Translator; locale: Locale; timeZone: string },
+): Promise<number> {
   const [action = '', ...rest] = argv;
   let note: string | undefined;
   let english = false;
@@ -107,18 +110,10 @@ export async function runDisruptionCommand(argv: string[], out: CliOutput, app: 
     }
   }
   if (note === undefined && rest.includes('--note')) return usage(out);
-  const db = app.storage.connection.db;
-  if (!db) throw new Error('the database is not connected');
-  const control = new DisruptionControl({
-    store: new MongoDisruptionStore(db),
-    service: app.service,
-    clock: app.clock,
-    logger: app.logger,
-  });
-  const locale = english ? 'en' : isLocale(app.config.DEFAULT_LOCALE) ? app.config.DEFAULT_LOCALE : 'id';
+  const { control } = deps;
+  const locale = english ? 'en' : deps.locale;
   const print = (lines: MessageRef[]) => {
-    for (const line of lines)
-      out.stdout(app.translator.format(line, { locale, timeZone: app.config.TIME_ZONE }));
+    for (const line of lines) out.stdout(deps.translator.format(line, { locale, timeZone: deps.timeZone }));
   };
   const by = `cli:${safeUser()}`;
   let result: { ok: boolean; lines: MessageRef[] };
@@ -130,7 +125,7 @@ export async function runDisruptionCommand(argv: string[], out: CliOutput, app: 
   return result.ok ? 0 : 1;
 }
 
-function usage(out: CliOutput): number {
+function usage(out: TextOutput): number {
   out.stderr('usage: pandu disruption start|end|status [--note TEXT] [--en]');
   return 2;
 }

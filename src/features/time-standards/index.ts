@@ -1,87 +1,99 @@
-import type { App } from '../../app.js';
-import { createDelegationCommand } from './delegation-command.js';
 import { sharedRead } from '../../storage/batching.js';
+import type { Contributions, Feature, FeatureHost } from '../feature.js';
+import { createDelegationCommand } from './delegation-command.js';
 import { delegationMap, MongoDelegationStore, type DelegationStore } from './delegations.js';
-import { createDisruptionChatCommand } from './disruption-command.js';
+import { createDisruptionChatCommand, runDisruptionCommand } from './disruption-command.js';
 import { DisruptionControl } from './disruption-control.js';
 import { MongoDisruptionStore, type DisruptionStore } from './disruptions.js';
-import { registerEscalationActions } from './escalation-actions.js';
 import { resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
 import { TimeStandardsScheduler } from './time-standards-scheduler.js';
-import type { Feature } from '../index.js';
 
-/** What the feature added to an app (for tests, the benchmark and the CLI). */
+/** What the feature offers tests, the benchmark and the CLI. */
 export interface TimeStandards {
   scheduler: TimeStandardsScheduler;
   delegations: DelegationStore;
   disruptions: DisruptionControl;
 }
 
-const installed = new WeakMap<App, TimeStandards>();
-
-export function timeStandardsOf(app: App): TimeStandards | undefined {
-  return installed.get(app);
-}
-
 /**
- * Time standards (Mutu Baku waktu): reminders and escalations on Agenda, escalation buttons,
- * delegations (`/wakil`) and disruptions (`/gangguan`, `pandu disruption`). Timers start running
- * when the app starts (a CLI that only builds the app runs none) and drain when it stops.
+ * Time standards (Mutu Baku waktu): reminders and escalations on Agenda, delegations (`/wakil`)
+ * and disruptions (`/gangguan`, `pandu disruption`). The escalation buttons (Ingatkan, Alihkan,
+ * Ambil alih) are actions of the core's table. Timers start running when the app starts (a CLI
+ * that only builds the app runs none) and drain when it stops.
  */
-export function createTimeStandardsFeature(
+export function timeStandardsFeature(
   options: Partial<SchedulerOptions> = {},
   stores: { delegations?: DelegationStore; disruptions?: DisruptionStore } = {},
-): Feature {
-  return (app) => {
-    const db = app.storage.connection.db;
-    if (!db) throw new Error('time standards: the database is not connected');
-    const logger = app.logger.child({ feature: 'time-standards' });
-    const scheduler = new TimeStandardsScheduler({
-      db,
-      service: app.service,
-      logger,
-      policy: {
-        reminderShare: app.config.REMINDER_SHARE,
-        escalationRepeatFactors: app.config.ESCALATION_REPEAT_FACTORS,
-      },
-      options: resolveSchedulerOptions(options),
-    });
-    app.useTimers(scheduler.timers);
-
-    const delegations = stores.delegations ?? new MongoDelegationStore(db);
-    // Every decision reads who stands in for whom and whether a disruption is on; the decisions
-    // made at the same moment (a burst of escalations) share one read of each.
-    app.useDelegations(sharedRead(async () => delegationMap(await delegations.activeAt(app.clock.now()))));
-
-    const disruptions = new DisruptionControl({
-      store: stores.disruptions ?? new MongoDisruptionStore(db),
-      service: app.service,
-      clock: app.clock,
-      logger,
-    });
-    app.useDisruption(sharedRead(() => disruptions.since()));
-
-    registerEscalationActions(app.chat);
-    app.chatCommands['wakil'] = createDelegationCommand({
-      store: delegations,
-      org: () => app.service.org,
-      clock: app.clock,
-    });
-    app.chatCommands['gangguan'] = createDisruptionChatCommand({
-      control: disruptions,
-      org: () => app.service.org,
-    });
-
-    const startApp = app.start.bind(app);
-    app.start = async () => {
-      await startApp();
-      await disruptions.heal();
-      await scheduler.start();
-    };
-    app.onStop(() => scheduler.stop());
-    installed.set(app, { scheduler, delegations, disruptions });
-    return Promise.resolve();
-  };
+): Feature<TimeStandards> {
+  return { id: 'time-standards', setup: (host) => setup(host, options, stores) };
 }
 
-export const timeStandardsFeature: Feature = createTimeStandardsFeature();
+function setup(
+  host: FeatureHost,
+  options: Partial<SchedulerOptions>,
+  stores: { delegations?: DelegationStore; disruptions?: DisruptionStore },
+): Contributions<TimeStandards> {
+  const { db, service, clock, logger, config } = host;
+  const scheduler = new TimeStandardsScheduler({
+    db,
+    service,
+    logger,
+    policy: {
+      reminderShare: config.REMINDER_SHARE,
+      escalationRepeatFactors: config.ESCALATION_REPEAT_FACTORS,
+    },
+    options: resolveSchedulerOptions(options),
+  });
+  const delegations = stores.delegations ?? new MongoDelegationStore(db);
+  const disruptions = new DisruptionControl({
+    store: stores.disruptions ?? new MongoDisruptionStore(db),
+    service,
+    clock,
+    logger,
+  });
+  return {
+    // Every decision reads who stands in for whom and whether a disruption is on; the decisions
+    // made at the same moment (a burst of escalations) share one read of each.
+    world: {
+      delegations: sharedRead(async () => delegationMap(await delegations.activeAt(clock.now()))),
+      disruptedSince: sharedRead(() => disruptions.since()),
+    },
+    stepTimers: scheduler.timers,
+    chat: {
+      commands: [
+        {
+          name: 'wakil',
+          takesArgs: true,
+          run: createDelegationCommand({ store: delegations, org: host.org, clock }),
+        },
+        {
+          name: 'gangguan',
+          audience: 'admins',
+          takesArgs: true,
+          run: createDisruptionChatCommand({ control: disruptions, org: host.org }),
+        },
+      ],
+    },
+    cli: [
+      {
+        group: 'disruption',
+        usage: [
+          'pandu disruption start|end|status [--note TEXT] [--en]   declare, end or show an SPSE disruption',
+        ],
+        run: (args, out) =>
+          runDisruptionCommand(args, out, {
+            control: disruptions,
+            translator: host.translator,
+            locale: config.DEFAULT_LOCALE,
+            timeZone: config.TIME_ZONE,
+          }),
+      },
+    ],
+    async start() {
+      await disruptions.heal();
+      await scheduler.start();
+    },
+    stop: () => scheduler.stop(),
+    api: { scheduler, delegations, disruptions },
+  };
+}

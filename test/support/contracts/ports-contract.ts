@@ -1,6 +1,9 @@
 import type {
   ActionTokenStore,
   ConversationStore,
+  DeliveryLog,
+  IdentityStore,
+  InviteStore,
   TaskMessageLog,
 } from '../../../src/chat/ports.js';
 import type { AuditEvent, Instance, Prompt } from '../../../src/core/engine/types.js';
@@ -8,11 +11,8 @@ import {
   DuplicateInstanceError,
   VersionConflictError,
   type AgendaBook,
-  type DeliveryLog,
   type FileStore,
-  type IdentityStore,
   type InstanceStore,
-  type InviteStore,
   type Outbox,
 } from '../../../src/core/ports.js';
 
@@ -387,12 +387,14 @@ export function describePortsContract(
     test('conversations: one per chat user, cleared by setting none', async () => {
       const user = `u${counter++}`;
       await ports.conversations.set('telegram', user, {
-        kind: 'return-reason',
+        kind: 'reason',
+        actionId: 'return',
         instanceId: 'i1',
         runId: 'r#1',
       });
       expect(await ports.conversations.get('telegram', user)).toEqual({
-        kind: 'return-reason',
+        kind: 'reason',
+        actionId: 'return',
         instanceId: 'i1',
         runId: 'r#1',
       });

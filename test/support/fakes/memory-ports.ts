@@ -2,19 +2,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FileRef } from '../../../src/core/engine/types.js';
 import type {
   AgendaBook,
-  ChatIdentity,
   Clock,
-  DeliveryLog,
   FileStore,
-  IdentityStore,
-  InviteStore,
   Outbox,
   OutboxEntry,
   OutboxStatus,
-  PersonPreferences,
-  RedeemResult,
   StoredFile,
 } from '../../../src/core/ports.js';
+import type {
+  ChatIdentity,
+  DeliveryLog,
+  IdentityStore,
+  InviteStore,
+  PersonPreferences,
+  RedeemResult,
+} from '../../../src/chat/ports.js';
 import type { Prompt } from '../../../src/core/engine/types.js';
 
 /** In-memory fakes of the core's ports, for unit tests. */

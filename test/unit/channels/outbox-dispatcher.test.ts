@@ -10,7 +10,12 @@ import type { Prompt } from '../../../src/core/engine/types.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { loadOrgFile } from '../../../src/config/org-file.js';
 import { MemoryActionTokenStore, MemoryTaskMessageLog } from '../../support/fakes/memory-chat-stores.js';
-import { ManualClock, MemoryIdentityStore, MemoryOutbox } from '../../support/fakes/memory-ports.js';
+import {
+  ManualClock,
+  MemoryFileStore,
+  MemoryIdentityStore,
+  MemoryOutbox,
+} from '../../support/fakes/memory-ports.js';
 import { FakeSender } from '../../support/fake-sender.js';
 import { EXAMPLE_ORG_FILE, LOCALES_DIR } from '../../support/paths.js';
 
@@ -23,7 +28,9 @@ function rig() {
   const slack = new FakeSender('slack');
   const tokens = new MemoryActionTokenStore();
   const messages = new MemoryTaskMessageLog();
+  const files = new MemoryFileStore();
   const dispatcher = new OutboxDispatcher({
+    files,
     outbox,
     senders: [telegram, slack],
     identities,
@@ -39,7 +46,7 @@ function rig() {
       slack: { perChatMs: 1000, globalPerSecond: 20 },
     },
   });
-  return { org, clock, outbox, identities, telegram, slack, tokens, messages, dispatcher };
+  return { org, clock, outbox, identities, telegram, slack, tokens, messages, files, dispatcher };
 }
 
 let n = 0;

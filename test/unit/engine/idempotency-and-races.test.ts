@@ -50,53 +50,6 @@ async function ok(
   return accepted(await send(h, instance, input), input.type);
 }
 
-const DISPOSE_TO: Record<string, string> = { 'disposisi-kapus': 'sari', 'disposisi-kabid': 'dewi' };
-
-/** Walks the instance along the SPSE flow, each step done the plain way, until `stepId` is open. */
-async function advanceTo(h: Harness, instance: Instance, stepId: string | null): Promise<Instance> {
-  for (let guard = 0; guard < 30; guard++) {
-    const current = await h.current(instance);
-    const run = current.runs.find((r) => !r.endedAt);
-    if (!run) {
-      if (stepId === null) return current;
-      throw new Error(`the instance ended before ${stepId}`);
-    }
-    if (run.stepId === stepId) return current;
-    const step = h.flow.steps.find((s) => s.id === run.stepId);
-    switch (step?.type) {
-      case 'register':
-        await ok(h, current, { type: 'complete' });
-        break;
-      case 'disposition':
-        await ok(h, current, {
-          type: 'dispose',
-          recipientIds: [DISPOSE_TO[step.id] ?? ''],
-          instructionId: 'tindak-lanjut',
-        });
-        break;
-      case 'data-entry':
-      case 'drafting':
-        await ok(h, current, {
-          type: 'attach',
-          file: file(`${step.id}.${step.output.file?.accept[0] ?? 'pdf'}`),
-        });
-        await ok(h, current, { type: 'complete' });
-        break;
-      case 'review':
-      case 'approval':
-        await ok(h, current, { type: 'approve' });
-        break;
-      case 'checklist':
-        for (const item of step.checklist)
-          await ok(h, current, { type: 'check', itemId: item.id, checked: true });
-        break;
-      default:
-        throw new Error(`cannot advance ${run.stepId}`);
-    }
-  }
-  throw new Error(`never reached ${String(stepId)}`);
-}
-
 function openRun(instance: Instance): StepRun {
   const run = instance.runs.find((r) => !r.endedAt);
   if (!run) throw new Error('no open run');
@@ -158,7 +111,7 @@ describe('idempotency', () => {
 
   test('the same upload delivered twice is attached once', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(), 'input-data-ppk');
+    const instance = await h.advanceTo(await h.start(), 'input-data-ppk');
     const first = await ok(h, instance, {
       type: 'attach',
       file: file('daftar-ppk.xlsx'),
@@ -178,7 +131,7 @@ describe('idempotency', () => {
 
   test('a refused command does not use up its key', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(), 'input-data-ppk');
+    const instance = await h.advanceTo(await h.start(), 'input-data-ppk');
     const refused = await send(h, instance, { type: 'complete', idempotencyKey: 'done-1' });
     expect(refused).toMatchObject({ ok: false, refusal: { code: 'missing-items' } });
     await ok(h, instance, { type: 'attach', file: file('daftar-ppk.csv') });
@@ -189,7 +142,7 @@ describe('idempotency', () => {
 
   test('a retried last command still gets its reply after the instance completed', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(), 'agenda-surat-keluar');
+    const instance = await h.advanceTo(await h.start(), 'agenda-surat-keluar');
     const first = await ok(h, instance, { type: 'complete', idempotencyKey: 'last' });
     expect(first.instance.status).toBe('completed');
     const again = await ok(h, instance, {
@@ -251,7 +204,7 @@ describe('idempotency', () => {
 describe('races on one instance', () => {
   test('two decisions from the same version: the second save is a version conflict', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(), 'verifikasi-data');
+    const instance = await h.advanceTo(await h.start(), 'verifikasi-data');
     const loaded = await h.current(instance);
     const ctx: EngineContext = {
       flow: h.flow,
@@ -289,7 +242,7 @@ describe('races on one instance', () => {
 
   test('two approvals at once through the service: one applies, the other is already-done', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(), 'verifikasi-data');
+    const instance = await h.advanceTo(await h.start(), 'verifikasi-data');
     let conflicts = 0;
     const save = h.store.save.bind(h.store);
     h.store.save = (...args) =>
@@ -364,7 +317,7 @@ describe('reassignment, take-over and delegation', () => {
       },
     };
     const h = createEngineHarness({ timers });
-    let instance = await advanceTo(h, await h.start(), 'input-data-ppk');
+    let instance = await h.advanceTo(await h.start(), 'input-data-ppk');
     expect(openRun(instance).assigneeId).toBe('fajar');
     await ok(h, instance, { type: 'attach', file: file('daftar-ppk.xlsx') });
     const before = runById(await h.current(instance), 'input-data-ppk#1');
@@ -448,7 +401,7 @@ describe('reassignment, take-over and delegation', () => {
       stepId: 'verifikasi-data',
       assigneeId: 'dewi',
     });
-    const next = await advanceTo(h, instance, 'otentikasi-data');
+    const next = await h.advanceTo(instance, 'otentikasi-data');
     expect(openRun(next).assigneeId).toBe('rina');
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from '../../../src/core/engine/commands.js';
 import { decide } from '../../../src/core/engine/decide.js';
 import type { EngineContext } from '../../../src/core/engine/engine-context.js';
-import type { FileRef, Instance, Prompt, StepRun } from '../../../src/core/engine/types.js';
+import type { Instance, Prompt, StepRun } from '../../../src/core/engine/types.js';
 import { parseFlow } from '../../../src/core/flow/parse-flow.js';
 import { parseOrg } from '../../../src/core/org/check-org.js';
 import { FlowRegistry } from '../../../src/core/service/flow-registry.js';
@@ -29,18 +29,6 @@ class CountingOutbox extends MemoryOutbox {
 const SUBJECT = 'Pemanfaatan SPSE untuk pengadaan 2027';
 const SOP = 'SOP.TPD.01/KDN/2011';
 
-function file(name: string, uploadedBy = 'fajar'): FileRef {
-  return {
-    fileId: `f-${name}`,
-    name,
-    size: 1200,
-    mimeType: 'application/octet-stream',
-    sha256: 'ef'.repeat(32),
-    uploadedBy,
-    uploadedAt: '2026-11-23T02:00:00.000Z',
-  };
-}
-
 async function send(h: Harness, instance: Instance, input: Input): Promise<ServiceResult> {
   const latest = await h.current(instance);
   const open = latest.runs.find((r) => !r.endedAt);
@@ -65,50 +53,9 @@ async function promptsOf(h: Harness, action: () => Promise<unknown>): Promise<Pr
   return h.outbox.prompts().slice(before);
 }
 
-const DISPOSE_TO: Record<string, string> = { 'disposisi-kapus': 'sari', 'disposisi-kabid': 'dewi' };
-
-/** Does the open step the plain way; returns the prompts it produced. */
-async function doOpenStep(h: Harness, instance: Instance): Promise<Prompt[]> {
-  const current = await h.current(instance);
-  const run = current.runs.find((r) => !r.endedAt);
-  const step = h.flow.steps.find((s) => s.id === run?.stepId);
-  return promptsOf(h, async () => {
-    switch (step?.type) {
-      case 'register':
-        return ok(h, current, { type: 'complete' });
-      case 'disposition':
-        return ok(h, current, {
-          type: 'dispose',
-          recipientIds: [DISPOSE_TO[step.id] ?? ''],
-          instructionId: 'tindak-lanjut',
-        });
-      case 'data-entry':
-      case 'drafting':
-        await ok(h, current, {
-          type: 'attach',
-          file: file(`${step.id}.${step.output.file?.accept[0] ?? 'pdf'}`),
-        });
-        return ok(h, current, { type: 'complete' });
-      case 'review':
-      case 'approval':
-        return ok(h, current, { type: 'approve' });
-      case 'checklist':
-        for (const item of step.checklist)
-          await ok(h, current, { type: 'check', itemId: item.id, checked: true });
-        return undefined;
-      default:
-        throw new Error(`cannot do ${String(run?.stepId)}`);
-    }
-  });
-}
-
-async function advanceTo(h: Harness, instance: Instance, stepId: string): Promise<Instance> {
-  for (let guard = 0; guard < 30; guard++) {
-    const current = await h.current(instance);
-    if (current.runs.find((r) => !r.endedAt)?.stepId === stepId) return current;
-    await doOpenStep(h, current);
-  }
-  throw new Error(`never reached ${stepId}`);
+/** Does the open step the plain way (the harness's walker); returns the prompts it produced. */
+function doOpenStep(h: Harness, instance: Instance): Promise<Prompt[]> {
+  return promptsOf(h, () => h.doOpenStep(instance));
 }
 
 function openRun(instance: Instance): StepRun {
@@ -161,7 +108,7 @@ describe('a new task prompt', () => {
 
   test('a later task carries the agenda number and the disposition it follows', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(SUBJECT), 'disposisi-kapus');
+    const instance = await h.advanceTo(await h.start(SUBJECT), 'disposisi-kapus');
     const prompts = await promptsOf(h, () =>
       ok(h, instance, {
         type: 'dispose',
@@ -185,7 +132,7 @@ describe('a new task prompt', () => {
 
   test('after a return, the task says who returned it and why', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(SUBJECT), 'periksa-draft');
+    const instance = await h.advanceTo(await h.start(SUBJECT), 'periksa-draft');
     const prompts = await promptsOf(h, () =>
       ok(h, instance, { type: 'return', reason: 'Lampiran pagu belum sesuai' }),
     );
@@ -247,7 +194,7 @@ describe('actions per step type', () => {
 
   test('data entry: submit, awaiting a file of the accepted types', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(SUBJECT), 'input-data-ppk');
+    const instance = await h.advanceTo(await h.start(SUBJECT), 'input-data-ppk');
     const task = h.outbox
       .prompts()
       .filter((p) => p.kind === 'task')
@@ -259,7 +206,7 @@ describe('actions per step type', () => {
 
   test('review: approve and return', async () => {
     const h = createEngineHarness();
-    await advanceTo(h, await h.start(SUBJECT), 'verifikasi-data');
+    await h.advanceTo(await h.start(SUBJECT), 'verifikasi-data');
     const task = h.outbox
       .prompts()
       .filter((p) => p.kind === 'task')
@@ -277,7 +224,7 @@ describe('actions per step type', () => {
       '- { id: kertas-kerja, label: { id: Kertas kerja, en: Worksheet }, required: true }',
     );
     const h = createEngineHarness({ flows: new FlowRegistry([parseFlow(text, 'spse-required.yaml')]) });
-    const instance = await advanceTo(h, await h.start(SUBJECT), 'verifikasi-data');
+    const instance = await h.advanceTo(await h.start(SUBJECT), 'verifikasi-data');
     const task = h.outbox
       .prompts()
       .filter((p) => p.kind === 'task')
@@ -305,7 +252,7 @@ describe('actions per step type', () => {
 
   test('checklist: one check action per item, with its checked flag; a tick is a task-update', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(SUBJECT), 'otentikasi-data');
+    const instance = await h.advanceTo(await h.start(SUBJECT), 'otentikasi-data');
     const items = h.flow.steps.find((s) => s.id === 'otentikasi-data')?.checklist ?? [];
     expect(items).toHaveLength(5);
     const task = h.outbox
@@ -438,7 +385,7 @@ describe('closing and progress', () => {
 describe('prompt ids', () => {
   test('the same decision twice gives the same prompts with the same ids', async () => {
     const h = createEngineHarness();
-    const instance = await advanceTo(h, await h.start(SUBJECT), 'disposisi-kapus');
+    const instance = await h.advanceTo(await h.start(SUBJECT), 'disposisi-kapus');
     const ctx: EngineContext = {
       flow: h.flow,
       org: h.org,
@@ -469,7 +416,7 @@ describe('prompt ids', () => {
     const h = createEngineHarness({ outbox });
     const instance = await h.start(SUBJECT);
     await doOpenStep(h, instance);
-    await advanceTo(h, instance, 'periksa-draft');
+    await h.advanceTo(instance, 'periksa-draft');
     await ok(h, instance, { type: 'return', reason: 'Perbaiki lampiran' });
     for (let guard = 0; guard < 10 && (await h.current(instance)).status === 'active'; guard++) {
       await doOpenStep(h, instance);

@@ -68,53 +68,6 @@ async function ok(h: Harness, instance: Instance, input: Input): Promise<void> {
   accepted(await send(h, instance, input), input.type);
 }
 
-const DISPOSE_TO: Record<string, string> = { 'disposisi-kapus': 'sari', 'disposisi-kabid': 'dewi' };
-
-/** Walks the instance along the SPSE flow, each step done the plain way, until `stepId` is open. */
-async function advanceTo(h: Harness, instance: Instance, stepId: string | null): Promise<Instance> {
-  for (let guard = 0; guard < 30; guard++) {
-    const current = await h.current(instance);
-    const run = current.runs.find((r) => !r.endedAt);
-    if (!run) {
-      if (stepId === null) return current;
-      throw new Error(`the instance ended before ${stepId}`);
-    }
-    if (run.stepId === stepId) return current;
-    const step = h.flow.steps.find((s) => s.id === run.stepId);
-    switch (step?.type) {
-      case 'register':
-        await ok(h, current, { type: 'complete' });
-        break;
-      case 'disposition':
-        await ok(h, current, {
-          type: 'dispose',
-          recipientIds: [DISPOSE_TO[step.id] ?? ''],
-          instructionId: 'tindak-lanjut',
-        });
-        break;
-      case 'data-entry':
-      case 'drafting':
-        await ok(h, current, {
-          type: 'attach',
-          file: file(`${step.id}.${step.output.file?.accept[0] ?? 'pdf'}`),
-        });
-        await ok(h, current, { type: 'complete' });
-        break;
-      case 'review':
-      case 'approval':
-        await ok(h, current, { type: 'approve' });
-        break;
-      case 'checklist':
-        for (const item of step.checklist)
-          await ok(h, current, { type: 'check', itemId: item.id, checked: true });
-        break;
-      default:
-        throw new Error(`cannot advance ${run.stepId}`);
-    }
-  }
-  throw new Error(`never reached ${String(stepId)}`);
-}
-
 /**
  * Sends a command that must be refused with `code`, and checks that nothing changed: the stored
  * instance (version, runs, events, keys), the outbox, the prompts pending in the store, the timers.
@@ -160,7 +113,7 @@ describe('who may act', () => {
 
   test('a superior must take a task over before acting on it', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'verifikasi-data');
+    const instance = await c.h.advanceTo(await c.h.start(), 'verifikasi-data');
     const refusal = await expectRefusal(c, instance, { type: 'approve', actorId: 'sari' }, 'not-your-task');
     expect(refusal.message.params).toEqual({ assignee: 'Dewi Lestari' });
     // The requester cannot act on the centre's tasks either.
@@ -188,13 +141,14 @@ describe('steps already done, stale and not yet started', () => {
       expect(refusal.message.params).toEqual({
         by: 'Tuti Rahayu',
         at: { instant: '2026-11-23T02:03:00.000Z', style: 'time' },
+        outcome: 'registered',
       });
     }
   });
 
   test('a run id from before a return is stale', async () => {
     const c = setup();
-    let instance = await advanceTo(c.h, await c.h.start(), 'periksa-draft');
+    let instance = await c.h.advanceTo(await c.h.start(), 'periksa-draft');
     c.h.clock.advance(60_000);
     await ok(c.h, instance, { type: 'return', reason: 'Lampiran pagu belum sesuai' });
     instance = await c.h.current(instance);
@@ -216,6 +170,7 @@ describe('steps already done, stale and not yet started', () => {
     expect(review.message.params).toEqual({
       by: 'Dewi Lestari',
       at: { instant: instance.runs.find((r) => r.runId === 'periksa-draft#1')?.endedAt, style: 'time' },
+      outcome: 'returned',
     });
   });
 
@@ -270,7 +225,7 @@ describe('steps already done, stale and not yet started', () => {
 
   test('commands on a completed instance', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), null);
+    const instance = await c.h.advanceTo(await c.h.start(), null);
     expect(instance.status).toBe('completed');
     await expectRefusal(
       c,
@@ -302,7 +257,7 @@ describe('steps already done, stale and not yet started', () => {
 describe('what the step needs', () => {
   test('a data entry without its upload is missing-items, naming the output', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'input-data-ppk');
+    const instance = await c.h.advanceTo(await c.h.start(), 'input-data-ppk');
     const refusal = await expectRefusal(c, instance, { type: 'complete' }, 'missing-items');
     expect(refusal.message.params).toEqual({
       items: 'Daftar PPK, panitia pengadaan, nama paket lelang, dan pagu anggaran',
@@ -311,7 +266,7 @@ describe('what the step needs', () => {
 
   test('a checklist completed early is missing-items, naming only the items not yet done', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'otentikasi-data');
+    const instance = await c.h.advanceTo(await c.h.start(), 'otentikasi-data');
     await ok(c.h, instance, { type: 'check', itemId: 'akun-user', checked: true });
     await ok(c.h, instance, { type: 'check', itemId: 'ppk', checked: true });
     const refusal = await expectRefusal(c, instance, { type: 'complete' }, 'missing-items');
@@ -326,7 +281,7 @@ describe('what the step needs', () => {
     const flow = parseFlow(text, 'spse-required.yaml');
     expect(flow.steps[5]?.kelengkapan[0]).toMatchObject({ id: 'kertas-kerja', required: true });
     const c = setup({ flows: new FlowRegistry([flow]) });
-    const instance = await advanceTo(c.h, await c.h.start(), 'verifikasi-data');
+    const instance = await c.h.advanceTo(await c.h.start(), 'verifikasi-data');
     const refusal = await expectRefusal(c, instance, { type: 'approve' }, 'missing-items');
     expect(refusal.message.params).toEqual({ items: 'Kertas kerja' });
     await ok(c.h, instance, { type: 'check', itemId: 'kertas-kerja', checked: true });
@@ -348,7 +303,7 @@ describe('what the step needs', () => {
 
   test('a file of a type the step does not accept', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'input-data-ppk');
+    const instance = await c.h.advanceTo(await c.h.start(), 'input-data-ppk');
     for (const name of ['daftar-ppk.pdf', 'daftar-ppk', 'daftar-ppk.xlsx.exe']) {
       const refusal = await expectRefusal(
         c,
@@ -391,9 +346,9 @@ describe('what the step needs', () => {
 describe('actions that do not fit the step', () => {
   test('complete on a review, an approval or a disposition is action-not-allowed', async () => {
     const c = setup();
-    let instance = await advanceTo(c.h, await c.h.start(), 'disposisi-kapus');
+    let instance = await c.h.advanceTo(await c.h.start(), 'disposisi-kapus');
     await expectRefusal(c, instance, { type: 'complete' }, 'action-not-allowed');
-    instance = await advanceTo(c.h, instance, 'verifikasi-data');
+    instance = await c.h.advanceTo(instance, 'verifikasi-data');
     await expectRefusal(c, instance, { type: 'complete' }, 'action-not-allowed');
     await expectRefusal(
       c,
@@ -407,7 +362,7 @@ describe('actions that do not fit the step', () => {
       { type: 'attach', file: file('catatan.pdf', 'dewi') },
       'action-not-allowed',
     );
-    instance = await advanceTo(c.h, instance, 'persetujuan-kapus');
+    instance = await c.h.advanceTo(instance, 'persetujuan-kapus');
     await expectRefusal(c, instance, { type: 'complete' }, 'action-not-allowed');
   });
 
@@ -420,14 +375,14 @@ describe('actions that do not fit the step', () => {
 
   test('a return without a reason: empty and whitespace', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'verifikasi-data');
+    const instance = await c.h.advanceTo(await c.h.start(), 'verifikasi-data');
     await expectRefusal(c, instance, { type: 'return', reason: '' }, 'reason-required');
     await expectRefusal(c, instance, { type: 'return', reason: '  \n\t ' }, 'reason-required');
   });
 
   test('a return to a step the review may not return to', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'verifikasi-data');
+    const instance = await c.h.advanceTo(await c.h.start(), 'verifikasi-data');
     for (const toStepId of ['agenda-surat-masuk', 'otentikasi-data', 'verifikasi-data', 'no-such-step']) {
       await expectRefusal(
         c,
@@ -442,7 +397,7 @@ describe('actions that do not fit the step', () => {
 describe('dispositions', () => {
   test('with no recipient', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'disposisi-kapus');
+    const instance = await c.h.advanceTo(await c.h.start(), 'disposisi-kapus');
     await expectRefusal(
       c,
       instance,
@@ -453,7 +408,7 @@ describe('dispositions', () => {
 
   test('to someone of the wrong position', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'disposisi-kapus');
+    const instance = await c.h.advanceTo(await c.h.start(), 'disposisi-kapus');
     const refusal = await expectRefusal(
       c,
       instance,
@@ -465,7 +420,7 @@ describe('dispositions', () => {
 
   test("to someone outside the performer's unit, or unknown, or one bad among good ones", async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'disposisi-kabid');
+    const instance = await c.h.advanceTo(await c.h.start(), 'disposisi-kabid');
     // Sari heads Bidang Aplikasi; Agus is a Kasubbid, but of Subbag TU.
     const outside = await expectRefusal(
       c,
@@ -491,7 +446,7 @@ describe('dispositions', () => {
 
   test('with an unknown instruction', async () => {
     const c = setup();
-    const instance = await advanceTo(c.h, await c.h.start(), 'disposisi-kapus');
+    const instance = await c.h.advanceTo(await c.h.start(), 'disposisi-kapus');
     await expectRefusal(
       c,
       instance,
@@ -535,7 +490,7 @@ describe('reassigning', () => {
       'invalid-reassign-target',
     );
 
-    instance = await advanceTo(c.h, instance, 'input-data-ppk');
+    instance = await c.h.advanceTo(instance, 'input-data-ppk');
     await expectRefusal(
       c,
       instance,

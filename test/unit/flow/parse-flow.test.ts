@@ -193,6 +193,31 @@ describe('broken flow files name the file, the step and the field', () => {
     });
   });
 
+  test('an unknown key anywhere is refused, naming the step and the field (a label with a stray comma too)', () => {
+    expect(problemsOf(edited(['    book: incoming\n', '    book: incoming\n    standar: 5m\n']))).toEqual([
+      { file: FILE, where: 'step 2 "catat"', field: 'standar', message: 'unknown field' },
+    ]);
+    // Unquoted, the comma splits the text: `perintah` becomes a key of its own.
+    expect(
+      problemsOf(
+        edited([
+          '{ label: { id: Disposisi, en: Disposition } }',
+          '{ label: { id: Arahan, perintah, en: Direction } }',
+        ]),
+      ),
+    ).toEqual([
+      {
+        file: FILE,
+        where: 'step 3 "disposisi-kapus"',
+        field: 'output.label.perintah',
+        message: 'unknown field',
+      },
+    ]);
+    expect(
+      problemsOf(edited(['  issuer: Pusat Uji\n', '  issuer: Pusat Uji\n  penerbit: Pusat Uji\n'])),
+    ).toEqual([{ file: FILE, field: 'header.penerbit', message: 'unknown field' }]);
+  });
+
   test('an unknown step type', () => {
     expect(problemsOf(edited(['type: register', 'type: arsip']))).toEqual([
       expect.objectContaining({ file: FILE, where: 'step 2 "catat"', field: 'type' }),

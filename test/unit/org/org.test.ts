@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DataFileError, type FileProblem } from '../../../src/core/errors.js';
+import { PLATFORMS } from '../../../src/channels/index.js';
+import { accountRules } from '../../../src/chat/platforms.js';
 import { parseOrg } from '../../../src/core/org/check-org.js';
 import type { OrgDirectory } from '../../../src/core/org/org-directory.js';
 import { EXAMPLE_ORG_FILE } from '../../support/paths.js';
@@ -24,12 +26,12 @@ people:
     name: Kepala Pusat
     position: Kapus
     unit: pusat
-    telegram: 1001
+    chat: { telegram: 1001 }
   - id: kabid-a
     name: Kabid A
     position: Kabid
     unit: bidang-a
-    slack: U0000KABIDA
+    chat: { slack: U0000KABIDA }
   - id: kabid-b
     name: Kabid B
     position: Kabid
@@ -39,12 +41,12 @@ people:
     nip: '199001012015031001'
     position: Staf
     unit: bidang-a
-    telegram: '1002'
+    chat: { telegram: '1002' }
   - id: staf-b
     name: Staf B
     position: Staf
     unit: bidang-b
-    slack: U0000STAFB
+    chat: { slack: U0000STAFB }
 `;
 
 function edited(...edits: Array<[from: string, to: string]>): string {
@@ -141,8 +143,8 @@ describe('superiorOf on a small org', () => {
   test('an explicit superior wins over the chain', () => {
     const org = parseOrg(
       edited([
-        '    unit: bidang-b\n    slack: U0000STAFB',
-        '    unit: bidang-b\n    slack: U0000STAFB\n    superior: kapus',
+        '    unit: bidang-b\n    chat: { slack: U0000STAFB }',
+        '    unit: bidang-b\n    chat: { slack: U0000STAFB }\n    superior: kapus',
       ]),
       FILE,
     );
@@ -192,7 +194,7 @@ describe('parseOrg refuses a broken org, naming the file, the record and the fie
   });
 
   test('an unknown unit', () => {
-    expect(problemsOf(edited(['unit: bidang-b\n    slack', 'unit: bidang-c\n    slack']))).toEqual([
+    expect(problemsOf(edited(['unit: bidang-b\n    chat', 'unit: bidang-c\n    chat']))).toEqual([
       expect.objectContaining({ file: FILE, where: 'people "staf-b"', field: 'unit' }),
     ]);
   });
@@ -218,10 +220,10 @@ describe('parseOrg refuses a broken org, naming the file, the record and the fie
   test('a cycle among superiors (a → b → a)', () => {
     const text = edited(
       [
-        '    unit: bidang-a\n    slack: U0000KABIDA\n',
-        '    unit: bidang-a\n    slack: U0000KABIDA\n    superior: staf-a\n',
+        '    unit: bidang-a\n    chat: { slack: U0000KABIDA }\n',
+        '    unit: bidang-a\n    chat: { slack: U0000KABIDA }\n    superior: staf-a\n',
       ],
-      ["    telegram: '1002'\n", "    telegram: '1002'\n    superior: kabid-a\n"],
+      ["    chat: { telegram: '1002' }\n", "    chat: { telegram: '1002' }\n    superior: kabid-a\n"],
     );
     const problems = problemsOf(text);
     expect(problems.map((p) => [p.where, p.field])).toEqual([
@@ -238,10 +240,10 @@ describe('parseOrg refuses a broken org, naming the file, the record and the fie
         '    position: Kapus\n    unit: pusat\n    superior: staf-a\n',
       ],
       [
-        '    unit: bidang-a\n    slack: U0000KABIDA\n',
-        '    unit: bidang-a\n    slack: U0000KABIDA\n    superior: kapus\n',
+        '    unit: bidang-a\n    chat: { slack: U0000KABIDA }\n',
+        '    unit: bidang-a\n    chat: { slack: U0000KABIDA }\n    superior: kapus\n',
       ],
-      ["    telegram: '1002'\n", "    telegram: '1002'\n    superior: kabid-a\n"],
+      ["    chat: { telegram: '1002' }\n", "    chat: { telegram: '1002' }\n    superior: kabid-a\n"],
     );
     expect(problemsOf(text).map((p) => p.where)).toEqual([
       'people "kapus"',
@@ -253,10 +255,10 @@ describe('parseOrg refuses a broken org, naming the file, the record and the fie
   test('a person as their own superior, and an unknown superior', () => {
     const text = edited(
       [
-        '    unit: bidang-a\n    slack: U0000KABIDA\n',
-        '    unit: bidang-a\n    slack: U0000KABIDA\n    superior: kabid-a\n',
+        '    unit: bidang-a\n    chat: { slack: U0000KABIDA }\n',
+        '    unit: bidang-a\n    chat: { slack: U0000KABIDA }\n    superior: kabid-a\n',
       ],
-      ["    telegram: '1002'\n", "    telegram: '1002'\n    superior: pak-budi\n"],
+      ["    chat: { telegram: '1002' }\n", "    chat: { telegram: '1002' }\n    superior: pak-budi\n"],
     );
     expect(problemsOf(text)).toEqual([
       expect.objectContaining({
@@ -273,23 +275,23 @@ describe('parseOrg refuses a broken org, naming the file, the record and the fie
   });
 
   test('a Telegram id given to two people (number and string alike)', () => {
-    const problems = problemsOf(edited(["telegram: '1002'", "telegram: '1001'"]));
+    const problems = problemsOf(edited(["chat: { telegram: '1002' }", "chat: { telegram: '1001' }"]));
     expect(problems).toEqual([
       expect.objectContaining({
         file: FILE,
         where: 'people "staf-a"',
-        field: 'telegram',
+        field: 'chat.telegram',
         message: containing('"kapus"'),
       }),
     ]);
   });
 
   test('a Slack id given to two people', () => {
-    expect(problemsOf(edited(['slack: U0000STAFB', 'slack: U0000KABIDA']))).toEqual([
+    expect(problemsOf(edited(['chat: { slack: U0000STAFB }', 'chat: { slack: U0000KABIDA }']))).toEqual([
       expect.objectContaining({
         file: FILE,
         where: 'people "staf-b"',
-        field: 'slack',
+        field: 'chat.slack',
         message: containing('"kabid-a"'),
       }),
     ]);
@@ -321,14 +323,45 @@ describe('parseOrg refuses a broken org, naming the file, the record and the fie
     const problems = problemsOf(
       edited(
         ['position: Kabid\n    unit: bidang-b', 'position: Direktur\n    unit: bidang-c'],
-        ['slack: U0000STAFB', 'slack: U0000KABIDA'],
+        ['chat: { slack: U0000STAFB }', 'chat: { slack: U0000KABIDA }'],
       ),
     );
     expect(problems.map((p) => [p.where, p.field])).toEqual([
       ['people "kabid-b"', 'position'],
       ['people "kabid-b"', 'unit'],
-      ['people "staf-b"', 'slack'],
+      ['people "staf-b"', 'chat.slack'],
     ]);
+  });
+
+  test('chat accounts are checked against the registered platforms: an unknown platform, a malformed id', () => {
+    const rules = accountRules(PLATFORMS);
+    const check = (text: string) => {
+      try {
+        parseOrg(text, FILE, rules);
+        return [];
+      } catch (error) {
+        return (error as DataFileError).problems;
+      }
+    };
+    expect(check(SMALL)).toEqual([]);
+    expect(check(edited(['chat: { slack: U0000STAFB }', 'chat: { whatsapp: 628123 }']))).toEqual([
+      expect.objectContaining({
+        where: 'people "staf-b"',
+        field: 'chat.whatsapp',
+        message: containing('unknown chat platform "whatsapp" (known: telegram, slack)'),
+      }),
+    ]);
+    expect(check(edited(['chat: { slack: U0000STAFB }', 'chat: { slack: staf-b }']))).toEqual([
+      expect.objectContaining({
+        where: 'people "staf-b"',
+        field: 'chat.slack',
+        message: containing('U0123ABCD'),
+      }),
+    ]);
+    // Without the rules (a bare check of the file), any platform id is taken as it is.
+    expect(() =>
+      parseOrg(edited(['chat: { slack: U0000STAFB }', 'chat: { whatsapp: 628123 }']), FILE),
+    ).not.toThrow();
   });
 
   test('a YAML syntax error', () => {

@@ -33,7 +33,13 @@ describe('/wakil', () => {
   const store = new MemoryDelegationStore();
   const wakil = createDelegationCommand({ store, org: () => org, clock });
   const ask = (personId: string, args: string) =>
-    wakil({ personId, args, platform: 'slack', userId: `U-${personId}` });
+    wakil({
+      personId,
+      args,
+      platform: 'slack',
+      userId: `U-${personId}`,
+      reader: { locale: 'id', timeZone: 'Asia/Jakarta' },
+    });
 
   test('names a delegate for N days, shows it, and ends it', async () => {
     expect((await ask('sari', 'yusuf 5')).lines).toEqual([

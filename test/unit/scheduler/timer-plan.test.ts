@@ -2,8 +2,17 @@ import { escalationDueAt } from '../../../src/core/engine/time-standards.js';
 import type { StepRun } from '../../../src/core/engine/types.js';
 import { addOfficeMs, DEFAULT_OFFICE_CALENDAR } from '../../../src/core/time/index.js';
 import { resolveSchedulerOptions } from '../../../src/features/time-standards/scheduler-options.js';
-import { allTimerIds, parseTimerJobData, timerJobId, timerKey } from '../../../src/features/time-standards/timer-jobs.js';
-import { DEFAULT_TIMER_POLICY, levelDueAt, planTimers } from '../../../src/features/time-standards/timer-plan.js';
+import {
+  allTimerIds,
+  parseTimerJobData,
+  timerJobId,
+  timerKey,
+} from '../../../src/features/time-standards/timer-jobs.js';
+import {
+  DEFAULT_TIMER_POLICY,
+  levelDueAt,
+  planTimers,
+} from '../../../src/features/time-standards/timer-plan.js';
 import { createEngineHarness } from '../../support/engine-harness.js';
 
 /** The SPSE flow in office time (Mon–Fri 07:30–16:00 WIB): what timers each run state calls for. */

@@ -1,18 +1,16 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { ActionToken } from '../../../chat/ports.js';
 import type { ChatUser } from '../../../chat/types.js';
 import { ACTION_ID_PREFIX } from '../block-kit.js';
 import type { SlackListenerDeps } from '../listener-deps.js';
-import { dispositionModal, returnModal } from '../modals.js';
+import { dispositionModal, reasonModal } from '../modals.js';
 import { asSlackUser, postReply, type Tapped } from '../replies.js';
-import { textsFor } from '../texts.js';
 
 const PANDU_BUTTON = new RegExp(`^${ACTION_ID_PREFIX}`);
 
 /**
  * Button clicks. The button's value is an opaque token and the only thing taken from the payload:
- * ChatCore looks it up and authorizes it against the current state. A disposition or a return
- * opens a form (modal); every other action goes through ChatCore's tap.
+ * the chat layer looks it up and authorizes it against the current state. An action that needs
+ * input (a disposition, a reason) opens a form (modal); every other action is a tap.
  */
 export function registerActions(app: App, deps: SlackListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(
@@ -26,13 +24,14 @@ export function registerActions(app: App, deps: SlackListenerDeps): void {
             ? { channel: body.channel.id, ts: body.message.ts }
             : undefined;
         if (await openForm(deps, user, token, body.trigger_id)) return;
-        await postReply(deps, user, await deps.chat.tap(user, token), tapped);
+        // Each click has its own action_ts: the key of this one tap.
+        await postReply(deps, user, await deps.chat.tap(user, token, action.action_ts), tapped);
       });
     },
   );
 }
 
-/** Opens the disposition or return form when the token is one and the task is the user's to act on. */
+/** Opens the form the token's action needs, when the person may act on it now. */
 async function openForm(
   deps: SlackListenerDeps,
   user: ChatUser,
@@ -40,32 +39,20 @@ async function openForm(
   triggerId: string,
 ): Promise<boolean> {
   const { chat, client } = deps;
-  const action = await chat.deps.tokens.find(token);
-  if (action?.actionId === 'dispose') {
-    const options = await chat.dispositionOptions(user, token);
-    if (!options) return false;
-    const t = await textsFor(chat, user, action.personId);
-    if (options.recipients.length === 0) {
-      await deps.replies.send(user.chatId, {
-        lines: [t({ key: 'slack-disposition-unavailable' })],
-        buttons: [],
-      });
-      return true;
-    }
-    await client.views.open({ trigger_id: triggerId, view: dispositionModal(token, options, t) });
+  const form = await chat.form(user, token);
+  if (!form) return false;
+  const t = await chat.texts(user);
+  if (form.kind === 'reason') {
+    await client.views.open({ trigger_id: triggerId, view: reasonModal(token, form.action, t) });
     return true;
   }
-  if (action?.actionId === 'return' && (await mayAct(deps, user, action))) {
-    const t = await textsFor(chat, user, action.personId);
-    await client.views.open({ trigger_id: triggerId, view: returnModal(token, t) });
+  if (form.recipients.length === 0) {
+    await deps.replies.send(user.chatId, {
+      lines: [t({ key: 'slack-disposition-unavailable' })],
+      buttons: [],
+    });
     return true;
   }
-  return false;
-}
-
-/** The same checks as a tap: the token is this person's and the task is still theirs and open. */
-async function mayAct(deps: SlackListenerDeps, user: ChatUser, action: ActionToken): Promise<boolean> {
-  const personId = await deps.chat.identify(user);
-  if (!personId || personId !== action.personId) return false;
-  return (await deps.chat.precheck(personId, action)) === undefined;
+  await client.views.open({ trigger_id: triggerId, view: dispositionModal(token, form, t) });
+  return true;
 }

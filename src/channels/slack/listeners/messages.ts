@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { ChatUser } from '../../../chat/types.js';
-import { FileTooBigError, incomingFile } from '../incoming-files.js';
+import { incomingFile } from '../incoming-files.js';
 import type { SlackListenerDeps } from '../listener-deps.js';
 import { asSlackUser, postReply } from '../replies.js';
 
@@ -36,19 +36,5 @@ async function receiveFile(deps: SlackListenerDeps, user: ChatUser, fileId: stri
   if (!(await deps.deliveries.firstTime(`slack:file:${fileId}`))) return;
   const { chat, client, botToken, uploadMaxBytes } = deps;
   const file = await incomingFile(client, fileId, { botToken, maxBytes: uploadMaxBytes });
-  try {
-    await postReply(deps, user, await chat.file(user, file, fileId));
-  } catch (error) {
-    if (!(error instanceof FileTooBigError)) throw error;
-    const personId = await chat.identify(user);
-    const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
-    await postReply(
-      deps,
-      user,
-      await chat.say(user, personId, {
-        key: 'chat-file-too-big',
-        params: { size: `> ${mb(error.limit)}`, max: mb(error.limit) },
-      }),
-    );
-  }
+  await postReply(deps, user, await chat.file(user, file, fileId));
 }

@@ -10,10 +10,9 @@ import {
   returnReasonAnswer,
 } from '../modals.js';
 import { postReply } from '../replies.js';
-import { textsFor } from '../texts.js';
 
 /**
- * Form submissions. The form carries only the button's token (private_metadata); ChatCore checks
+ * Form submissions. The form carries only the button's token (private_metadata); the chat layer checks
  * it, and the engine checks the answers. A refusal is shown in the form itself and keeps it open.
  */
 export function registerViews(app: App, deps: SlackListenerDeps): void {
@@ -21,7 +20,7 @@ export function registerViews(app: App, deps: SlackListenerDeps): void {
     { callback_id: DISPOSITION_CALLBACK, type: 'view_submission' },
     async ({ ack, body, view }) => {
       await submitted(deps, body.user.id, ack, FIELDS.recipients, (user) =>
-        deps.chat.submitDisposition(user, view.private_metadata, dispositionAnswers(view)),
+        deps.chat.submitForm(user, view.private_metadata, { disposition: dispositionAnswers(view) }),
       );
     },
   );
@@ -30,11 +29,9 @@ export function registerViews(app: App, deps: SlackListenerDeps): void {
     { callback_id: RETURN_CALLBACK, type: 'view_submission' },
     async ({ ack, body, view }) => {
       const reason = returnReasonAnswer(view);
-      await submitted(deps, body.user.id, ack, FIELDS.reason, async (user) => {
-        if (reason.trim()) return deps.chat.submitReturn(user, view.private_metadata, reason);
-        const t = await textsFor(deps.chat, user, await deps.chat.identify(user));
-        return { messages: [{ lines: [t({ key: 'refusal-reason-required' })], buttons: [] }] };
-      });
+      await submitted(deps, body.user.id, ack, FIELDS.reason, (user) =>
+        deps.chat.submitForm(user, view.private_metadata, { reason }),
+      );
     },
   );
 }
@@ -53,7 +50,7 @@ async function submitted(
     reply = await submit(user);
   } catch (error) {
     deps.logger.error({ err: error, userId }, 'slack: a form submission failed');
-    const t = await textsFor(deps.chat, user ?? { platform: 'slack', userId, chatId: '' });
+    const t = await deps.chat.texts(user ?? { platform: 'slack', userId, chatId: '' });
     await ack({ response_action: 'errors', errors: { [field]: t({ key: 'slack-error' }) } });
     return;
   }
@@ -71,7 +68,7 @@ async function submitted(
 }
 
 /**
- * A reply that says no. ChatCore answers an applied action with a short note only, and a refusal
+ * A reply that says no. The chat layer answers an applied action with a short note only, and a refusal
  * (or "not linked") with a message; a stale or foreign token (a note only) closes the form and the
  * note tells why.
  */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../../../../src/config/env.js';
-import { runRegisterExport, type RegisterExportApp } from '../../../../src/features/ppk/register-export.js';
+import { runRegisterExport } from '../../../../src/features/ppk/register-export.js';
 import { checkPpkFile } from '../../../../src/files/ppk/check-ppk-file.js';
 import { createPpkRig } from '../../../support/ppk-rig.js';
 import { AGUS, BUDI, SITI, csvOf } from './ppk-fixture-rows.js';
@@ -117,18 +117,16 @@ describe('pandu register export', () => {
     const out: string[] = [];
     const err: string[] = [];
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: '' });
-    const app = {
+    const deps = {
       translator: rig.translator,
-      config,
+      reader: { locale: config.DEFAULT_LOCALE, timeZone: config.TIME_ZONE },
       clock: rig.harness.clock,
-    } as unknown as RegisterExportApp;
+      register: rig.register,
+    };
     const dir = mkdtempSync(join(tmpdir(), 'pandu-register-'));
     dirs.push(dir);
     const run = (...argv: string[]) =>
-      runRegisterExport(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) }, app, {
-        register: rig.register,
-        cwd: dir,
-      });
+      runRegisterExport(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) }, deps, { cwd: dir });
     return { out, err, dir, run };
   }
 

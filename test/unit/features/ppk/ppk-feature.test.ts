@@ -201,7 +201,7 @@ describe('verification (step 6) and authentication (step 7)', () => {
 
     await rig.tap(instance, '☐ 1985');
     await rig.tap(instance, '☐ 1988');
-    expect(rig.sent).toEqual([]);
+    expect(await rig.sentFiles()).toEqual([]);
     expect(await rig.register.unit('biro-umum')).toBeUndefined();
     await rig.tap(instance, '☐ 1970');
 
@@ -218,8 +218,9 @@ describe('verification (step 6) and authentication (step 7)', () => {
     expect(unit?.accounts.map((a) => a.nip)).toEqual([BUDI.nip, AGUS.nip, HENDRA.nip]);
     expect(unit?.source.agendaNumber).toBe(done.agendaNumbers.incoming);
 
-    expect(rig.sent).toHaveLength(1);
-    const [{ to, file }] = rig.sent as [(typeof rig.sent)[number]];
+    const sent = await rig.sentFiles();
+    expect(sent).toHaveLength(1);
+    const [{ to, file }] = sent as [(typeof sent)[number]];
     expect(to).toBe('fajar');
     expect(file.name).toMatch(/^daftar-ppk-terotentikasi-biro-umum-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(file.caption).toContain('3 akun; 1 akun gagal diotentikasi');

@@ -1,6 +1,7 @@
-import type { AuditEvent, Instance, StepRun } from '../../core/engine/types.js';
-import type { PersonId } from '../../core/ids.js';
-import type { ChatCore } from '../../chat/chat-core.js';
+import type { AuditEvent, Instance, StepRun } from '../core/engine/types.js';
+import type { PersonId } from '../core/ids.js';
+import type { ChatContext } from './chat-context.js';
+import { openTasks } from './tasks.js';
 
 export interface HomeData {
   unitName: string;
@@ -15,18 +16,14 @@ export interface HomeData {
 const UNIT_LIMIT = 15;
 const ACTIONS_LIMIT = 10;
 
-/** What the App Home shows, read through ChatCore's service; nothing here touches a database. */
-export async function loadHomeData(chat: ChatCore, personId: PersonId, now: Date): Promise<HomeData> {
-  const { service } = chat.deps;
+/**
+ * A person's overview (Slack's App Home shows it): their open tasks, their latest actions and the
+ * requests of their unit, read through the service.
+ */
+export async function overviewOf(chat: ChatContext, personId: PersonId, now: Date): Promise<HomeData> {
   const person = chat.org.person(personId);
   const unitId = person?.unit ?? '';
-  const open = await service.openTasksFor(personId);
-  const tasks = open
-    .flatMap(({ instance, runId }) => {
-      const run = instance.runs.find((r) => r.runId === runId);
-      return run ? [{ instance, run }] : [];
-    })
-    .sort((a, b) => dueRank(a.run, now) - dueRank(b.run, now));
+  const tasks = await openTasks(chat, personId, now);
   const unitInstances = await unitInstancesOf(chat, unitId);
   const involved = new Map<string, Instance>();
   for (const instance of [...tasks.map((t) => t.instance), ...unitInstances])
@@ -40,11 +37,11 @@ export async function loadHomeData(chat: ChatCore, personId: PersonId, now: Date
 }
 
 /** Requests of the unit and the units below it (a Kapus sees the whole centre), newest first. */
-async function unitInstancesOf(chat: ChatCore, unitId: string): Promise<Instance[]> {
+async function unitInstancesOf(chat: ChatContext, unitId: string): Promise<Instance[]> {
   const units = chat.org.allUnits().filter((unit) => chat.org.isWithin(unit.id, unitId));
   const found = new Map<string, Instance>();
   for (const unit of units) {
-    for (const instance of await chat.deps.service.listForUnit(unit.id, UNIT_LIMIT))
+    for (const instance of await chat.service.listForUnit(unit.id, UNIT_LIMIT))
       found.set(instance.id, instance);
   }
   return [...found.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -65,8 +62,4 @@ function recentActions(instances: Instance[], personId: PersonId): HomeData['act
   return mine
     .sort((a, b) => b.event.at.localeCompare(a.event.at) || b.event.seq - a.event.seq)
     .slice(0, ACTIONS_LIMIT);
-}
-
-function dueRank(run: StepRun, now: Date): number {
-  return run.dueAt ? new Date(run.dueAt).getTime() - now.getTime() : Number.MAX_SAFE_INTEGER;
 }

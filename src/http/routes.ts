@@ -1,0 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** An HTTP route on the service's own port (a channel's webhook, Slack's events, a feature's page). */
+export interface HttpRoute {
+  method: 'POST' | 'GET';
+  path: string;
+  handle(request: IncomingMessage, response: ServerResponse): void;
+}
