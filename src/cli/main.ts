@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createConnection } from 'node:net';
 import { loadConfig, type Config } from '../config/env.js';
 import { loadTranslator } from '../i18n/translator.js';
