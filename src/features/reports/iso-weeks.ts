@@ -30,7 +30,11 @@ export function isoWeekKey(date: string): string {
 export function weeksOfPeriod(period: ReportPeriod): IsoWeek[] {
   const weeks: IsoWeek[] = [];
   for (let monday = mondayOf(period.fromDate); monday <= period.toDate; monday = addDays(monday, 7)) {
-    weeks.push({ key: isoWeekKey(monday), monday, startMs: startOfLocalDate(monday, period.timeZone).getTime() });
+    weeks.push({
+      key: isoWeekKey(monday),
+      monday,
+      startMs: startOfLocalDate(monday, period.timeZone).getTime(),
+    });
   }
   return weeks;
 }

@@ -5,7 +5,11 @@
  * whole weeks, so that each copy keeps its office hours and weekdays.
  */
 import type { FileRef, Instance } from '../../../../../src/core/engine/types.js';
-import { addOfficeMinutes, DEFAULT_OFFICE_CALENDAR, addOfficeMs } from '../../../../../src/core/time/index.js';
+import {
+  addOfficeMinutes,
+  DEFAULT_OFFICE_CALENDAR,
+  addOfficeMs,
+} from '../../../../../src/core/time/index.js';
 import { accepted, createEngineHarness } from '../../../../support/engine-harness.js';
 
 /** A small seeded generator (mulberry32): the same seed, the same instances. */
@@ -132,7 +136,11 @@ async function finishStep(
       accepted(
         await h.act(instance, {
           type: 'attach',
-          file: file(stepId === "draft-laporan" ? "draft-laporan.docx" : "daftar-ppk.xlsx", run.assigneeId ?? '', at),
+          file: file(
+            stepId === 'draft-laporan' ? 'draft-laporan.docx' : 'daftar-ppk.xlsx',
+            run.assigneeId ?? '',
+            at,
+          ),
         }),
         `${stepId} attach`,
       );
