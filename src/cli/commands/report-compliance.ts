@@ -62,7 +62,8 @@ function scopeOf(values: Args['values'], org: OrgDirectory): ReportScope {
     throw new ReportInputError('unknown-option', { option: '--unit + --person' });
   }
   if (values['--unit'] !== undefined) return checkScope({ kind: 'unit', unitId: values['--unit'] }, org);
-  if (values['--person'] !== undefined) return checkScope({ kind: 'person', personId: values['--person'] }, org);
+  if (values['--person'] !== undefined)
+    return checkScope({ kind: 'person', personId: values['--person'] }, org);
   return { kind: 'all' };
 }
 
@@ -101,7 +102,11 @@ export async function runReportCompliance(
       out.stdout(t('report-usage'));
       return 0;
     }
-    period = parseReportPeriod({ from: args.values['--from'], to: args.values['--to'] }, deps.timeZone, deps.now);
+    period = parseReportPeriod(
+      { from: args.values['--from'], to: args.values['--to'] },
+      deps.timeZone,
+      deps.now,
+    );
     scope = scopeOf(args.values, deps.org);
     flows = flowsOf(args.values, deps.flows);
   } catch (error) {

@@ -9,7 +9,8 @@ import { textTable, type TextColumn } from './text-table.js';
 /** The scope in words: "semua unit", a unit's name, a person's name. */
 export function scopeLabel(scope: ReportScope, org: OrgDirectory, texts: ReportTexts): string {
   if (scope.kind === 'all') return texts.t('report-scope-all');
-  if (scope.kind === 'unit') return texts.t('report-scope-unit', { unit: org.unit(scope.unitId)?.name ?? scope.unitId });
+  if (scope.kind === 'unit')
+    return texts.t('report-scope-unit', { unit: org.unit(scope.unitId)?.name ?? scope.unitId });
   return texts.t('report-scope-person', { name: org.person(scope.personId)?.name ?? scope.personId });
 }
 

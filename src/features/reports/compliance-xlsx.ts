@@ -52,7 +52,12 @@ function figureCells(f: ComplianceFigures): Cell[] {
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Data';
+  return (
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Data'
+  );
 }
 
 function sheetsOf(report: ComplianceReport, org: OrgDirectory, texts: ReportTexts): Sheet[] {
@@ -114,7 +119,10 @@ function sheetsOf(report: ComplianceReport, org: OrgDirectory, texts: ReportText
         { header: t('report-col-value'), width: 80 },
       ],
       rows: [
-        [t('report-about-period'), `${report.period.fromDate} – ${report.period.toDate} (${report.period.timeZone})`],
+        [
+          t('report-about-period'),
+          `${report.period.fromDate} – ${report.period.toDate} (${report.period.timeZone})`,
+        ],
         [t('report-about-scope'), scopeLabel(report.scope, org, texts)],
         [t('report-about-instances'), report.instances],
         [t('report-about-method'), t('report-time-note')],
@@ -136,7 +144,9 @@ export async function complianceXlsx(
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   for (const sheet of sheetsOf(report, org, texts)) {
-    const worksheet = workbook.addWorksheet(sheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
     worksheet.columns = sheet.columns.map((column, i) => ({
       key: `c${i}`,
       header: neutraliseCell(column.header),
