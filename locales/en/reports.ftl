@@ -66,10 +66,12 @@ chart-trend-share = Within standard (%)
 chart-trend-count = Steps finished
 chart-no-data = No step was finished in this period.
 
-digest-title = 📊 Weekly digest: { $scope }
+digest-title-all = 📊 Weekly digest: all units
+digest-title-unit = 📊 Weekly digest: { $unit } and the units under it
+digest-title-person = 📊 Weekly digest: work of { $name }
 digest-open = Open work: { $open } · due today: { $dueToday } · overdue: { $overdue } · escalated: { $escalated } · stopped by a disruption: { $paused }
-digest-last-week = Last week ({ $from } to { $to }): { $count } steps finished, { $share } within the standard time, { $escalations } escalations, { $returns } returned.
+digest-last-week = Last week ({ $from } to { $to }): { $count } steps finished, { NUMBER($share, style: "percent", maximumFractionDigits: 0) } within the standard time, { $escalations } escalations, { $returns } returned.
 digest-last-week-none = Last week ({ $from } to { $to }): no step was finished.
-digest-weakest-step = Furthest from its standard: step { $number } "{ $title }", { $share } within { $standard } (median { $median }).
+digest-weakest-step = Furthest from its standard: step { $number } "{ $title }", { NUMBER($share, style: "percent", maximumFractionDigits: 0) } within { $standard } (median { $median }).
 digest-overdue-item = ⏰ { $subject }: step { $number } by { $name }, late by { $late }
 digest-footer = Details: /laporan. This digest can be turned off with /laporan mingguan mati.

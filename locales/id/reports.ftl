@@ -66,10 +66,12 @@ chart-trend-share = Dalam standar (%)
 chart-trend-count = Langkah selesai
 chart-no-data = Belum ada langkah yang selesai pada periode ini.
 
-digest-title = 📊 Ringkasan mingguan: { $scope }
+digest-title-all = 📊 Ringkasan mingguan: semua unit
+digest-title-unit = 📊 Ringkasan mingguan: { $unit } beserta unit di bawahnya
+digest-title-person = 📊 Ringkasan mingguan: pekerjaan { $name }
 digest-open = Pekerjaan terbuka: { $open } · jatuh tempo hari ini: { $dueToday } · terlambat: { $overdue } · dieskalasi: { $escalated } · berhenti karena gangguan: { $paused }
-digest-last-week = Minggu lalu ({ $from } s.d. { $to }): { $count } langkah selesai, { $share } dalam standar waktu, { $escalations } eskalasi, { $returns } dikembalikan.
+digest-last-week = Minggu lalu ({ $from } s.d. { $to }): { $count } langkah selesai, { NUMBER($share, style: "percent", maximumFractionDigits: 0) } dalam standar waktu, { $escalations } eskalasi, { $returns } dikembalikan.
 digest-last-week-none = Minggu lalu ({ $from } s.d. { $to }): tidak ada langkah yang selesai.
-digest-weakest-step = Paling jauh dari standar: langkah { $number } "{ $title }", { $share } dalam standar { $standard } (median { $median }).
+digest-weakest-step = Paling jauh dari standar: langkah { $number } "{ $title }", { NUMBER($share, style: "percent", maximumFractionDigits: 0) } dalam standar { $standard } (median { $median }).
 digest-overdue-item = ⏰ { $subject }: langkah { $number } oleh { $name }, terlambat { $late }
 digest-footer = Rinciannya: /laporan. Ringkasan ini dapat dimatikan dengan /laporan mingguan mati.

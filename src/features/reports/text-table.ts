@@ -13,7 +13,8 @@ function cut(text: string, max: number | undefined): string {
 
 /** Lines of the table: a header, a rule, then the rows. Control characters are shown as spaces. */
 export function textTable(columns: readonly TextColumn[], rows: ReadonlyArray<readonly string[]>): string[] {
-  const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = (text: string) =>
+    [...text].map((char) => ((char.codePointAt(0) ?? 0) < 32 || char === '\u007f' ? ' ' : char)).join('');
   const cells = rows.map((row) => columns.map((column, i) => cut(clean(row[i] ?? ''), column.maxWidth)));
   const headers = columns.map((column) => cut(column.header, column.maxWidth));
   const widths = columns.map((_, i) =>
