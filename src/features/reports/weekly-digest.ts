@@ -69,7 +69,7 @@ export function weeklyDigest(input: {
       params: {
         ...period,
         count: lastWeek.total.count,
-        share: lastWeek.total.withinStandardShare ?? 0,
+        percent: Math.round((lastWeek.total.withinStandardShare ?? 0) * 100),
         escalations: lastWeek.total.escalations,
         returns: lastWeek.total.returns,
       },
@@ -81,7 +81,7 @@ export function weeklyDigest(input: {
         params: {
           number: weakest.number,
           title: { text: weakest.title },
-          share: weakest.withinStandardShare ?? 0,
+          percent: Math.round((weakest.withinStandardShare ?? 0) * 100),
           standard: { minutes: weakest.standardMinutes ?? 0 },
           median: { minutes: weakest.medianMinutes ?? 0 },
         },
