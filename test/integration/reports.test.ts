@@ -124,6 +124,10 @@ describe('reports on the embedded database', () => {
     expect(await reports?.reconcile()).toBe(0);
     const fromFacts = await reports?.facts.factsBetween(from, to, { flowIds: ['spse-eproc'] });
     expect(sorted(fromFacts ?? [])).toEqual(sorted(inMemory));
+    const cached = await reports?.cachedFacts.factsBetween(from, to, { flowIds: ['spse-eproc'] });
+    expect(
+      sorted(cached ?? []).map((f) => ({ instanceId: f.instanceId, flowId: f.flowId, attempts: f.attempts })),
+    ).toEqual(sorted(inMemory));
   });
 
   test('facts from an older version never replace newer ones', async () => {

@@ -16,6 +16,15 @@ interface ReportFactsDoc {
   firstEndAt: Date | null;
   lastEndAt: Date | null;
   attempts: StoredAttempt[];
+  /** When this document was last written (the writing process's clock). */
+  writtenAt: Date;
+}
+
+/** The facts of one instance as read back, with what a cache needs to keep them current. */
+export interface StoredFacts extends InstanceFacts {
+  version: number;
+  firstEndMs: number | null;
+  lastEndMs: number | null;
 }
 
 export const REPORT_FACTS_COLLECTION = 'report_facts';
@@ -59,6 +68,7 @@ export class MongoReportFacts implements ComplianceSource {
 
   async ensureIndexes(): Promise<void> {
     await this.docs.createIndex({ flowId: 1, lastEndAt: 1 });
+    await this.docs.createIndex({ writtenAt: 1 });
   }
 
   /** Stores the facts of an instance read at `version` (unless newer ones are stored). */
@@ -74,6 +84,7 @@ export class MongoReportFacts implements ComplianceSource {
       firstEndAt: ends.length > 0 ? new Date(Math.min(...ends)) : null,
       lastEndAt: ends.length > 0 ? new Date(Math.max(...ends)) : null,
       attempts: attempts.map(encodeAttempt),
+      writtenAt: new Date(),
     });
   }
 
@@ -87,6 +98,29 @@ export class MongoReportFacts implements ComplianceSource {
     return docs.map((doc) => ({
       instanceId: doc._id.toHexString(),
       flowId: doc.flowId,
+      attempts: doc.attempts.map(decodeAttempt),
+    }));
+  }
+
+  /** The id and version of every document written at or after `since`. */
+  async versionsWrittenSince(since: Date): Promise<Map<string, number>> {
+    const docs = await this.docs
+      .find({ writtenAt: { $gte: since } }, { projection: { version: 1 } })
+      .toArray();
+    return new Map(docs.map((doc) => [doc._id.toHexString(), doc.version]));
+  }
+
+  /** The facts of these instances (24-hex ids), or of every instance without ids. */
+  async read(ids?: readonly string[]): Promise<StoredFacts[]> {
+    if (ids?.length === 0) return [];
+    const filter = ids ? { _id: { $in: ids.map((id) => new ObjectId(id)) } } : {};
+    const docs = await this.docs.find(filter, { projection: { writtenAt: 0 } }).toArray();
+    return docs.map((doc) => ({
+      instanceId: doc._id.toHexString(),
+      flowId: doc.flowId,
+      version: doc.version,
+      firstEndMs: doc.firstEndAt?.getTime() ?? null,
+      lastEndMs: doc.lastEndAt?.getTime() ?? null,
       attempts: doc.attempts.map(decodeAttempt),
     }));
   }

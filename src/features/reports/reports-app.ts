@@ -6,6 +6,7 @@ import { mergeCalendar, type OfficeCalendar } from '../../core/time/index.js';
 import type { Feature } from '../index.js';
 import { MongoInstancesSource } from './mongo-instances-source.js';
 import { MongoOpenWorkSource } from './mongo-open-work-source.js';
+import { ReportFactsCache } from './report-facts-cache.js';
 import { MongoReportFacts } from './report-facts-store.js';
 import { reconcileReportFacts, reportFactsListener } from './report-facts-sync.js';
 import { reportTexts } from './report-texts.js';
@@ -13,6 +14,8 @@ import { reportTexts } from './report-texts.js';
 /** What the reports feature added to an app: its read ports. */
 export interface Reports {
   facts: MongoReportFacts;
+  /** The facts held in memory, caught up on each read: the source for the dashboard and chat. */
+  cachedFacts: ReportFactsCache;
   instances: MongoInstancesSource;
   openWork: MongoOpenWorkSource;
   /** Brings the report facts in step with the instances (at start, and before a CLI report). */
@@ -56,6 +59,8 @@ export const reportsFeature: Feature = (app) => {
   );
   const reports: Reports = {
     facts,
+    // Its own bookkeeping runs on the wall clock, as the writes' `writtenAt` does.
+    cachedFacts: new ReportFactsCache(facts, () => new Date()),
     instances,
     openWork: new MongoOpenWorkSource(app.storage.models),
     reconcile: async () => {

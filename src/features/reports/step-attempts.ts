@@ -103,6 +103,9 @@ export function instanceFactsOf(instance: ReportInstance): InstanceFacts {
   return { instanceId: instance.id, flowId: instance.flowId, attempts: attemptFactsOf(instance) };
 }
 
+/** Office ms measured per attempt and timeline: facts kept in memory are measured once. */
+const measured = new WeakMap<AttemptFact, { timeline: OfficeTimeline; office: number; paused: number }>();
+
 /** Office time of an attempt: from start to end, less the office time its clock stood still. */
 export function measureAttempt(
   facts: Pick<InstanceFacts, 'instanceId' | 'flowId'>,
@@ -110,8 +113,17 @@ export function measureAttempt(
   timeline: OfficeTimeline,
   standardMs: number | null,
 ): StepAttempt {
-  const paused = timeline.msWithin(attempt.paused);
-  const office = timeline.msBetween(attempt.startMs, attempt.endMs) - paused;
+  let known = measured.get(attempt);
+  if (known?.timeline !== timeline) {
+    const pausedMs = timeline.msWithin(attempt.paused);
+    known = {
+      timeline,
+      paused: pausedMs,
+      office: timeline.msBetween(attempt.startMs, attempt.endMs) - pausedMs,
+    };
+    measured.set(attempt, known);
+  }
+  const { office, paused } = known;
   // Written out field by field: objects of one shape keep a report over 100,000 attempts fast.
   return {
     stepId: attempt.stepId,

@@ -65,7 +65,7 @@ function parseUser(text: string | undefined): TelegramWebAppUser | undefined {
   ) {
     return undefined;
   }
-  const optional = (name: string) => (typeof raw[name] === 'string' ? (raw[name]) : undefined);
+  const optional = (name: string) => (typeof raw[name] === 'string' ? raw[name] : undefined);
   const lastName = optional('last_name');
   const username = optional('username');
   const languageCode = optional('language_code');
