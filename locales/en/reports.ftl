@@ -61,6 +61,7 @@ chart-subtitle = { $from } to { $to } · { $scope }
 chart-share-axis = Finished within standard (%)
 chart-step-label = { $number }. { $title } (standard { $standard } min)
 chart-step-label-untimed = { $number }. { $title } (no standard)
+chart-share-colours = Green: 80% or more within the standard · amber: 50–79% · red: below 50%. Steps without a standard time are not shown.
 chart-trend-title = Weekly trend of compliance with the standard times
 chart-trend-share = Within standard (%)
 chart-trend-count = Steps finished

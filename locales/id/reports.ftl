@@ -61,6 +61,7 @@ chart-subtitle = { $from } s.d. { $to } · { $scope }
 chart-share-axis = Selesai dalam standar (%)
 chart-step-label = { $number }. { $title } (standar { $standard } mnt)
 chart-step-label-untimed = { $number }. { $title } (tanpa standar)
+chart-share-colours = Hijau: 80% atau lebih dalam standar · jingga: 50–79% · merah: di bawah 50%. Langkah tanpa standar waktu tidak ditampilkan.
 chart-trend-title = Tren mingguan kepatuhan standar waktu
 chart-trend-share = Dalam standar (%)
 chart-trend-count = Langkah selesai

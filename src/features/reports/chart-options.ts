@@ -54,18 +54,26 @@ function stepLabel(step: StepCompliance, texts: ReportTexts): string {
  */
 export function shareByStepOption(report: ComplianceReport, org: OrgDirectory, texts: ReportTexts) {
   const steps = report.flows.flatMap((flow) => flow.steps).filter((s) => s.standardMinutes !== null);
-  const height = 120 + Math.max(1, steps.length) * 34;
+  const height = 136 + Math.max(1, steps.length) * 34;
   const option: ChartOption = {
     backgroundColor: '#ffffff',
-    title: {
-      text: texts.t('chart-share-title'),
-      subtext: steps.some((s) => s.count > 0) ? subtitle(report, org, texts) : texts.t('chart-no-data'),
-      left: 16,
-      top: 10,
-      textStyle: { fontSize: 18, fontWeight: 'bold', color: '#263238' },
-      subtextStyle: { fontSize: 13, color: '#546e7a' },
-    },
-    grid: { left: 28, right: 110, top: 78, bottom: 44, containLabel: true },
+    title: [
+      {
+        text: texts.t('chart-share-title'),
+        subtext: steps.some((s) => s.count > 0) ? subtitle(report, org, texts) : texts.t('chart-no-data'),
+        left: 16,
+        top: 10,
+        textStyle: { fontSize: 18, fontWeight: 'bold', color: '#263238' },
+        subtextStyle: { fontSize: 13, color: '#546e7a' },
+      },
+      {
+        text: texts.t('chart-share-colours'),
+        left: 16,
+        bottom: 8,
+        textStyle: { fontSize: 11, fontWeight: 'normal', color: '#78909c' },
+      },
+    ],
+    grid: { left: 28, right: 110, top: 78, bottom: 60, containLabel: true },
     xAxis: {
       type: 'value',
       min: 0,
@@ -105,7 +113,8 @@ export function shareByStepOption(report: ComplianceReport, org: OrgDirectory, t
 
 /**
  * (b) The weekly trend: the share within the standard per ISO week as a line (left axis, %), the
- * steps finished per week as bars (right axis). Weeks without finished steps have no point.
+ * steps finished per week as bars (right axis), each axis named in its series' colour. Weeks
+ * without finished steps have no point.
  */
 export function weeklyTrendOption(report: ComplianceReport, org: OrgDirectory, texts: ReportTexts) {
   const weeks = report.weeks;
@@ -119,7 +128,7 @@ export function weeklyTrendOption(report: ComplianceReport, org: OrgDirectory, t
       textStyle: { fontSize: 18, fontWeight: 'bold', color: '#263238' },
       subtextStyle: { fontSize: 13, color: '#546e7a' },
     },
-    legend: { top: 62, left: 16, data: [texts.t('chart-trend-share'), texts.t('chart-trend-count')] },
+    // The two axes are named in their series' colours: no legend needed.
     grid: { left: 16, right: 16, top: 100, bottom: 24, containLabel: true },
     xAxis: {
       type: 'category',
@@ -127,8 +136,23 @@ export function weeklyTrendOption(report: ComplianceReport, org: OrgDirectory, t
       axisLabel: { fontSize: 11, interval: weeks.length > 27 ? 3 : weeks.length > 18 ? 1 : 0 },
     },
     yAxis: [
-      { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { formatter: '{value}%' } },
-      { type: 'value', min: 0, splitLine: { show: false } },
+      {
+        type: 'value',
+        min: 0,
+        max: 100,
+        interval: 20,
+        name: texts.t('chart-trend-share'),
+        nameTextStyle: { color: GOOD, align: 'left' },
+        axisLabel: { formatter: '{value}%', color: GOOD },
+      },
+      {
+        type: 'value',
+        min: 0,
+        name: texts.t('chart-trend-count'),
+        nameTextStyle: { color: '#607d8b', align: 'right' },
+        axisLabel: { color: '#607d8b' },
+        splitLine: { show: false },
+      },
     ],
     series: [
       {
