@@ -9,6 +9,7 @@ report-error-unknown-unit = Unit "{ $unit }" is not in the org file. Known units
 report-error-unknown-person = Person "{ $person }" is not in the org file.
 report-error-unknown-flow = Unknown flow "{ $flow }". Flows: { $known }.
 report-error-unknown-option = Unknown option: { $option }.
+report-error-conflicting-options = Options { $first } and { $second } cannot be used together.
 report-error-missing-value = Option { $option } needs a value.
 report-xlsx-written = Tables saved to { $file }.
 report-xlsx-failed = Could not write { $file } ({ $reason }).

@@ -9,6 +9,7 @@ report-error-unknown-unit = Unit "{ $unit }" tidak ada di berkas organisasi. Uni
 report-error-unknown-person = Pegawai "{ $person }" tidak ada di berkas organisasi.
 report-error-unknown-flow = Alur "{ $flow }" tidak dikenal. Alur yang ada: { $known }.
 report-error-unknown-option = Pilihan tidak dikenal: { $option }.
+report-error-conflicting-options = Pilihan { $first } dan { $second } tidak dapat dipakai bersama.
 report-error-missing-value = Pilihan { $option } memerlukan nilai.
 report-xlsx-written = Tabel disimpan ke { $file }.
 report-xlsx-failed = Berkas { $file } tidak dapat ditulis ({ $reason }).

@@ -59,7 +59,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 function scopeOf(values: Args['values'], org: OrgDirectory): ReportScope {
   if (values['--unit'] !== undefined && values['--person'] !== undefined) {
-    throw new ReportInputError('unknown-option', { option: '--unit + --person' });
+    throw new ReportInputError('conflicting-options', { first: '--unit', second: '--person' });
   }
   if (values['--unit'] !== undefined) return checkScope({ kind: 'unit', unitId: values['--unit'] }, org);
   if (values['--person'] !== undefined)
@@ -84,7 +84,7 @@ function flowsOf(values: Args['values'], flows: readonly Flow[]): Flow[] {
  * `--json` the last line is `{ instances, steps: [...] }` (compliance-json.ts); `--xlsx` also
  * writes the same tables as a workbook. Exit codes: 0 done, 1 bad input (a date that is not one
  * or is out of range, a period backwards or too long, an unknown unit, person or flow; nothing is
- * read), 2 usage (an unknown option, a missing value) or an unwritable file.
+ * read), 2 usage (an unknown option, a missing value, --unit with --person) or an unwritable file.
  */
 export async function runReportCompliance(
   argv: string[],
@@ -112,7 +112,7 @@ export async function runReportCompliance(
   } catch (error) {
     if (!(error instanceof ReportInputError)) throw error;
     out.stderr(`✖ ${t(error.messageKey, error.params)}`);
-    const usage = error.code === 'unknown-option' || error.code === 'missing-value';
+    const usage = ['unknown-option', 'missing-value', 'conflicting-options'].includes(error.code);
     if (usage) out.stderr(t('report-usage'));
     return usage ? 2 : 1;
   }

@@ -9,6 +9,7 @@ export type ReportInputProblem =
   | 'unknown-flow'
   | 'unknown-person'
   | 'unknown-option'
+  | 'conflicting-options'
   | 'missing-value';
 
 /**

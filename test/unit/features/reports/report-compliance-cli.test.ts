@@ -132,6 +132,12 @@ describe('pandu report compliance', () => {
     const missing = await cli(['--from']);
     expect(missing.code).toBe(2);
     expect(missing.stderr.join('\n')).toContain('Penggunaan: pandu report compliance');
+    const both = await cli(['--unit', 'subbag-tu', '--person', 'tuti']);
+    expect(both.code).toBe(2);
+    expect(both.stderr[0]).toBe('✖ Pilihan --unit dan --person tidak dapat dipakai bersama.');
+    const both = await cli(['--unit', 'subbag-tu', '--person', 'tuti']);
+    expect(both.code).toBe(2);
+    expect(both.stderr[0]).toBe('✖ Pilihan --unit dan --person tidak dapat dipakai bersama.');
   });
 
   test('--xlsx writes the workbook as well', async () => {
