@@ -3,7 +3,7 @@ import { ObjectId } from 'mongodb';
 import { batched, failAll } from '../../storage/batching.js';
 import { onlyDuplicateKeys } from '../../storage/object-ids.js';
 import type { ComplianceSource } from './compliance-source.js';
-import { decodeAttempt, encodeAttempt, type StoredAttempt } from './report-facts-codec.js';
+import { decodeAttempts, encodeAttempts, FACTS_FORMAT } from './report-facts-codec.js';
 import type { ReportInstance } from './report-instance.js';
 import { attemptFactsOf, type InstanceFacts } from './step-attempts.js';
 
@@ -15,7 +15,10 @@ interface ReportFactsDoc {
   /** When its first and last finished attempts ended (null: none yet). */
   firstEndAt: Date | null;
   lastEndAt: Date | null;
-  attempts: StoredAttempt[];
+  /** The attempts, encoded (report-facts-codec.ts). */
+  attempts: string;
+  /** The encoding's version: documents of another are read again from their instance. */
+  format: number;
   /** When this document was last written (the writing process's clock). */
   writtenAt: Date;
 }
@@ -83,7 +86,8 @@ export class MongoReportFacts implements ComplianceSource {
       flowId: instance.flowId,
       firstEndAt: ends.length > 0 ? new Date(Math.min(...ends)) : null,
       lastEndAt: ends.length > 0 ? new Date(Math.max(...ends)) : null,
-      attempts: attempts.map(encodeAttempt),
+      attempts: encodeAttempts(attempts),
+      format: FACTS_FORMAT,
       writtenAt: new Date(),
     });
   }
@@ -98,7 +102,7 @@ export class MongoReportFacts implements ComplianceSource {
     return docs.map((doc) => ({
       instanceId: doc._id.toHexString(),
       flowId: doc.flowId,
-      attempts: doc.attempts.map(decodeAttempt),
+      attempts: decodeAttempts(doc.attempts),
     }));
   }
 
@@ -121,14 +125,16 @@ export class MongoReportFacts implements ComplianceSource {
       version: doc.version,
       firstEndMs: doc.firstEndAt?.getTime() ?? null,
       lastEndMs: doc.lastEndAt?.getTime() ?? null,
-      attempts: doc.attempts.map(decodeAttempt),
+      attempts: decodeAttempts(doc.attempts),
     }));
   }
 
-  /** The version each stored instance's facts were read from. */
+  /** The version each stored instance's facts were read from (-1: written in another format). */
   async versions(): Promise<Map<string, number>> {
-    const docs = await this.docs.find({}, { projection: { version: 1 } }).toArray();
-    return new Map(docs.map((doc) => [doc._id.toHexString(), doc.version]));
+    const docs = await this.docs.find({}, { projection: { version: 1, format: 1 } }).toArray();
+    return new Map(
+      docs.map((doc) => [doc._id.toHexString(), doc.format === FACTS_FORMAT ? doc.version : -1]),
+    );
   }
 }
 

@@ -43,7 +43,8 @@ export function calendarForApp(app: Pick<App, 'calendar'>): (flow: Flow) => Offi
 
 /**
  * The reports feature: keeps `report_facts` from every saved change that ends a run, and at start
- * brings them in step with the instances (a first start reads every instance once).
+ * brings them in step with the instances (a first start reads every instance once), then holds
+ * them in memory for the dashboard and chat (`cachedFacts`).
  */
 export const reportsFeature: Feature = (app) => {
   const db = app.storage.connection.db;
@@ -74,8 +75,10 @@ export const reportsFeature: Feature = (app) => {
     // In the background: the service answers while a first start catches up.
     void reports
       .reconcile()
-      .then((written) => {
+      .then(async (written) => {
         if (written > 0) logger.info({ written }, 'report facts brought up to date');
+        // Read them into memory now, so that the first report asked for does not wait for it.
+        await reports.cachedFacts.catchUp();
       })
       .catch((error: unknown) => logger.error({ err: error }, 'report facts reconciliation failed'));
   };

@@ -135,9 +135,6 @@ describe('pandu report compliance', () => {
     const both = await cli(['--unit', 'subbag-tu', '--person', 'tuti']);
     expect(both.code).toBe(2);
     expect(both.stderr[0]).toBe('✖ Pilihan --unit dan --person tidak dapat dipakai bersama.');
-    const both = await cli(['--unit', 'subbag-tu', '--person', 'tuti']);
-    expect(both.code).toBe(2);
-    expect(both.stderr[0]).toBe('✖ Pilihan --unit dan --person tidak dapat dipakai bersama.');
   });
 
   test('--xlsx writes the workbook as well', async () => {
