@@ -92,28 +92,29 @@ export function registerModels(connection: Connection) {
   const model = <T>(name: string, schema: Schema<T>): Model<T> =>
     (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema as never);
 
-  const Instance = model<InstanceDoc>(
-    'Instance',
-    new Schema<InstanceDoc>(
-      {
-        version: { type: Number, required: true },
-        status: { type: String, required: true, index: true },
-        flowId: String,
-        subject: String,
-        requesterUnitId: { type: String, index: true },
-        handlingUnitId: { type: String, index: true },
-        agendaIncoming: { type: String, index: true },
-        agendaOutgoing: { type: String, index: true },
-        openAssignees: { type: [String], index: true },
-        state: { type: mixed, required: true },
-        events: { type: [mixed], default: [] },
-        pending: { type: [mixed], default: [] },
-        createdAt: Date,
-        updatedAt: Date,
-      },
-      { collection: 'instances', minimize: false, versionKey: false },
-    ),
+  const instanceSchema = new Schema<InstanceDoc>(
+    {
+      version: { type: Number, required: true },
+      status: { type: String, required: true, index: true },
+      flowId: String,
+      subject: String,
+      requesterUnitId: { type: String, index: true },
+      handlingUnitId: { type: String, index: true },
+      agendaIncoming: { type: String, index: true },
+      agendaOutgoing: { type: String, index: true },
+      openAssignees: { type: [String], index: true },
+      state: { type: mixed, required: true },
+      events: { type: [mixed], default: [] },
+      pending: { type: [mixed], default: [] },
+      createdAt: Date,
+      updatedAt: Date,
+    },
+    { collection: 'instances', minimize: false, versionKey: false },
   );
+  // The compliance report reads a flow's instances changed in a period; the open-work list a status's assignees.
+  instanceSchema.index({ flowId: 1, updatedAt: 1 });
+  instanceSchema.index({ status: 1, openAssignees: 1 });
+  const Instance = model<InstanceDoc>('Instance', instanceSchema);
   const Counter = model<CounterDoc>(
     'Counter',
     new Schema<CounterDoc>(

@@ -80,6 +80,10 @@ export class SopService {
     return this.deps.flows.get(id);
   }
 
+  allFlows(): Flow[] {
+    return this.deps.flows.all();
+  }
+
   /** Flows this person may start: those whose intake step their position performs. */
   flowsForRequester(personId: PersonId): Flow[] {
     const person = this.deps.org().person(personId);

@@ -1,0 +1,121 @@
+import type { ReportComplianceDeps } from '../../cli/commands/report-compliance.js';
+import type { Flow } from '../../core/flow/model.js';
+import { withCalendarOverride, type AnyOfficeCalendar } from '../../core/time/index.js';
+import type { Contributions, Feature, FeatureHost, TextOutput } from '../feature.js';
+import { registerModels } from '../../storage/models.js';
+import { MongoInstancesSource } from './mongo-instances-source.js';
+import { MongoOpenWorkSource } from './mongo-open-work-source.js';
+import { ReportFactsCache } from './report-facts-cache.js';
+import { MongoReportFacts } from './report-facts-store.js';
+import { reconcileReportFacts, reportFactsListener } from './report-facts-sync.js';
+import { reportTexts } from './report-texts.js';
+
+/** What the reports feature offers: its read ports. */
+export interface Reports {
+  facts: MongoReportFacts;
+  /** The facts held in memory, caught up on each read: the source for the dashboard and chat. */
+  cachedFacts: ReportFactsCache;
+  instances: MongoInstancesSource;
+  openWork: MongoOpenWorkSource;
+  /** Brings the report facts in step with the instances (at start, and before a CLI report). */
+  reconcile(): Promise<number>;
+  /** The office calendar a flow's times count in. */
+  calendarFor(flow: Flow): AnyOfficeCalendar;
+  /** What `pandu report compliance` runs on. */
+  complianceDeps(): ReportComplianceDeps;
+}
+
+/** The office calendar a flow's times count in: the office's (every year), with the flow's own override. */
+export function calendarForFlows(base: AnyOfficeCalendar): (flow: Flow) => AnyOfficeCalendar {
+  const byFlow = new Map<string, AnyOfficeCalendar>();
+  return (flow) => {
+    let calendar = byFlow.get(flow.id);
+    if (!calendar) {
+      calendar = flow.calendar ? withCalendarOverride(base, flow.calendar) : base;
+      byFlow.set(flow.id, calendar);
+    }
+    return calendar;
+  };
+}
+
+/**
+ * The reports feature: keeps `report_facts` from every saved change that ends a run, and at start
+ * brings them in step with the instances (a first start reads every instance once), then holds
+ * them in memory for the dashboard and chat (`cachedFacts`). It adds `pandu report compliance`.
+ */
+export const reportsFeature: Feature<Reports> = { id: 'reports', setup };
+
+function setup(host: FeatureHost): Contributions<Reports> {
+  const { db, logger, config } = host;
+  const facts = new MongoReportFacts(db);
+  const models = registerModels(host.connection);
+  const instances = new MongoInstancesSource(models);
+  const listen = reportFactsListener(facts);
+  const calendarFor = calendarForFlows(host.calendars.calendar);
+  const reports: Reports = {
+    facts,
+    // Its own bookkeeping runs on the wall clock, as the writes' `writtenAt` does.
+    cachedFacts: new ReportFactsCache(facts, () => new Date()),
+    instances,
+    openWork: new MongoOpenWorkSource(models),
+    reconcile: async () => {
+      await facts.ensureIndexes();
+      return reconcileReportFacts(facts, instances);
+    },
+    calendarFor,
+    complianceDeps: () => ({
+      flows: host.service.allFlows(),
+      org: host.service.org,
+      calendarFor,
+      source: {
+        factsBetween: async (from, to, filter) => {
+          await reports.reconcile();
+          return facts.factsBetween(from, to, filter);
+        },
+      },
+      now: host.clock.now(),
+      timeZone: host.calendars.calendar.timeZone,
+      texts: reportTexts(host.translator, { locale: config.DEFAULT_LOCALE, timeZone: config.TIME_ZONE }),
+    }),
+  };
+  return {
+    onSaved: (change) =>
+      listen(change).catch((error: unknown) => {
+        logger.error({ err: error, instanceId: change.instance.id }, 'report facts not saved');
+      }),
+    start() {
+      // In the background: the service answers while a first start catches up.
+      void reports
+        .reconcile()
+        .then(async (written) => {
+          if (written > 0) logger.info({ written }, 'report facts brought up to date');
+          // Read them into memory now, so that the first report asked for does not wait for it.
+          await reports.cachedFacts.catchUp();
+        })
+        .catch((error: unknown) => logger.error({ err: error }, 'report facts reconciliation failed'));
+      return Promise.resolve();
+    },
+    cli: [
+      {
+        group: 'report',
+        usage: [
+          'pandu report compliance [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit ID | --person ID] [--flow ID] [--json] [--xlsx FILE]',
+        ],
+        run: (args, out) => runReportCommand(args, out, reports),
+      },
+    ],
+    api: reports,
+  };
+}
+
+/** `pandu report <what> …`: `compliance` is the one report. */
+async function runReportCommand(argv: string[], out: TextOutput, reports: Reports): Promise<number> {
+  const [what, ...rest] = argv;
+  const deps = reports.complianceDeps();
+  if (what !== 'compliance') {
+    out.stderr(deps.texts.t('report-usage'));
+    return 2;
+  }
+  const { runReportCompliance } = await import('../../cli/commands/report-compliance.js');
+  return runReportCompliance(rest, out, deps);
+}
