@@ -1,7 +1,7 @@
 import type { App } from '../../src/app.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { inviteCode } from '../support/app-rig.js';
-import { hasText, isTask, telegramPeople, type MessagePredicate } from '../support/e2e/index.js';
+import { hasText, isTask, standInEnv, telegramPeople, type MessagePredicate } from '../support/e2e/index.js';
 import { inlineButtons, TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 import {
   current,
@@ -22,12 +22,13 @@ const people: Record<string, SimUser> = {
   bambang: { id: 6102, first_name: 'Bambang', language_code: 'id' },
   fajar: { id: 6103, first_name: 'Fajar', language_code: 'id' },
 };
+const TOKEN = '123456:TEST-escalation';
 const flows = testFlowsDir('2s');
 /** How long a test waits for the escalation (the flow's standard is 2 s). */
 const ESCALATION_WAIT_MS = 15_000;
 
 describe('escalation buttons on Telegram', () => {
-  const standIn = new TelegramBotApiStandIn({ token: '123456:TEST-escalation' });
+  const standIn = new TelegramBotApiStandIn({ token: TOKEN });
   const tg = telegramPeople(standIn, people);
   let app: App;
 
@@ -35,7 +36,7 @@ describe('escalation buttons on Telegram', () => {
     await standIn.start();
     app = await startTimeStandardsApp({
       flowsDir: flows.dir,
-      env: { TELEGRAM_BOT_TOKEN: '123456:TEST-escalation', TELEGRAM_API_ROOT: standIn.apiRoot },
+      env: standInEnv({ telegram: { standIn, token: TOKEN } }),
       channels: [createTelegramChannel],
     });
     for (const id of Object.keys(people)) await tg.link(id, await inviteCode(app, id));

@@ -7,17 +7,17 @@
 import type { App } from '../../src/app.js';
 import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
 import type { ChatPlatform } from '../../src/chat/types.js';
-import { createSlackChannel } from '../../src/channels/slack/slack-channel.js';
-import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { inviteCode, startTestApp } from '../support/app-rig.js';
+import { inviteCode } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
 import {
-  acceptEphemerals,
   button,
   buttonsOf,
   dispositionValues,
   hasText,
+  slackEventsUrl,
   slackPeople,
+  startAppOnStandIns,
+  TELEGRAM_TEST_TOKEN,
   telegramPeople,
   until,
   waitUntil,
@@ -25,7 +25,6 @@ import {
 import { SlackWebApiStandIn, type SigningOptions } from '../support/slack/index.js';
 import { TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 
-const TELEGRAM_TOKEN = '123456:TEST-token';
 const SIGNING_SECRET = 'e2e-signing-secret';
 const signing: SigningOptions = { signingSecret: SIGNING_SECRET };
 
@@ -44,7 +43,7 @@ const slackIds: Record<string, string> = {
 };
 
 describe('the SPSE SOP with the roles split between Telegram and Slack, end to end', () => {
-  const telegram = new TelegramBotApiStandIn({ token: TELEGRAM_TOKEN });
+  const telegram = new TelegramBotApiStandIn({ token: TELEGRAM_TEST_TOKEN });
   const slack = new SlackWebApiStandIn();
   let app: App;
   let eventsUrl: string;
@@ -52,21 +51,11 @@ describe('the SPSE SOP with the roles split between Telegram and Slack, end to e
   const sl = slackPeople({ standIn: slack, signing, eventsUrl: () => eventsUrl, slackIds });
 
   beforeAll(async () => {
-    await telegram.start();
-    await slack.start();
-    // Short notes are ephemeral messages; the stand-in records them.
-    acceptEphemerals(slack);
-    app = await startTestApp({
-      env: {
-        TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
-        TELEGRAM_API_ROOT: telegram.apiRoot,
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-      },
-      channels: [createTelegramChannel, createSlackChannel],
+    app = await startAppOnStandIns({
+      telegram: { standIn: telegram },
+      slack: { standIn: slack, signingSecret: SIGNING_SECRET },
     });
-    eventsUrl = `http://127.0.0.1:${app.port()}/slack/events`;
+    eventsUrl = slackEventsUrl(app);
   });
 
   afterAll(async () => {
@@ -107,16 +96,11 @@ describe('the SPSE SOP with the roles split between Telegram and Slack, end to e
     expect((await app.storage.identities.preferences('dewi')).preferredChannel).toBeUndefined();
 
     // Step 1 (Telegram): the ULP submits the request with /ajukan, a subject and the nota dinas.
-    tg.send('ulp-biro-umum', '/ajukan');
-    await tg.next('ulp-biro-umum', hasText('Tulis perihal'));
-    tg.send('ulp-biro-umum', 'Permohonan pemanfaatan SPSE untuk pengadaan TA 2027');
-    await tg.next('ulp-biro-umum', hasText('kirim nota dinasnya'));
-    tg.sendDocument('ulp-biro-umum', {
+    await tg.submitRequest('ulp-biro-umum', 'Permohonan pemanfaatan SPSE untuk pengadaan TA 2027', {
       fileName: 'nota-dinas.pdf',
       mimeType: 'application/pdf',
       bytes: Buffer.from('%PDF-1.4 nota dinas'),
     });
-    await tg.next('ulp-biro-umum', hasText('diterima dan diteruskan'));
 
     // Step 2 (Telegram): Tata Usaha registers it.
     const register = await tg.taskFor('tuti', 'Langkah 2/11');
@@ -152,8 +136,7 @@ describe('the SPSE SOP with the roles split between Telegram and Slack, end to e
 
     // Step 5 (Slack): Fajar shares the PPK list in the DM, then finishes.
     const entry = await sl.task('fajar', 'Langkah 5/11');
-    await sl.shareFile('fajar', 'daftar-ppk.csv', Buffer.from(ppkCsv()));
-    await sl.message('fajar', 'Berkas terlampir (1)', (m) => m.ts === entry.ts);
+    await sl.attach('fajar', entry, { name: 'daftar-ppk.csv', bytes: Buffer.from(ppkCsv()) });
     await sl.click('fajar', entry, 'Selesai');
     await sl.closed('fajar', entry, 'Diselesaikan oleh Fajar Nugroho');
 
@@ -222,8 +205,7 @@ describe('the SPSE SOP with the roles split between Telegram and Slack, end to e
 
     // Step 8 (Slack): the draft report.
     const draft = await sl.task('fajar', 'Langkah 8/11');
-    await sl.shareFile('fajar', 'draft-laporan.pdf', Buffer.from('%PDF-1.4 draft v1'));
-    await sl.message('fajar', 'Berkas terlampir (1)', (m) => m.ts === draft.ts);
+    await sl.attach('fajar', draft, { name: 'draft-laporan.pdf', bytes: Buffer.from('%PDF-1.4 draft v1') });
     await sl.click('fajar', draft, 'Selesai');
     await sl.closed('fajar', draft, 'Diselesaikan oleh Fajar Nugroho');
 
@@ -247,8 +229,8 @@ describe('the SPSE SOP with the roles split between Telegram and Slack, end to e
     // Fajar (Slack) gets the draft back with the reason and sends a new version.
     const redo = await sl.task('fajar', 'Langkah 8/11');
     expect(redo.text).toContain('Lampiran pagu anggaran belum sesuai nota dinas');
-    await sl.shareFile('fajar', 'draft-laporan-v2.pdf', Buffer.from('%PDF-1.4 draft v2'));
-    await sl.message('fajar', 'draft-laporan-v2.pdf', (m) => m.ts === redo.ts);
+    const v2 = { name: 'draft-laporan-v2.pdf', bytes: Buffer.from('%PDF-1.4 draft v2') };
+    await sl.attach('fajar', redo, v2, v2.name);
     await sl.click('fajar', redo, 'Selesai');
     await sl.closed('fajar', redo, 'Diselesaikan oleh Fajar Nugroho');
 

@@ -3,16 +3,17 @@
  * the service's own port) driven by signed requests to POST /slack/events, the Web API on the stand-in.
  */
 import type { App } from '../../src/app.js';
-import { createSlackChannel } from '../../src/channels/slack/slack-channel.js';
-import { inviteCode, startTestApp } from '../support/app-rig.js';
+import { inviteCode } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
 import {
-  acceptEphemerals,
   button,
   buttonsOf,
   dispositionValues,
   optionValues,
+  SLACK_TEST_BOT_TOKEN,
+  slackEventsUrl,
   slackPeople,
+  startAppOnStandIns,
   str,
   waitUntil,
 } from '../support/e2e/index.js';
@@ -43,18 +44,8 @@ describe('the SPSE SOP on Slack, end to end', () => {
   const sl = slackPeople({ standIn, signing, eventsUrl: () => eventsUrl, slackIds });
 
   beforeAll(async () => {
-    await standIn.start();
-    // Toasts are ephemeral messages; the stand-in records them.
-    acceptEphemerals(standIn);
-    app = await startTestApp({
-      env: {
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: standIn.apiUrl,
-      },
-      channels: [createSlackChannel],
-    });
-    eventsUrl = `http://127.0.0.1:${app.port()}/slack/events`;
+    app = await startAppOnStandIns({ slack: { standIn, signingSecret: SIGNING_SECRET } });
+    eventsUrl = slackEventsUrl(app);
   });
 
   afterAll(async () => {
@@ -164,9 +155,8 @@ describe('the SPSE SOP on Slack, end to end', () => {
     const entry = await sl.task('fajar', 'Langkah 5/11');
     await sl.click('fajar', entry, 'Selesai');
     await sl.message('fajar', '⛔');
-    await sl.shareFile('fajar', 'daftar-ppk.csv', Buffer.from(ppkCsv()));
+    await sl.attach('fajar', entry, { name: 'daftar-ppk.csv', bytes: Buffer.from(ppkCsv()) });
     await sl.message('fajar', 'daftar-ppk.csv dilampirkan');
-    await sl.message('fajar', 'Berkas terlampir (1)', (m) => m.ts === entry.ts);
     await sl.click('fajar', entry, 'Selesai');
     await sl.closed('fajar', entry, 'Diselesaikan oleh Fajar Nugroho');
 
@@ -203,8 +193,7 @@ describe('the SPSE SOP on Slack, end to end', () => {
 
     // Step 8: the draft report.
     const draft = await sl.task('fajar', 'Langkah 8/11');
-    await sl.shareFile('fajar', 'draft-laporan.pdf', Buffer.from('%PDF-1.4 draft v1'));
-    await sl.message('fajar', 'Berkas terlampir (1)', (m) => m.ts === draft.ts);
+    await sl.attach('fajar', draft, { name: 'draft-laporan.pdf', bytes: Buffer.from('%PDF-1.4 draft v1') });
     await sl.click('fajar', draft, 'Selesai');
     await sl.closed('fajar', draft, 'Diselesaikan oleh Fajar Nugroho');
 
@@ -227,8 +216,8 @@ describe('the SPSE SOP on Slack, end to end', () => {
     // Fajar gets the draft back with the reason, sends a new version, and Dewi approves it.
     const redo = await sl.task('fajar', 'Langkah 8/11');
     expect(redo.text).toContain('Lampiran pagu belum sesuai nota dinas');
-    await sl.shareFile('fajar', 'draft-laporan-v2.pdf', Buffer.from('%PDF-1.4 draft v2'));
-    await sl.message('fajar', 'draft-laporan-v2.pdf', (m) => m.ts === redo.ts);
+    const v2 = { name: 'draft-laporan-v2.pdf', bytes: Buffer.from('%PDF-1.4 draft v2') };
+    await sl.attach('fajar', redo, v2, v2.name);
     await sl.click('fajar', redo, 'Selesai');
     await sl.closed('fajar', redo, 'Diselesaikan oleh Fajar Nugroho');
     const review2 = await sl.task('dewi', 'Langkah 9/11');
@@ -278,7 +267,7 @@ describe('the SPSE SOP on Slack, end to end', () => {
     expect(sl.messages('tuti').filter((m) => (m.text ?? '').includes('⛔'))).toEqual([]);
     // Four files, each fetched once with the bot token; the retried nota dinas event started nothing.
     expect(standIn.calls(STAND_IN_ROUTES.download).map((c) => [c.token, c.status])).toEqual(
-      Array.from({ length: 4 }, () => ['xoxb-test', 200]),
+      Array.from({ length: 4 }, () => [SLACK_TEST_BOT_TOKEN, 200]),
     );
     expect(
       sl.messages('ulp-biro-umum').filter((m) => (m.text ?? '').includes('diterima dan diteruskan')),

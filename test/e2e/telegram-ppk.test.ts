@@ -1,11 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { App } from '../../src/app.js';
-import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import type { Instance } from '../../src/core/engine/types.js';
 import { PPK_COLUMNS } from '../../src/files/ppk/columns.js';
-import { inviteCode, startTestApp } from '../support/app-rig.js';
+import { inviteCode } from '../support/app-rig.js';
 import { PPK_HEADER, ppkCsv } from '../support/ppk-fixtures.js';
-import { hasDocument, hasText, telegramPeople } from '../support/e2e/index.js';
+import {
+  hasDocument,
+  hasText,
+  startAppOnStandIns,
+  TELEGRAM_TEST_TOKEN,
+  telegramPeople,
+} from '../support/e2e/index.js';
 import { inlineButtons, TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 import { buildZip, deflatedZeros, xlsxMarkerEntries } from '../unit/files/ppk-fixtures.js';
 
@@ -88,16 +93,12 @@ async function readSheet(bytes: Buffer): Promise<unknown[][]> {
 }
 
 describe('PPK lists on Telegram, end to end (steps 5–7 and the register)', () => {
-  const standIn = new TelegramBotApiStandIn({ token: '123456:TEST-token' });
+  const standIn = new TelegramBotApiStandIn({ token: TELEGRAM_TEST_TOKEN });
   const tg = telegramPeople(standIn, people, { timeoutMs: 10_000 });
   let app: App;
 
   beforeAll(async () => {
-    await standIn.start();
-    app = await startTestApp({
-      env: { TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: standIn.apiRoot },
-      channels: [createTelegramChannel],
-    });
+    app = await startAppOnStandIns({ telegram: { standIn } });
   });
 
   afterAll(async () => {

@@ -1,8 +1,16 @@
 import type { App } from '../../src/app.js';
-import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { inviteCode, startTestApp } from '../support/app-rig.js';
+import { inviteCode } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
-import { hasButton, hasText, jakartaYear, romanMonth, sleep, telegramPeople } from '../support/e2e/index.js';
+import {
+  hasButton,
+  hasText,
+  jakartaYear,
+  romanMonth,
+  sleep,
+  startAppOnStandIns,
+  TELEGRAM_TEST_TOKEN,
+  telegramPeople,
+} from '../support/e2e/index.js';
 import { inlineButtons, TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 
 const people: Record<string, SimUser> = {
@@ -15,16 +23,12 @@ const people: Record<string, SimUser> = {
 };
 
 describe('the SPSE SOP on Telegram, end to end', () => {
-  const standIn = new TelegramBotApiStandIn({ token: '123456:TEST-token' });
+  const standIn = new TelegramBotApiStandIn({ token: TELEGRAM_TEST_TOKEN });
   const tg = telegramPeople(standIn, people);
   let app: App;
 
   beforeAll(async () => {
-    await standIn.start();
-    app = await startTestApp({
-      env: { TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: standIn.apiRoot },
-      channels: [createTelegramChannel],
-    });
+    app = await startAppOnStandIns({ telegram: { standIn } });
   });
 
   afterAll(async () => {
@@ -58,16 +62,11 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     }
 
     // Step 1: the ULP submits the request with /ajukan, a subject and the nota dinas.
-    tg.send('ulp-biro-umum', '/ajukan');
-    await tg.next('ulp-biro-umum', hasText('Tulis perihal'));
-    tg.send('ulp-biro-umum', 'Permohonan pemanfaatan SPSE untuk pengadaan TA 2027');
-    await tg.next('ulp-biro-umum', hasText('kirim nota dinasnya'));
-    tg.sendDocument('ulp-biro-umum', {
+    await tg.submitRequest('ulp-biro-umum', 'Permohonan pemanfaatan SPSE untuk pengadaan TA 2027', {
       fileName: 'nota-dinas.pdf',
       mimeType: 'application/pdf',
       bytes: Buffer.from('%PDF-1.4 nota dinas'),
     });
-    await tg.next('ulp-biro-umum', hasText('diterima dan diteruskan'));
 
     // Step 2: Tata Usaha registers it. The same tap delivered twice is applied once.
     const register = await tg.taskFor('tuti', 'Langkah 2/11');

@@ -199,6 +199,17 @@ export function slackPeople({ standIn, signing, eventsUrl, slackIds }: SlackPeop
 
   const shareFile = (who: string, name: string, bytes: Buffer) => post(fileShared(who, name, bytes));
 
+  /** The person shares a file for a task and waits until the task message shows `shows`. */
+  async function attach(
+    who: string,
+    sent: StoredMessage,
+    file: { name: string; bytes: Buffer },
+    shows = 'Berkas terlampir (1)',
+  ): Promise<StoredMessage> {
+    await shareFile(who, file.name, file.bytes);
+    return message(who, shows, (m) => m.ts === sent.ts);
+  }
+
   /** The person opens the App Home; resolves with its blocks as JSON once it is published. */
   async function openHome(who: string): Promise<string> {
     await post(signedEventRequest(appHomeOpenedEvent(slackId(who)), signing));
@@ -235,6 +246,7 @@ export function slackPeople({ standIn, signing, eventsUrl, slackIds }: SlackPeop
     submit,
     fileShared,
     shareFile,
+    attach,
     openHome,
     quiet,
     buttonsOf,

@@ -120,6 +120,20 @@ export function telegramPeople(
     return next(who, welcome, before);
   }
 
+  /** The requester submits a request with /ajukan: the subject, then the nota dinas. */
+  async function submitRequest(
+    who: string,
+    subject: string,
+    notaDinas: DocumentSpec,
+  ): Promise<RecordedMessage> {
+    send(who, '/ajukan');
+    await next(who, hasText('Tulis perihal'));
+    send(who, subject);
+    await next(who, hasText('kirim nota dinasnya'));
+    sendDocument(who, notaDinas);
+    return next(who, hasText('diterima dan diteruskan'));
+  }
+
   /**
    * The person taps the button whose label contains `label`, on the message as it is now; returns the
    * callback query id. Fails when the message shows no such button.
@@ -160,6 +174,7 @@ export function telegramPeople(
     send,
     sendDocument,
     link,
+    submitRequest,
     tap,
     tapInRow,
     tapAsSeen,
