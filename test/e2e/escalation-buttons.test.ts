@@ -1,12 +1,8 @@
 import type { App } from '../../src/app.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { inviteCode } from '../support/app-rig.js';
-import {
-  inlineButtons,
-  TelegramBotApiStandIn,
-  type RecordedMessage,
-  type SimUser,
-} from '../support/telegram/index.js';
+import { hasText, isTask, standInEnv, telegramPeople, type MessagePredicate } from '../support/e2e/index.js';
+import { inlineButtons, TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 import {
   current,
   eventsOfType,
@@ -26,41 +22,42 @@ const people: Record<string, SimUser> = {
   bambang: { id: 6102, first_name: 'Bambang', language_code: 'id' },
   fajar: { id: 6103, first_name: 'Fajar', language_code: 'id' },
 };
-const person = (id: string): SimUser => people[id] as SimUser;
+const TOKEN = '123456:TEST-escalation';
 const flows = testFlowsDir('2s');
+/** How long a test waits for the escalation (the flow's standard is 2 s). */
+const ESCALATION_WAIT_MS = 15_000;
 
 describe('escalation buttons on Telegram', () => {
-  let standIn: TelegramBotApiStandIn;
+  const standIn = new TelegramBotApiStandIn({ token: TOKEN });
+  const tg = telegramPeople(standIn, people);
   let app: App;
 
   beforeAll(async () => {
-    standIn = new TelegramBotApiStandIn({ token: '123456:TEST-escalation' });
     await standIn.start();
     app = await startTimeStandardsApp({
       flowsDir: flows.dir,
-      env: { TELEGRAM_BOT_TOKEN: '123456:TEST-escalation', TELEGRAM_API_ROOT: standIn.apiRoot },
+      env: standInEnv({ telegram: { standIn, token: TOKEN } }),
       channels: [createTelegramChannel],
     });
-    for (const id of Object.keys(people)) {
-      standIn.userSends(person(id), `/start ${await inviteCode(app, id)}`);
-      await standIn.waitForMessage(person(id).id, (m) => (m.text ?? '').includes('Selamat datang'), 8000);
-    }
+    for (const id of Object.keys(people)) await tg.link(id, await inviteCode(app, id));
   });
 
   afterAll(async () => {
     await app?.stop();
-    await standIn?.stop();
+    await standIn.stop();
     flows.remove();
   });
 
-  const escalationFor = (instanceSubject: string) => (m: RecordedMessage) =>
-    (m.text ?? '').includes('Eskalasi tingkat 1') &&
-    (m.text ?? '').includes(instanceSubject) &&
-    inlineButtons(m.replyMarkup).length === 3;
+  const escalationFor =
+    (instanceSubject: string): MessagePredicate =>
+    (m) =>
+      hasText('Eskalasi tingkat 1')(m) &&
+      hasText(instanceSubject)(m) &&
+      inlineButtons(m.replyMarkup).length === 3;
 
   test('Ingatkan, then Alihkan to Fajar', async () => {
     const instance = await startRequest(app, 'Permohonan A');
-    const notice = await standIn.waitForMessage(person('bambang').id, escalationFor('Permohonan A'), 15_000);
+    const notice = await tg.next('bambang', escalationFor('Permohonan A'), 0, ESCALATION_WAIT_MS);
     expect(notice.text).toContain('Rina Wulandari terlambat');
     expect(inlineButtons(notice.replyMarkup).map((b) => b.text)).toEqual([
       '🔔 Ingatkan',
@@ -68,42 +65,22 @@ describe('escalation buttons on Telegram', () => {
       '🙋 Ambil alih',
     ]);
     // Rina was told it was escalated.
-    await standIn.waitForMessage(
-      person('rina').id,
-      (m) => (m.text ?? '').includes('telah dieskalasi kepada Bambang Sutrisno'),
-      8000,
-    );
+    await tg.next('rina', hasText('telah dieskalasi kepada Bambang Sutrisno'));
 
-    const nudge = standIn.userTapsButton(person('bambang'), notice, '🔔 Ingatkan');
+    const nudge = tg.tap('bambang', notice, '🔔 Ingatkan');
     expect((await standIn.waitForCallbackAnswer(nudge)).text).toContain('Rina Wulandari sudah diingatkan');
-    await standIn.waitForMessage(
-      person('rina').id,
-      (m) => (m.text ?? '').includes('Bambang Sutrisno mengingatkan Anda'),
-      8000,
-    );
+    await tg.next('rina', hasText('Bambang Sutrisno mengingatkan Anda'));
 
-    const before = standIn.sentTo(person('bambang').id).at(-1)?.messageId ?? 0;
-    standIn.userTapsButton(person('bambang'), notice, '🔀 Alihkan');
-    const choice = await standIn.waitForMessage(
-      person('bambang').id,
-      (m) => m.messageId > before && (m.text ?? '').includes('Alihkan'),
-      8000,
-    );
+    const before = tg.lastId('bambang');
+    tg.tap('bambang', notice, '🔀 Alihkan');
+    const choice = await tg.next('bambang', hasText('Alihkan'), before);
     expect(inlineButtons(choice.replyMarkup).map((b) => b.text)).toEqual([
       'Fajar Nugroho (Subbidang Sistem Informasi)',
     ]);
-    const reassign = standIn.userTapsButton(
-      person('bambang'),
-      choice,
-      'Fajar Nugroho (Subbidang Sistem Informasi)',
-    );
+    const reassign = tg.tap('bambang', choice, 'Fajar Nugroho (Subbidang Sistem Informasi)');
     expect((await standIn.waitForCallbackAnswer(reassign)).text).toContain('Fajar Nugroho');
 
-    await standIn.waitForMessage(
-      person('fajar').id,
-      (m) => (m.text ?? '').includes('Permohonan A') && inlineButtons(m.replyMarkup).length > 0,
-      8000,
-    );
+    await tg.taskFor('fajar', 'Permohonan A');
     const after = await current(app, instance.id);
     expect(eventsOfType(after, 'nudged')).toMatchObject([{ actorId: 'bambang', data: { to: 'rina' } }]);
     expect(eventsOfType(after, 'reassigned')).toMatchObject([
@@ -119,30 +96,23 @@ describe('escalation buttons on Telegram', () => {
 
   test('Ambil alih makes Bambang the performer', async () => {
     const instance = await startRequest(app, 'Permohonan B');
-    const notice = await standIn.waitForMessage(person('bambang').id, escalationFor('Permohonan B'), 15_000);
-    const takeOver = standIn.userTapsButton(person('bambang'), notice, '🙋 Ambil alih');
+    const notice = await tg.next('bambang', escalationFor('Permohonan B'), 0, ESCALATION_WAIT_MS);
+    const takeOver = tg.tap('bambang', notice, '🙋 Ambil alih');
     await standIn.waitForCallbackAnswer(takeOver);
-    await standIn.waitForMessage(
-      person('bambang').id,
-      (m) =>
-        (m.text ?? '').includes('Permohonan B') &&
-        (m.text ?? '').includes('Langkah 2/3') &&
-        inlineButtons(m.replyMarkup).length > 0,
-      8000,
-    );
+    await tg.next('bambang', (m) => hasText('Permohonan B')(m) && isTask('Langkah 2/3')(m));
     const after = await current(app, instance.id);
     expect(eventsOfType(after, 'taken-over')).toMatchObject([
       { actorId: 'bambang', data: { from: 'rina', to: 'bambang' } },
     ]);
     expect(after.runs.find((r) => r.stepId === 'telaah' && !r.endedAt)?.assigneeId).toBe('bambang');
     // The same button tapped again changes nothing and says the task was already handed over.
-    const again = standIn.userTapsButton(person('bambang'), notice, '🙋 Ambil alih');
+    const again = tg.tap('bambang', notice, '🙋 Ambil alih');
     expect((await standIn.waitForCallbackAnswer(again)).text).toMatch(
       /^Tugas ini sudah dialihkan oleh Bambang Sutrisno pukul \d\d:\d\d W/,
     );
     expect(eventsOfType(await current(app, instance.id), 'taken-over')).toHaveLength(1);
     // Alihkan on a run that has ended says so instead of listing people.
-    const stale = standIn.userTapsButton(person('bambang'), notice, '🔀 Alihkan');
+    const stale = tg.tap('bambang', notice, '🔀 Alihkan');
     expect((await standIn.waitForCallbackAnswer(stale)).text).toContain('sudah');
   });
 });

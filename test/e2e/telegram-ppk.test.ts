@@ -1,16 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { App } from '../../src/app.js';
-import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import type { Instance } from '../../src/core/engine/types.js';
 import { PPK_COLUMNS } from '../../src/files/ppk/columns.js';
-import { inviteCode, startTestApp } from '../support/app-rig.js';
+import { inviteCode } from '../support/app-rig.js';
 import { PPK_HEADER, ppkCsv } from '../support/ppk-fixtures.js';
 import {
-  inlineButtons,
-  TelegramBotApiStandIn,
-  type RecordedMessage,
-  type SimUser,
-} from '../support/telegram/index.js';
+  hasDocument,
+  hasText,
+  startAppOnStandIns,
+  TELEGRAM_TEST_TOKEN,
+  telegramPeople,
+} from '../support/e2e/index.js';
+import { inlineButtons, TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 import { buildZip, deflatedZeros, xlsxMarkerEntries } from '../unit/files/ppk-fixtures.js';
 
 const people: Record<string, SimUser> = {
@@ -18,7 +19,6 @@ const people: Record<string, SimUser> = {
   dewi: { id: 6102, first_name: 'Dewi', language_code: 'id' },
   rina: { id: 6103, first_name: 'Rina', language_code: 'id' },
 };
-const person = (id: string): SimUser => people[id] as SimUser;
 
 const BUDI = [
   '198503152010121002',
@@ -93,55 +93,18 @@ async function readSheet(bytes: Buffer): Promise<unknown[][]> {
 }
 
 describe('PPK lists on Telegram, end to end (steps 5–7 and the register)', () => {
-  let standIn: TelegramBotApiStandIn;
+  const standIn = new TelegramBotApiStandIn({ token: TELEGRAM_TEST_TOKEN });
+  const tg = telegramPeople(standIn, people, { timeoutMs: 10_000 });
   let app: App;
 
   beforeAll(async () => {
-    standIn = new TelegramBotApiStandIn({ token: '123456:TEST-token' });
-    await standIn.start();
-    app = await startTestApp({
-      env: { TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: standIn.apiRoot },
-      channels: [createTelegramChannel],
-    });
+    app = await startAppOnStandIns({ telegram: { standIn } });
   });
 
   afterAll(async () => {
     await app?.stop();
-    await standIn?.stop();
+    await standIn.stop();
   });
-
-  const lastId = (who: string) => standIn.sentTo(person(who).id).at(-1)?.messageId ?? 0;
-  function next(
-    who: string,
-    predicate: (m: RecordedMessage) => boolean,
-    after = 0,
-  ): Promise<RecordedMessage> {
-    return standIn.waitForMessage(person(who).id, (m) => m.messageId > after && predicate(m), 10_000);
-  }
-  const hasText = (text: string) => (m: RecordedMessage) => (m.text ?? '').includes(text);
-  const hasDocument = (name: string | RegExp) => (m: RecordedMessage) =>
-    typeof name === 'string' ? m.document?.fileName === name : name.test(m.document?.fileName ?? '');
-  const taskFor = (who: string, step: string, after = 0) =>
-    next(who, (m) => (m.text ?? '').includes(step) && inlineButtons(m.replyMarkup).length > 0, after);
-  /** The same message once an edit makes it match. */
-  const edited = (who: string, message: RecordedMessage, predicate: (m: RecordedMessage) => boolean) =>
-    standIn.waitForMessage(person(who).id, (m) => m.messageId === message.messageId && predicate(m), 10_000);
-
-  function tap(who: string, message: RecordedMessage, label: string): string {
-    const button = inlineButtons(message.replyMarkup).find((b) => b.text.includes(label));
-    if (!button) throw new Error(`no button "${label}" on ${message.text ?? ''}`);
-    return standIn.userTapsButton(person(who), message, button.text);
-  }
-
-  /** Taps the n-th button of the row whose first button contains `rowText`. */
-  function tapInRow(who: string, message: RecordedMessage, rowText: string, index: number): string {
-    const markup = message.replyMarkup;
-    const rows = markup && 'inline_keyboard' in markup ? markup.inline_keyboard : [];
-    const button = rows.find((row) => row[0]?.text.includes(rowText))?.[index];
-    if (!button || !('callback_data' in button) || !button.callback_data)
-      throw new Error(`no button ${index} in the row of ${rowText}`);
-    return standIn.userTaps(person(who), message, button.callback_data);
-  }
 
   /** Biro Umum's ULP asks for SPSE; the service (as the other performers would) brings it to step 5. */
   async function requestAtStep5(key: string): Promise<Instance> {
@@ -180,18 +143,14 @@ describe('PPK lists on Telegram, end to end (steps 5–7 and the register)', () 
       .flatMap((r) => r.files);
 
   test('template, refused uploads, two versions, verification with a diff, authentication with a failure, the register', async () => {
-    for (const id of Object.keys(people)) {
-      const before = lastId(id);
-      standIn.userSends(person(id), `/start ${await inviteCode(app, id)}`);
-      await next(id, hasText('Selamat datang'), before);
-    }
+    for (const id of Object.keys(people)) await tg.link(id, await inviteCode(app, id));
 
     // /templat sends the template as XLSX and CSV.
-    let before = lastId('fajar');
-    standIn.userSends(person('fajar'), '/templat');
-    await next('fajar', hasText('Templat daftar PPK terlampir'), before);
-    const templateXlsx = await next('fajar', hasDocument('templat-daftar-ppk.xlsx'), before);
-    const templateCsv = await next('fajar', hasDocument('templat-daftar-ppk.csv'), before);
+    let before = tg.lastId('fajar');
+    tg.send('fajar', '/templat');
+    await tg.next('fajar', hasText('Templat daftar PPK terlampir'), before);
+    const templateXlsx = await tg.next('fajar', hasDocument('templat-daftar-ppk.xlsx'), before);
+    const templateCsv = await tg.next('fajar', hasDocument('templat-daftar-ppk.csv'), before);
     expect((await readSheet(templateXlsx.document?.bytes ?? Buffer.alloc(0)))[0]).toEqual(
       PPK_COLUMNS.map((c) => c.header),
     );
@@ -199,12 +158,12 @@ describe('PPK lists on Telegram, end to end (steps 5–7 and the register)', () 
 
     // Step 5 of the first request: the task offers the template.
     const first = await requestAtStep5('ppk-e2e-1');
-    const entry = await taskFor('fajar', 'Langkah 5/11');
+    const entry = await tg.taskFor('fajar', 'Langkah 5/11');
     expect(entry.text).toContain('/templat');
     const untouched = ((await app.service.get(first.id)) as Instance).version;
 
     // An invalid XLSX: every error at once, in Indonesian; nothing changes.
-    before = lastId('fajar');
+    before = tg.lastId('fajar');
     const invalid = await xlsx([
       ['19850315201012100', ...BUDI.slice(1)],
       [
@@ -220,12 +179,12 @@ describe('PPK lists on Telegram, end to end (steps 5–7 and the register)', () 
       BUDI,
       BUDI,
     ]);
-    standIn.userSendsDocument(person('fajar'), {
+    tg.sendDocument('fajar', {
       fileName: 'daftar-ppk.xlsx',
       mimeType: 'application/vnd.ms-excel',
       bytes: invalid,
     });
-    const errors = await next('fajar', hasText('Berkas belum dapat diterima'), before);
+    const errors = await tg.next('fajar', hasText('Berkas belum dapat diterima'), before);
     expect(errors.text).toContain('Ditemukan 5 kesalahan');
     expect(errors.text).toContain(
       'Baris 2, kolom “NIP”: NIP harus terdiri atas 18 angka; yang tertulis 17 angka.',
@@ -236,66 +195,66 @@ describe('PPK lists on Telegram, end to end (steps 5–7 and the register)', () 
     expect(errors.text).toContain('Baris 5, kolom “NIP”: Baris ini sama dengan baris 4');
 
     // A 25 MB file is refused before it is downloaded; a zip bomb is refused by its sizes, unpacked never.
-    before = lastId('fajar');
-    standIn.userSendsDocument(person('fajar'), {
+    before = tg.lastId('fajar');
+    tg.sendDocument('fajar', {
       fileName: 'besar.xlsx',
       mimeType: 'application/octet-stream',
       bytes: Buffer.from('PK'),
       fileSize: 25 * 1024 * 1024,
     });
-    await next('fajar', hasText('Berkas terlalu besar (25.0 MB). Batas unggah 20.0 MB.'), before);
-    before = lastId('fajar');
+    await tg.next('fajar', hasText('Berkas terlalu besar (25.0 MB). Batas unggah 20.0 MB.'), before);
+    before = tg.lastId('fajar');
     const bomb = buildZip([
       ...xlsxMarkerEntries(),
       await deflatedZeros('xl/worksheets/sheet1.xml', 64 * 1024 * 1024),
     ]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    standIn.userSendsDocument(person('fajar'), {
+    tg.sendDocument('fajar', {
       fileName: 'daftar-ppk.xlsx',
       mimeType: 'application/octet-stream',
       bytes: bomb,
     });
-    const bombReply = await next('fajar', hasText('Berkas belum dapat diterima'), before);
+    const bombReply = await tg.next('fajar', hasText('Berkas belum dapat diterima'), before);
     expect(bombReply.text).toContain('Demi keamanan, berkas ini ditolak.');
     const afterRefusals = (await app.service.get(first.id)) as Instance;
     expect(afterRefusals.version).toBe(untouched);
     expect(await filesAtStep5(first.id)).toEqual([]);
 
     // A valid CSV, then a valid XLSX (shuffled columns, a name with a planted formula): two versions.
-    before = lastId('fajar');
-    standIn.userSendsDocument(person('fajar'), {
+    before = tg.lastId('fajar');
+    tg.sendDocument('fajar', {
       fileName: 'daftar-ppk.csv',
       mimeType: 'text/csv',
       bytes: Buffer.from(ppkCsv([BUDI, SITI])),
     });
-    const csvSummary = await next('fajar', hasText('Daftar PPK valid dan siap diverifikasi'), before);
+    const csvSummary = await tg.next('fajar', hasText('Daftar PPK valid dan siap diverifikasi'), before);
     expect(csvSummary.text).toContain('Total pagu anggaran: Rp 1.500.000.000');
-    before = lastId('fajar');
+    before = tg.lastId('fajar');
     const planted = [AGUS[0] ?? '', PLANTED, ...AGUS.slice(2)];
     const shuffled = [10, 3, 0, 1, 9, 8, 7, 6, 5, 4, 2];
-    standIn.userSendsDocument(person('fajar'), {
+    tg.sendDocument('fajar', {
       fileName: 'daftar-ppk-v2.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       bytes: await xlsx([BUDI, SITI, planted, HENDRA], shuffled),
     });
-    const xlsxSummary = await next('fajar', hasText('Daftar PPK valid dan siap diverifikasi'), before);
+    const xlsxSummary = await tg.next('fajar', hasText('Daftar PPK valid dan siap diverifikasi'), before);
     expect(xlsxSummary.text).toContain('Jumlah baris: 4');
     expect(xlsxSummary.text).toContain('Total pagu anggaran: Rp 2.250.000.000');
     expect((await filesAtStep5(first.id)).map((f) => f.name)).toEqual([
       'daftar-ppk.csv',
       'daftar-ppk-v2.xlsx',
     ]);
-    await edited('fajar', entry, hasText('Berkas terlampir (2)'));
-    tap('fajar', entry, 'Selesai');
+    await tg.edited('fajar', entry, hasText('Berkas terlampir (2)'));
+    tg.tap('fajar', entry, 'Selesai');
 
     // Step 6: Dewi sees version 2's summary; there is no earlier verified list; she approves.
-    const verify = await taskFor('dewi', 'Langkah 6/11');
+    const verify = await tg.taskFor('dewi', 'Langkah 6/11');
     expect(verify.text).toContain('📎 Daftar PPK versi 2: daftar-ppk-v2.xlsx, diunggah oleh Fajar Nugroho');
     expect(verify.text).toContain('seluruh 4 baris merupakan data baru');
-    tap('dewi', verify, 'Setujui');
+    tg.tap('dewi', verify, 'Setujui');
 
     // Step 7: one item per account. Siti's fails with a reason; the others are authenticated.
-    let checklist = await taskFor('fajar', 'Langkah 7/11');
+    let checklist = await tg.taskFor('fajar', 'Langkah 7/11');
     const items = inlineButtons(checklist.replyMarkup)
       .filter((b) => b.text.startsWith('☐'))
       .map((b) => b.text);
@@ -306,28 +265,28 @@ describe('PPK lists on Telegram, end to end (steps 5–7 and the register)', () 
       '☐ 197002021995031001 · KPA',
     ]);
     expect(inlineButtons(checklist.replyMarkup).filter((b) => b.text === '✖ Gagal')).toHaveLength(4);
-    before = lastId('fajar');
-    tapInRow('fajar', checklist, SITI[0] ?? '', 1);
-    await next('fajar', hasText('Tulis alasan kegagalan'), before);
-    before = lastId('fajar');
-    standIn.userSends(person('fajar'), 'NIP belum terdaftar di SPSE');
-    await next('fajar', hasText('Butir ditandai gagal'), before);
-    checklist = await edited('fajar', checklist, hasText('gagal: NIP belum terdaftar di SPSE'));
+    before = tg.lastId('fajar');
+    tg.tapInRow('fajar', checklist, SITI[0] ?? '', 1);
+    await tg.next('fajar', hasText('Tulis alasan kegagalan'), before);
+    before = tg.lastId('fajar');
+    tg.send('fajar', 'NIP belum terdaftar di SPSE');
+    await tg.next('fajar', hasText('Butir ditandai gagal'), before);
+    checklist = await tg.edited('fajar', checklist, hasText('gagal: NIP belum terdaftar di SPSE'));
     expect(checklist.text).toContain('Kemajuan: 0 dari 4 butir selesai, 1 gagal.');
     for (const nip of [BUDI[0], AGUS[0], HENDRA[0]]) {
       const done = (checklist.text ?? '').match(/Kemajuan: (\d+)/)?.[1];
-      tapInRow('fajar', checklist, nip ?? '', 0);
+      tg.tapInRow('fajar', checklist, nip ?? '', 0);
       if (nip === HENDRA[0]) break;
-      checklist = await edited(
+      checklist = await tg.edited(
         'fajar',
         checklist,
         (m) => !(m.text ?? '').includes(`Kemajuan: ${done ?? ''} dari`),
       );
     }
-    await edited('fajar', checklist, (m) => inlineButtons(m.replyMarkup).length === 0);
+    await tg.edited('fajar', checklist, (m) => inlineButtons(m.replyMarkup).length === 0);
 
     // The authenticated list comes as XLSX: three accounts, the planted formula only text.
-    const sent = await next(
+    const sent = await tg.next(
       'fajar',
       hasDocument(/^daftar-ppk-terotentikasi-biro-umum-\d{4}-\d{2}-\d{2}\.xlsx$/),
     );
@@ -340,40 +299,40 @@ describe('PPK lists on Telegram, end to end (steps 5–7 and the register)', () 
     expect(workbook.worksheets[0]?.getCell('B3').formula).toBeUndefined();
 
     // The register: whole for the verifier, masked for a colleague outside the request.
-    before = lastId('dewi');
-    standIn.userSends(person('dewi'), '/register biro-umum');
-    const full = await next('dewi', hasText('Register SPSE — Biro Umum Sekretariat Jenderal'), before);
+    before = tg.lastId('dewi');
+    tg.send('dewi', '/register biro-umum');
+    const full = await tg.next('dewi', hasText('Register SPSE — Biro Umum Sekretariat Jenderal'), before);
     expect(full.text).toContain('PPK (1):');
     expect(full.text).toContain('ULP / Pokja Pemilihan (1):');
     expect(full.text).toContain('Pengguna lain (user agency) (1):');
     expect(full.text).toContain('NIP 198503152010121002 · budi.santoso@kemendagri.go.id · 081234567890');
     expect(full.text).not.toContain(SITI[0]);
-    before = lastId('rina');
-    standIn.userSends(person('rina'), '/register biro-umum');
-    const masked = await next('rina', hasText('Register SPSE — Biro Umum Sekretariat Jenderal'), before);
+    before = tg.lastId('rina');
+    tg.send('rina', '/register biro-umum');
+    const masked = await tg.next('rina', hasText('Register SPSE — Biro Umum Sekretariat Jenderal'), before);
     expect(masked.text).toContain('NIP 1985••••••••••••02 · b•••@kemendagri.go.id · 0812•••••890');
     expect(masked.text).not.toContain('198503152010121002');
     expect(masked.text).toContain('disamarkan');
 
     // A second request for the same unit: step 6 shows what changed against the verified list.
     const second = await requestAtStep5('ppk-e2e-2');
-    const entry2 = await taskFor('fajar', `Permohonan pemanfaatan SPSE (ppk-e2e-2)`);
+    const entry2 = await tg.taskFor('fajar', `Permohonan pemanfaatan SPSE (ppk-e2e-2)`);
     // Fajar now has two tasks waiting for a file (step 8 of the first request): he picks this one.
-    before = lastId('fajar');
-    tap('fajar', entry2, 'Kirim berkas');
-    await next('fajar', hasText('Kirim berkasnya sekarang'), before);
+    before = tg.lastId('fajar');
+    tg.tap('fajar', entry2, 'Kirim berkas');
+    await tg.next('fajar', hasText('Kirim berkasnya sekarang'), before);
     const changedSiti = [...SITI.slice(0, 4), 'siti.aminah2@kemendagri.go.id', ...SITI.slice(5)];
-    before = lastId('fajar');
-    standIn.userSendsDocument(person('fajar'), {
+    before = tg.lastId('fajar');
+    tg.sendDocument('fajar', {
       fileName: 'daftar-ppk-2027.csv',
       mimeType: 'text/csv',
       bytes: Buffer.from(ppkCsv([BUDI, changedSiti, planted])),
     });
-    const secondSummary = await next('fajar', hasText('Daftar PPK valid'), before);
+    const secondSummary = await tg.next('fajar', hasText('Daftar PPK valid'), before);
     expect(secondSummary.text).toContain('0 baris baru, 1 baris dihapus, 1 baris berubah');
-    await edited('fajar', entry2, hasText('Berkas terlampir (1)'));
-    tap('fajar', standIn.message(entry2) as RecordedMessage, 'Selesai');
-    const verify2 = await taskFor('dewi', '(ppk-e2e-2)');
+    await tg.edited('fajar', entry2, hasText('Berkas terlampir (1)'));
+    tg.tap('fajar', entry2, 'Selesai');
+    const verify2 = await tg.taskFor('dewi', '(ppk-e2e-2)');
     expect(verify2.text).toMatch(
       /Perbandingan dengan daftar terverifikasi .+: 0 baru, 1 dihapus, 1 berubah, 2 tetap\./,
     );

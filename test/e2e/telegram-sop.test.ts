@@ -1,13 +1,17 @@
 import type { App } from '../../src/app.js';
-import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { inviteCode, startTestApp } from '../support/app-rig.js';
+import { inviteCode } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
 import {
-  inlineButtons,
-  TelegramBotApiStandIn,
-  type RecordedMessage,
-  type SimUser,
-} from '../support/telegram/index.js';
+  hasButton,
+  hasText,
+  jakartaYear,
+  romanMonth,
+  sleep,
+  startAppOnStandIns,
+  TELEGRAM_TEST_TOKEN,
+  telegramPeople,
+} from '../support/e2e/index.js';
+import { inlineButtons, TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 
 const people: Record<string, SimUser> = {
   'ulp-biro-umum': { id: 5101, first_name: 'Andi', language_code: 'id' },
@@ -17,55 +21,20 @@ const people: Record<string, SimUser> = {
   dewi: { id: 5105, first_name: 'Dewi', language_code: 'id' },
   fajar: { id: 5106, first_name: 'Fajar', language_code: 'en' },
 };
-const person = (id: string): SimUser => people[id] as SimUser;
 
 describe('the SPSE SOP on Telegram, end to end', () => {
-  let standIn: TelegramBotApiStandIn;
+  const standIn = new TelegramBotApiStandIn({ token: TELEGRAM_TEST_TOKEN });
+  const tg = telegramPeople(standIn, people);
   let app: App;
 
   beforeAll(async () => {
-    standIn = new TelegramBotApiStandIn({ token: '123456:TEST-token' });
-    await standIn.start();
-    app = await startTestApp({
-      env: { TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: standIn.apiRoot },
-      channels: [createTelegramChannel],
-    });
+    app = await startAppOnStandIns({ telegram: { standIn } });
   });
 
   afterAll(async () => {
     await app?.stop();
-    await standIn?.stop();
+    await standIn.stop();
   });
-
-  /** The newest bot message to a person that matches, waiting for it. */
-  function next(
-    who: string,
-    predicate: (m: RecordedMessage) => boolean,
-    after = 0,
-  ): Promise<RecordedMessage> {
-    return standIn.waitForMessage(person(who).id, (m) => m.messageId > after && predicate(m), 8000);
-  }
-  const hasText = (text: string) => (m: RecordedMessage) => (m.text ?? '').includes(text);
-  const hasButton = (label: string) => (m: RecordedMessage) =>
-    inlineButtons(m.replyMarkup).some((b) => b.text.includes(label));
-  const lastId = (who: string) => standIn.sentTo(person(who).id).at(-1)?.messageId ?? 0;
-
-  function tap(who: string, message: RecordedMessage, label: string): string {
-    const id = standIn.userTapsButton(
-      person(who),
-      message,
-      inlineButtons(message.replyMarkup).find((b) => b.text.includes(label))?.text ?? label,
-    );
-    return id;
-  }
-
-  async function taskFor(who: string, stepTitle: string, after = 0): Promise<RecordedMessage> {
-    return next(
-      who,
-      (m) => (m.text ?? '').includes(stepTitle) && inlineButtons(m.replyMarkup).length > 0,
-      after,
-    );
-  }
 
   test('six people walk the whole SOP, with a return at step 9, an upload, a wrong tap, a stale button, a duplicate update and a 429', async () => {
     // Commands are registered in both languages.
@@ -77,45 +46,35 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     );
 
     // An unlinked user is told how to get a code; a wrong code is refused.
-    standIn.userSends(person('tuti'), 'halo');
-    await next('tuti', hasText('kode undangan'));
-    standIn.userSends(person('tuti'), '/start SALAH123');
-    await next('tuti', hasText('Kode undangan tidak dikenal'));
+    tg.send('tuti', 'halo');
+    await tg.next('tuti', hasText('kode undangan'));
+    tg.send('tuti', '/start SALAH123');
+    await tg.next('tuti', hasText('Kode undangan tidak dikenal'));
 
     // Everyone links with an invite code; a used code is refused.
     for (const id of Object.keys(people)) {
       const code = await inviteCode(app, id);
-      const before = lastId(id);
-      standIn.userSends(person(id), `/start ${code}`);
-      await next(id, (m) => /Selamat datang|Welcome/.test(m.text ?? ''), before);
+      await tg.link(id, code, hasText(/Selamat datang|Welcome/));
       if (id === 'tuti') {
-        standIn.userSends(person('dewi'), `/start ${code}`);
-        await next('dewi', hasText('sudah dipakai'));
+        tg.send('dewi', `/start ${code}`);
+        await tg.next('dewi', hasText('sudah dipakai'));
       }
     }
 
     // Step 1: the ULP submits the request with /ajukan, a subject and the nota dinas.
-    standIn.userSends(person('ulp-biro-umum'), '/ajukan');
-    await next('ulp-biro-umum', hasText('Tulis perihal'));
-    standIn.userSends(person('ulp-biro-umum'), 'Permohonan pemanfaatan SPSE untuk pengadaan TA 2027');
-    await next('ulp-biro-umum', hasText('kirim nota dinasnya'));
-    standIn.userSendsDocument(person('ulp-biro-umum'), {
+    await tg.submitRequest('ulp-biro-umum', 'Permohonan pemanfaatan SPSE untuk pengadaan TA 2027', {
       fileName: 'nota-dinas.pdf',
       mimeType: 'application/pdf',
       bytes: Buffer.from('%PDF-1.4 nota dinas'),
     });
-    await next('ulp-biro-umum', hasText('diterima dan diteruskan'));
 
     // Step 2: Tata Usaha registers it. The same tap delivered twice is applied once.
-    const register = await taskFor('tuti', 'Langkah 2/11');
+    const register = await tg.taskFor('tuti', 'Langkah 2/11');
     expect(register.text).toContain('Batas waktu');
     expect(register.text).toMatch(/W(IB|ITA|IT)/);
-    const registerTap = tap('tuti', register, 'Catat');
+    const registerTap = tg.tap('tuti', register, 'Catat');
     await standIn.waitForCallbackAnswer(registerTap);
-    const closed = await standIn.waitForMessage(
-      person('tuti').id,
-      (m) => m.messageId === register.messageId && (m.text ?? '').includes('Dicatat oleh Tuti Rahayu'),
-    );
+    const closed = await tg.edited('tuti', register, hasText('Dicatat oleh Tuti Rahayu'));
     expect(inlineButtons(closed.replyMarkup)).toEqual([]);
     const instance = (await app.service.openTasksFor('hendra'))[0]?.instance;
     expect(instance?.agendaNumbers.incoming).toBe(`001/ND-M/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
@@ -123,182 +82,136 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     const callbackUpdate = standIn.pushedUpdates().find((u) => u.callback_query?.id === registerTap);
     if (!callbackUpdate) throw new Error('the callback update was not pushed');
     standIn.pushRawUpdate(callbackUpdate);
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     const afterDuplicate = await app.service.get(instance?.id ?? '');
     expect(afterDuplicate?.events.filter((e) => e.type === 'agenda-registered')).toHaveLength(1);
     // The same button tapped again (a new tap on the closed task) changes nothing and says who did it and when.
-    const retap = standIn.userTaps(person('tuti'), register, callbackData(register), {
-      allowUnknownData: true,
-    });
+    const retap = tg.tapAsSeen('tuti', register);
     expect((await standIn.waitForCallbackAnswer(retap)).text).toMatch(
       /sudah diselesaikan oleh Tuti Rahayu pukul \d\d:\d\d W/,
     );
     expect((await app.service.get(instance?.id ?? ''))?.version).toBe(afterDuplicate?.version);
 
     // Step 3: Kapus dispositions to Kabid Sari through the buttons, with a note.
-    const kapusTask = await taskFor('hendra', 'Langkah 3/11');
+    const kapusTask = await tg.taskFor('hendra', 'Langkah 3/11');
     // A wrong person's tap (Fajar pressing the Kapus's button) changes nothing.
-    const wrongTap = standIn.userTaps(person('fajar'), kapusTask, callbackData(kapusTask), {
-      allowUnknownData: true,
-    });
+    const wrongTap = tg.tapAsSeen('fajar', kapusTask);
     expect((await standIn.waitForCallbackAnswer(wrongTap)).text).toMatch(/not for you|bukan untuk Anda/);
-    tap('hendra', kapusTask, 'Disposisi');
-    const recipients = await next('hendra', hasText('pilih penerima'), kapusTask.messageId);
+    tg.tap('hendra', kapusTask, 'Disposisi');
+    const recipients = await tg.next('hendra', hasText('pilih penerima'), kapusTask.messageId);
     expect(inlineButtons(recipients.replyMarkup).map((b) => b.text)).toEqual([
       '☐ Sari Handayani (Kabid)',
       '☐ Yusuf Ramadhan (Kabid)',
       'Lanjut ›',
     ]);
-    tap('hendra', recipients, 'Sari');
-    const chosen = await standIn.waitForMessage(
-      person('hendra').id,
-      (m) => m.messageId === recipients.messageId && hasButton('☑ Sari')(m),
-    );
-    tap('hendra', chosen, 'Lanjut');
-    const instructions = await standIn.waitForMessage(
-      person('hendra').id,
-      (m) => m.messageId === recipients.messageId && hasButton('Untuk ditindaklanjuti')(m),
-    );
-    tap('hendra', instructions, 'Untuk ditindaklanjuti');
-    await standIn.waitForMessage(
-      person('hendra').id,
-      (m) => m.messageId === recipients.messageId && hasText('catatan')(m),
-    );
+    tg.tap('hendra', recipients, 'Sari');
+    tg.tap('hendra', await tg.edited('hendra', recipients, hasButton('☑ Sari')), 'Lanjut');
+    const instructions = await tg.edited('hendra', recipients, hasButton('Untuk ditindaklanjuti'));
+    tg.tap('hendra', instructions, 'Untuk ditindaklanjuti');
+    await tg.edited('hendra', recipients, hasText('catatan'));
     // Telegram answers the next sendMessage with a 429: whichever message it hits waits retry_after and still arrives.
     standIn.failNext('sendMessage', { status: 429, retryAfter: 1 });
-    standIn.userSends(person('hendra'), 'Mohon dikoordinasikan dengan Subbid Sisfo');
-    await next('hendra', hasText('Disposisi dikirim kepada Sari Handayani'));
+    tg.send('hendra', 'Mohon dikoordinasikan dengan Subbid Sisfo');
+    await tg.next('hendra', hasText('Disposisi dikirim kepada Sari Handayani'));
 
     // Step 4: Kabid Sari dispositions to Kasubbid Dewi (without a note).
-    const kabidTask = await taskFor('sari', 'Langkah 4/11');
+    const kabidTask = await tg.taskFor('sari', 'Langkah 4/11');
     expect(kabidTask.text).toContain('Mohon dikoordinasikan');
     const rateLimited = standIn.calls('sendMessage').filter((c) => c.outcome?.ok === false);
     expect(rateLimited.length).toBeGreaterThanOrEqual(1);
-    tap('sari', kabidTask, 'Disposisi');
-    const sariWizard = await next('sari', hasText('pilih penerima'), kabidTask.messageId);
-    tap('sari', sariWizard, 'Dewi');
-    tap(
+    tg.tap('sari', kabidTask, 'Disposisi');
+    const sariWizard = await tg.next('sari', hasText('pilih penerima'), kabidTask.messageId);
+    tg.tap('sari', sariWizard, 'Dewi');
+    tg.tap('sari', await tg.edited('sari', sariWizard, hasButton('☑ Dewi')), 'Lanjut');
+    tg.tap('sari', await tg.edited('sari', sariWizard, hasButton('Untuk dipelajari')), 'Untuk dipelajari');
+    tg.tap(
       'sari',
-      await standIn.waitForMessage(
-        person('sari').id,
-        (m) => m.messageId === sariWizard.messageId && hasButton('☑ Dewi')(m),
-      ),
-      'Lanjut',
-    );
-    tap(
-      'sari',
-      await standIn.waitForMessage(
-        person('sari').id,
-        (m) => m.messageId === sariWizard.messageId && hasButton('Untuk dipelajari')(m),
-      ),
-      'Untuk dipelajari',
-    );
-    tap(
-      'sari',
-      await standIn.waitForMessage(
-        person('sari').id,
-        (m) => m.messageId === sariWizard.messageId && hasButton('Kirim tanpa catatan')(m),
-      ),
+      await tg.edited('sari', sariWizard, hasButton('Kirim tanpa catatan')),
       'Kirim tanpa catatan',
     );
 
     // Step 5: Fajar (English) uploads the PPK list as a document, then completes.
-    const entry = await taskFor('fajar', 'Step 5/11');
+    const entry = await tg.taskFor('fajar', 'Step 5/11');
     expect(entry.text).toContain('Send the file');
-    standIn.userSendsDocument(person('fajar'), {
+    tg.sendDocument('fajar', {
       fileName: 'daftar-ppk.csv',
       mimeType: 'text/csv',
       bytes: Buffer.from(ppkCsv()),
     });
-    await next('fajar', hasText('daftar-ppk.csv attached'), entry.messageId);
-    const withFile = await standIn.waitForMessage(
-      person('fajar').id,
-      (m) => m.messageId === entry.messageId && hasText('Attached files (1)')(m),
-    );
-    tap('fajar', withFile, 'Done');
+    await tg.next('fajar', hasText('daftar-ppk.csv attached'), entry.messageId);
+    tg.tap('fajar', await tg.edited('fajar', entry, hasText('Attached files (1)')), 'Done');
 
     // Step 6: Dewi approves the verification.
-    tap('dewi', await taskFor('dewi', 'Langkah 6/11'), 'Setujui');
+    tg.tap('dewi', await tg.taskFor('dewi', 'Langkah 6/11'), 'Setujui');
 
     // Step 7: one checklist item per account of the verified list (two), ticked one by one; the step closes on the last.
-    let checklist = await taskFor('fajar', 'Step 7/11');
+    let checklist = await tg.taskFor('fajar', 'Step 7/11');
     const accounts = inlineButtons(checklist.replyMarkup).filter((b) => b.text.startsWith('☐')).length;
     expect(accounts).toBe(2);
     for (let i = 0; i < accounts; i++) {
       const box = inlineButtons(checklist.replyMarkup).find((b) => b.text.startsWith('☐'));
       if (!box) throw new Error('no unticked box');
-      standIn.userTapsButton(person('fajar'), checklist, box.text);
+      tg.tap('fajar', checklist, box.text);
       const ticked = i + 1;
-      checklist = await standIn.waitForMessage(
-        person('fajar').id,
-        (m) =>
-          m.messageId === checklist.messageId &&
-          (ticked === accounts
-            ? inlineButtons(m.replyMarkup).length === 0
-            : inlineButtons(m.replyMarkup).filter((b) => b.text.startsWith('☑')).length === ticked),
+      checklist = await tg.edited('fajar', checklist, (m) =>
+        ticked === accounts
+          ? inlineButtons(m.replyMarkup).length === 0
+          : inlineButtons(m.replyMarkup).filter((b) => b.text.startsWith('☑')).length === ticked,
       );
     }
 
     // Step 8: the draft report.
-    const draft = await taskFor('fajar', 'Step 8/11');
-    standIn.userSendsDocument(person('fajar'), {
+    const draft = await tg.taskFor('fajar', 'Step 8/11');
+    tg.sendDocument('fajar', {
       fileName: 'draft-laporan.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       bytes: Buffer.from('PK draft v1'),
     });
-    await standIn.waitForMessage(
-      person('fajar').id,
-      (m) => m.messageId === draft.messageId && hasText('Attached files (1)')(m),
-    );
-    tap('fajar', standIn.message(draft) as RecordedMessage, 'Done');
+    await tg.edited('fajar', draft, hasText('Attached files (1)'));
+    tg.tap('fajar', draft, 'Done');
 
     // Step 9: Dewi returns the draft; an empty reason is refused; the reason reaches Fajar.
-    const review = await taskFor('dewi', 'Langkah 9/11');
-    tap('dewi', review, 'Kembalikan');
-    await next('dewi', hasText('alasan pengembalian'), review.messageId);
-    const beforeBlank = lastId('dewi');
-    standIn.userSends(person('dewi'), '   ');
-    await next('dewi', hasText('Alasan pengembalian wajib diisi'), beforeBlank);
-    standIn.userSends(person('dewi'), 'Lampiran pagu anggaran belum sesuai nota dinas');
-    await next('dewi', hasText('Dikembalikan ke'));
-    const redo = await taskFor('fajar', 'Step 8/11', draft.messageId);
+    const review = await tg.taskFor('dewi', 'Langkah 9/11');
+    tg.tap('dewi', review, 'Kembalikan');
+    await tg.next('dewi', hasText('alasan pengembalian'), review.messageId);
+    const beforeBlank = tg.lastId('dewi');
+    tg.send('dewi', '   ');
+    await tg.next('dewi', hasText('Alasan pengembalian wajib diisi'), beforeBlank);
+    tg.send('dewi', 'Lampiran pagu anggaran belum sesuai nota dinas');
+    await tg.next('dewi', hasText('Dikembalikan ke'));
+    const redo = await tg.taskFor('fajar', 'Step 8/11', draft.messageId);
     expect(redo.text).toContain('Lampiran pagu anggaran belum sesuai nota dinas');
-    standIn.userSendsDocument(person('fajar'), {
+    tg.sendDocument('fajar', {
       fileName: 'draft-laporan-v2.docx',
       mimeType: 'application/octet-stream',
       bytes: Buffer.from('PK draft v2'),
     });
-    await standIn.waitForMessage(
-      person('fajar').id,
-      (m) => m.messageId === redo.messageId && hasText('Attached files (1)')(m),
-    );
-    tap('fajar', standIn.message(redo) as RecordedMessage, 'Done');
-    tap('dewi', await taskFor('dewi', 'Langkah 9/11', review.messageId), 'Setujui');
+    await tg.edited('fajar', redo, hasText('Attached files (1)'));
+    tg.tap('fajar', redo, 'Done');
+    tg.tap('dewi', await tg.taskFor('dewi', 'Langkah 9/11', review.messageId), 'Setujui');
 
     // Step 10: Kapus approves; step 11: Tata Usaha registers the outgoing letter.
-    tap('hendra', await taskFor('hendra', 'Langkah 10/11'), 'Setujui');
-    tap('tuti', await taskFor('tuti', 'Langkah 11/11'), 'Catat');
-    const done = await next('ulp-biro-umum', hasText('selesai diproses'));
+    tg.tap('hendra', await tg.taskFor('hendra', 'Langkah 10/11'), 'Setujui');
+    tg.tap('tuti', await tg.taskFor('tuti', 'Langkah 11/11'), 'Catat');
+    const done = await tg.next('ulp-biro-umum', hasText('selesai diproses'));
     expect(done.text).toContain(`001/ND-K/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
 
     // A stale button (step 2's, tapped again) on the finished request changes nothing and says so.
-    const staleTap = standIn.userTaps(person('tuti'), register, callbackData(register), {
-      allowUnknownData: true,
-    });
+    const staleTap = tg.tapAsSeen('tuti', register);
     expect((await standIn.waitForCallbackAnswer(staleTap)).text).toMatch(
       /Permohonan ini sudah selesai diproses/,
     );
 
     // /status shows the whole timeline; /tugas is empty for everyone.
-    standIn.userSends(person('hendra'), `/status 001/ND-M/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
-    const status = await next('hendra', hasText('Status: selesai'));
+    tg.send('hendra', `/status 001/ND-M/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
+    const status = await tg.next('hendra', hasText('Status: selesai'));
     expect(status.text?.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(13);
-    standIn.userSends(person('dewi'), '/kanal slack');
-    await next('dewi', hasText('Akun Slack Anda belum terhubung'));
-    standIn.userSends(person('dewi'), '/kanal telegram');
-    await next('dewi', hasText('Tugas akan dikirim ke Telegram'));
-    standIn.userSends(person('dewi'), '/tugas');
-    await next('dewi', hasText('Tidak ada tugas terbuka'));
+    tg.send('dewi', '/kanal slack');
+    await tg.next('dewi', hasText('Akun Slack Anda belum terhubung'));
+    tg.send('dewi', '/kanal telegram');
+    await tg.next('dewi', hasText('Tugas akan dikirim ke Telegram'));
+    tg.send('dewi', '/tugas');
+    await tg.next('dewi', hasText('Tidak ada tugas terbuka'));
 
     const final = await app.service.get(instance?.id ?? '');
     expect(final?.status).toBe('completed');
@@ -308,22 +221,3 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     expect(final?.events.every((e) => e.channel === 'telegram' || e.actorId === 'system')).toBe(true);
   });
 });
-
-/** The callback data of a message's first button. */
-function callbackData(message: RecordedMessage): string {
-  const button = inlineButtons(message.replyMarkup)[0];
-  return button && 'callback_data' in button ? button.callback_data : '';
-}
-
-function jakartaYear(): number {
-  return Number(
-    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()),
-  );
-}
-
-function romanMonth(): string {
-  const month = Number(
-    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', month: 'numeric' }).format(new Date()),
-  );
-  return ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'][month - 1] ?? '';
-}
