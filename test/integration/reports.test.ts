@@ -178,7 +178,7 @@ describe('reports on the embedded database', () => {
         org: app.service.org,
         period: period(),
         scope: { kind: 'all' },
-        calendarFor: reportsOf(app)?.calendarFor ?? (() => app.calendars.calendar),
+        calendarFor: (flow) => reportsOf(app)?.calendarFor(flow) ?? app.calendars.calendar,
       }),
     );
     expect(JSON.parse(stdout.at(-1) ?? '')).toEqual(expected);
