@@ -15,6 +15,7 @@ import {
   slackPeople,
   startAppOnStandIns,
   str,
+  waitFor,
   waitUntil,
 } from '../support/e2e/index.js';
 import {
@@ -93,6 +94,16 @@ describe('the SPSE SOP on Slack, end to end', () => {
     const register = await sl.task('tuti', 'Langkah 2/11');
     expect(register.text).toContain('Permohonan pemanfaatan SPSE untuk pengadaan TA 2027');
     expect(register.text).toContain('Batas waktu');
+    // The memo it registers comes as a file in her DM: the very bytes the ULP shared.
+    const memo = await waitFor('the memo in Tuti’s DM', () =>
+      standIn
+        .uploadedFiles()
+        .find(
+          (f) => f.name === 'nota-dinas.pdf' && f.channels.includes(standIn.dmChannelFor(sl.slackId('tuti'))),
+        ),
+    );
+    expect(memo.bytes.toString()).toBe('%PDF-1.4 nota dinas Biro Umum');
+    expect(memo.initialComment).toContain('Lampiran tugas Langkah 2/11');
     const registerClick = sl.clickRequest('tuti', register, button(register, 'Catat'));
     await sl.post(registerClick);
     await sl.closed('tuti', register, 'Dicatat oleh Tuti Rahayu');
@@ -145,6 +156,11 @@ describe('the SPSE SOP on Slack, end to end', () => {
     // Step 4: the Kabid dispositions on to Kasubbid Dewi.
     const kabid = await sl.task('sari', 'Langkah 4/11');
     expect(kabid.text).toContain('Mohon dikoordinasikan dengan Subbid Sisfo');
+    // The disposition chain is a Block Kit section of its own.
+    const sections = (kabid.blocks as Array<{ type: string; text?: { text: string } }>).filter(
+      (b) => b.type === 'section',
+    );
+    expect(sections.some((b) => b.text?.text.startsWith('✍️ Riwayat disposisi:'))).toBe(true);
     await sl.click('sari', kabid, 'Disposisi');
     const kabidForm = await sl.modal('pandu-disposition', 2);
     expect(optionValues(kabidForm, 'recipients')).toEqual(['bambang', 'dewi']);
@@ -162,6 +178,19 @@ describe('the SPSE SOP on Slack, end to end', () => {
 
     // Step 6: Dewi verifies. Fajar pressing Dewi's button is refused and changes nothing.
     const verify = await sl.task('dewi', 'Langkah 6/11');
+    // Rows, not counts: the preview is its own section, and the list comes as a file.
+    const verifySections = (verify.blocks as Array<{ type: string; text?: { text: string } }>).filter(
+      (b) => b.type === 'section',
+    );
+    expect(verifySections.some((b) => b.text?.text.startsWith('📋 Isi daftar (2 dari 2 baris):'))).toBe(true);
+    const listFile = await waitFor('the PPK list in Dewi’s DM', () =>
+      standIn
+        .uploadedFiles()
+        .find(
+          (f) => f.name === 'daftar-ppk.csv' && f.channels.includes(standIn.dmChannelFor(sl.slackId('dewi'))),
+        ),
+    );
+    expect(listFile.bytes.toString()).toBe(ppkCsv());
     await sl.clickButton('fajar', verify, button(verify, 'Setujui'));
     await sl.ephemeral('fajar', 'Tombol ini bukan untuk Anda');
     const stillOpen = await app.service.get(instanceId);
@@ -221,6 +250,20 @@ describe('the SPSE SOP on Slack, end to end', () => {
     await sl.click('fajar', redo, 'Selesai');
     await sl.closed('fajar', redo, 'Diselesaikan oleh Fajar Nugroho');
     const review2 = await sl.task('dewi', 'Langkah 9/11');
+    expect(review2.text).toContain('draft-laporan-v2.pdf · v2');
+    expect(review2.text).toContain(
+      'menggantikan v1, dikembalikan oleh Dewi Lestari: Lampiran pagu belum sesuai nota dinas',
+    );
+    const v2File = await waitFor('v2 in Dewi’s DM', () =>
+      standIn
+        .uploadedFiles()
+        .find(
+          (f) =>
+            f.name === 'draft-laporan-v2.pdf' &&
+            f.channels.includes(standIn.dmChannelFor(sl.slackId('dewi'))),
+        ),
+    );
+    expect(v2File.bytes.toString()).toBe('%PDF-1.4 draft v2');
     await sl.click('dewi', review2, 'Setujui');
     await sl.closed('dewi', review2, 'Disetujui oleh Dewi Lestari');
 

@@ -3,6 +3,7 @@ import { inviteCode } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
 import {
   hasButton,
+  hasDocument,
   hasText,
   jakartaYear,
   romanMonth,
@@ -68,10 +69,19 @@ describe('the SPSE SOP on Telegram, end to end', () => {
       bytes: Buffer.from('%PDF-1.4 nota dinas'),
     });
 
-    // Step 2: Tata Usaha registers it. The same tap delivered twice is applied once.
+    // The ULP gets one status card (no task of their own), edited as the request moves.
+    const card = await tg.next('ulp-biro-umum', hasText('Dipegang oleh Tuti Rahayu'));
+    expect(card.text).toContain('⏳ Langkah 2/11');
+    expect(inlineButtons(card.replyMarkup)).toEqual([]);
+
+    // Step 2: Tata Usaha registers it, with the memo it registers in hand (the very bytes sent).
+    // The same tap delivered twice is applied once.
     const register = await tg.taskFor('tuti', 'Langkah 2/11');
     expect(register.text).toContain('Batas waktu');
     expect(register.text).toMatch(/W(IB|ITA|IT)/);
+    expect(register.text).toContain('nota-dinas.pdf · v1 · 19 B · dari Andi Pratama');
+    const memoForTuti = await tg.next('tuti', hasDocument('nota-dinas.pdf'), register.messageId);
+    expect(memoForTuti.document?.bytes.toString()).toBe('%PDF-1.4 nota dinas');
     const registerTap = tg.tap('tuti', register, 'Catat');
     await standIn.waitForCallbackAnswer(registerTap);
     const closed = await tg.edited('tuti', register, hasText('Dicatat oleh Tuti Rahayu'));
@@ -97,8 +107,15 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     // A wrong person's tap (Fajar pressing the Kapus's button) changes nothing.
     const wrongTap = tg.tapAsSeen('fajar', kapusTask);
     expect((await standIn.waitForCallbackAnswer(wrongTap)).text).toMatch(/not for you|bukan untuk Anda/);
+    expect(kapusTask.text).toContain('nota-dinas.pdf');
+    expect(
+      (
+        await tg.next('hendra', hasDocument('nota-dinas.pdf'), kapusTask.messageId)
+      ).document?.bytes.toString(),
+    ).toBe('%PDF-1.4 nota dinas');
     tg.tap('hendra', kapusTask, 'Disposisi');
-    const recipients = await tg.next('hendra', hasText('pilih penerima'), kapusTask.messageId);
+    // The task message itself becomes the disposition wizard.
+    const recipients = await tg.edited('hendra', kapusTask, hasText('pilih penerima'));
     expect(inlineButtons(recipients.replyMarkup).map((b) => b.text)).toEqual([
       '☐ Sari Handayani (Kabid)',
       '☐ Yusuf Ramadhan (Kabid)',
@@ -113,14 +130,25 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     standIn.failNext('sendMessage', { status: 429, retryAfter: 1 });
     tg.send('hendra', 'Mohon dikoordinasikan dengan Subbid Sisfo');
     await tg.next('hendra', hasText('Disposisi dikirim kepada Sari Handayani'));
+    // The wizard was the task: closing it leaves no button behind ("Kirim tanpa catatan" included),
+    // and the closed task keeps its disposition and note.
+    const kapusClosed = await tg.closed('hendra', kapusTask, 'Didisposisi oleh Hendra Wijaya');
+    expect(kapusClosed.text).toContain(
+      'Kepada Sari Handayani: Untuk ditindaklanjuti — Mohon dikoordinasikan',
+    );
 
     // Step 4: Kabid Sari dispositions to Kasubbid Dewi (without a note).
     const kabidTask = await tg.taskFor('sari', 'Langkah 4/11');
     expect(kabidTask.text).toContain('Mohon dikoordinasikan');
     const rateLimited = standIn.calls('sendMessage').filter((c) => c.outcome?.ok === false);
     expect(rateLimited.length).toBeGreaterThanOrEqual(1);
+    // The chain so far, as history.
+    expect(kabidTask.text).toContain('Riwayat disposisi:');
+    expect(kabidTask.text).toMatch(
+      /Hendra Wijaya → Sari Handayani: Untuk ditindaklanjuti — Mohon dikoordinasikan/,
+    );
     tg.tap('sari', kabidTask, 'Disposisi');
-    const sariWizard = await tg.next('sari', hasText('pilih penerima'), kabidTask.messageId);
+    const sariWizard = await tg.edited('sari', kabidTask, hasText('pilih penerima'));
     tg.tap('sari', sariWizard, 'Dewi');
     tg.tap('sari', await tg.edited('sari', sariWizard, hasButton('☑ Dewi')), 'Lanjut');
     tg.tap('sari', await tg.edited('sari', sariWizard, hasButton('Untuk dipelajari')), 'Untuk dipelajari');
@@ -130,9 +158,22 @@ describe('the SPSE SOP on Telegram, end to end', () => {
       'Kirim tanpa catatan',
     );
 
-    // Step 5: Fajar (English) uploads the PPK list as a document, then completes.
+    // The Kasubbid the Kabid named is told, with the chain and who now holds the task.
+    const named = await tg.next('dewi', hasText('Anda disebut dalam disposisi'));
+    expect(named.text).toContain('Sari Handayani → Dewi Lestari: Untuk dipelajari dan dilaporkan');
+    expect(named.text).toContain('Tugas berikutnya kini dipegang Fajar Nugroho (Langkah 5/11');
+
+    // Step 5: Fajar (English) uploads the PPK list as a document, then completes. His task shows the
+    // whole chain, the Kapus's note too, and offers the memo as a button.
     const entry = await tg.taskFor('fajar', 'Step 5/11');
     expect(entry.text).toContain('Send the file');
+    expect(entry.text).toContain('Disposition history:');
+    expect(entry.text).toContain('Hendra Wijaya → Sari Handayani: For follow-up — Mohon dikoordinasikan');
+    expect(entry.text).toContain('Sari Handayani → Dewi Lestari: Study and report back');
+    tg.tap('fajar', entry, 'nota-dinas.pdf');
+    expect(
+      (await tg.next('fajar', hasDocument('nota-dinas.pdf'), entry.messageId)).document?.bytes.toString(),
+    ).toBe('%PDF-1.4 nota dinas');
     tg.sendDocument('fajar', {
       fileName: 'daftar-ppk.csv',
       mimeType: 'text/csv',
@@ -141,8 +182,13 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     await tg.next('fajar', hasText('daftar-ppk.csv attached'), entry.messageId);
     tg.tap('fajar', await tg.edited('fajar', entry, hasText('Attached files (1)')), 'Done');
 
-    // Step 6: Dewi approves the verification.
-    tg.tap('dewi', await tg.taskFor('dewi', 'Langkah 6/11'), 'Setujui');
+    // Step 6: Dewi reads the rows (not only counts) and gets the list itself, then approves.
+    const verify = await tg.taskFor('dewi', 'Langkah 6/11');
+    expect(verify.text).toContain('📋 Isi daftar (2 dari 2 baris):');
+    expect(verify.text).toMatch(/2\. 198503152010121002 · Budi Santoso · PPK · .+ · Rp 1\.500\.000\.000/);
+    const list = await tg.next('dewi', hasDocument('daftar-ppk.csv'), verify.messageId);
+    expect(list.document?.bytes.toString()).toBe(ppkCsv());
+    tg.tap('dewi', verify, 'Setujui');
 
     // Step 7: one checklist item per account of the verified list (two), ticked one by one; the step closes on the last.
     let checklist = await tg.taskFor('fajar', 'Step 7/11');
@@ -188,7 +234,14 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     });
     await tg.edited('fajar', redo, hasText('Attached files (1)'));
     tg.tap('fajar', redo, 'Done');
-    tg.tap('dewi', await tg.taskFor('dewi', 'Langkah 9/11', review.messageId), 'Setujui');
+    // The second review gets v2 (and not v1), and reads what it replaces and why.
+    const secondReview = await tg.taskFor('dewi', 'Langkah 9/11', review.messageId);
+    expect(secondReview.text).toContain(
+      'draft-laporan-v2.docx · v2 · 11 B · dari Fajar Nugroho — menggantikan v1, dikembalikan oleh Dewi Lestari: Lampiran pagu anggaran belum sesuai nota dinas',
+    );
+    const v2 = await tg.next('dewi', hasDocument('draft-laporan-v2.docx'), secondReview.messageId);
+    expect(v2.document?.bytes.toString()).toBe('PK draft v2');
+    tg.tap('dewi', secondReview, 'Setujui');
 
     // Step 10: Kapus approves; step 11: Tata Usaha registers the outgoing letter.
     tg.tap('hendra', await tg.taskFor('hendra', 'Langkah 10/11'), 'Setujui');
@@ -212,6 +265,22 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     await tg.next('dewi', hasText('Tugas akan dikirim ke Telegram'));
     tg.send('dewi', '/tugas');
     await tg.next('dewi', hasText('Tidak ada tugas terbuka'));
+
+    // The requester followed on one card (internal work shown neutrally), and got the final message.
+    const cardNow = tg.messages('ulp-biro-umum').find((m) => m.messageId === card.messageId);
+    expect(cardNow?.text).toContain('✅ Permohonan selesai diproses');
+    expect(cardNow?.edits.map((e) => e.text ?? '').join('\n')).toContain('sedang diperbaiki');
+    expect(cardNow?.edits.map((e) => e.text ?? '').join('\n')).not.toContain('Lampiran pagu');
+    expect(
+      tg
+        .messages('ulp-biro-umum')
+        .filter((m) => /Langkah \d+\/11/.test(m.text ?? '') && m.messageId !== card.messageId),
+    ).toEqual([]);
+    // No button outlives its step: every message anyone got is without buttons now.
+    for (const who of Object.keys(people)) {
+      const left = tg.messages(who).filter((m) => inlineButtons(m.replyMarkup).length > 0);
+      expect([who, left.map((m) => m.text)]).toEqual([who, []]);
+    }
 
     const final = await app.service.get(instance?.id ?? '');
     expect(final?.status).toBe('completed');

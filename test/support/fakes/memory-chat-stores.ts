@@ -3,6 +3,7 @@ import type {
   ActionTokenStore,
   Conversation,
   ConversationStore,
+  PlatformFileRefs,
   TaskMessageLog,
 } from '../../../src/chat/ports.js';
 import type { SentMessage } from '../../../src/chat/types.js';
@@ -61,5 +62,18 @@ export class MemoryTaskMessageLog implements TaskMessageLog {
         .filter((e) => e.instanceId === instanceId && e.runId === runId)
         .map(({ personId, sent }) => ({ personId, sent })),
     );
+  }
+}
+
+export class MemoryPlatformFileRefs implements PlatformFileRefs {
+  private readonly refs = new Map<string, string>();
+
+  find(fileId: string, platform: string): Promise<string | undefined> {
+    return Promise.resolve(this.refs.get(`${platform}:${fileId}`));
+  }
+
+  remember(fileId: string, platform: string, ref: string): Promise<void> {
+    this.refs.set(`${platform}:${fileId}`, ref);
+    return Promise.resolve();
   }
 }

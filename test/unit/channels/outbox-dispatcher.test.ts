@@ -9,7 +9,11 @@ import { ReaderResolver } from '../../../src/chat/readers.js';
 import type { Prompt } from '../../../src/core/engine/types.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { loadOrgFile } from '../../../src/config/org-file.js';
-import { MemoryActionTokenStore, MemoryTaskMessageLog } from '../../support/fakes/memory-chat-stores.js';
+import {
+  MemoryActionTokenStore,
+  MemoryPlatformFileRefs,
+  MemoryTaskMessageLog,
+} from '../../support/fakes/memory-chat-stores.js';
 import {
   ManualClock,
   MemoryFileStore,
@@ -29,8 +33,10 @@ function rig() {
   const tokens = new MemoryActionTokenStore();
   const messages = new MemoryTaskMessageLog();
   const files = new MemoryFileStore();
+  const fileRefs = new MemoryPlatformFileRefs();
   const dispatcher = new OutboxDispatcher({
     files,
+    fileRefs,
     outbox,
     senders: [telegram, slack],
     identities,
@@ -46,7 +52,7 @@ function rig() {
       slack: { perChatMs: 1000, globalPerSecond: 20 },
     },
   });
-  return { org, clock, outbox, identities, telegram, slack, tokens, messages, files, dispatcher };
+  return { org, clock, outbox, identities, telegram, slack, tokens, messages, files, fileRefs, dispatcher };
 }
 
 let n = 0;
@@ -172,5 +178,90 @@ describe('the outbox dispatcher', () => {
     await r.outbox.enqueue([task('rina')]);
     await r.dispatcher.tick();
     expect((await r.outbox.counts()).failed).toBe(2);
+  });
+
+  test('a stored file goes with its caption; the second time by the platform’s own id, not uploaded again', async () => {
+    const r = rig();
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    const ref = await r.files.put(Buffer.from('isi berkas'), {
+      name: 'daftar.csv',
+      mimeType: 'text/csv',
+      uploadedBy: 'fajar',
+      uploadedAt: new Date(),
+    });
+    const withFile = (id: string): Prompt => ({
+      ...task('rina'),
+      id,
+      kind: 'notice',
+      actions: [],
+      file: { fileId: ref.fileId, name: ref.name, mimeType: ref.mimeType },
+    });
+    await r.outbox.enqueue([withFile('f1')]);
+    await r.dispatcher.tick();
+    expect(
+      r.telegram.files.map((f) => [
+        f.chatId,
+        f.file.name,
+        f.file.bytes.toString(),
+        f.file.caption,
+        f.file.platformRef,
+      ]),
+    ).toEqual([['5', 'daftar.csv', 'isi berkas', 'Disetujui.', undefined]]);
+    r.clock.advance(2000);
+    await r.outbox.enqueue([withFile('f2')]);
+    await r.dispatcher.tick();
+    expect(r.telegram.files[1]?.file.platformRef).toBe('ref-1');
+  });
+
+  test('a file larger than the platform takes is not tried: the person is told in a message', async () => {
+    const r = rig();
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    r.telegram.maxFileBytes = 4;
+    const ref = await r.files.put(Buffer.from('terlalu besar'), {
+      name: 'besar.pdf',
+      mimeType: 'application/pdf',
+      uploadedBy: 'fajar',
+      uploadedAt: new Date(),
+    });
+    await r.outbox.enqueue([
+      {
+        ...task('rina'),
+        id: 'big',
+        kind: 'notice',
+        actions: [],
+        file: { fileId: ref.fileId, name: ref.name, mimeType: ref.mimeType },
+      },
+    ]);
+    await r.dispatcher.tick();
+    expect(r.telegram.files).toEqual([]);
+    expect(r.telegram.sent.at(-1)?.message.lines.at(-1)).toBe(
+      '⚠️ Berkas besar.pdf (13 B) terlalu besar untuk dikirim lewat platform ini. Mintalah kepada admin.',
+    );
+    expect((await r.outbox.counts()).sent).toBe(1);
+  });
+
+  test('the requester’s card: sent once and then edited (ringkas), a new message each time (langkah), or not at all (selesai)', async () => {
+    const r = rig();
+    await r.identities.link('ulp-biro-umum', { channel: 'telegram', userId: '9', chatId: '9' });
+    const card = (id: string): Prompt => ({ ...task('ulp-biro-umum', 'card', 'card'), id, actions: [] });
+    await r.outbox.enqueue([card('c1')]);
+    await r.dispatcher.tick();
+    r.clock.advance(2000);
+    await r.outbox.enqueue([card('c2')]);
+    await r.dispatcher.tick();
+    expect([r.telegram.sent.length, r.telegram.edits.length]).toEqual([1, 1]);
+
+    await r.identities.setPreferences('ulp-biro-umum', { notify: 'langkah' });
+    r.clock.advance(2000);
+    await r.outbox.enqueue([card('c3')]);
+    await r.dispatcher.tick();
+    expect([r.telegram.sent.length, r.telegram.edits.length]).toEqual([2, 1]);
+
+    await r.identities.setPreferences('ulp-biro-umum', { notify: 'selesai' });
+    r.clock.advance(2000);
+    await r.outbox.enqueue([card('c4')]);
+    await r.dispatcher.tick();
+    expect([r.telegram.sent.length, r.telegram.edits.length]).toEqual([2, 1]);
+    expect((await r.outbox.counts()).sent).toBe(4);
   });
 });
