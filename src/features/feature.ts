@@ -4,6 +4,7 @@ import type { ChatContributions } from '../chat/contributions.js';
 import type { LoadedOfficeCalendars } from '../config/office-calendars.js';
 import type { Config } from '../config/env.js';
 import type { Prompt } from '../core/engine/types.js';
+import type { Locale } from '../core/i18n.js';
 import type { PersonId } from '../core/ids.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
 import type { Clock, FileStore } from '../core/ports.js';
@@ -79,11 +80,17 @@ export interface TextOutput {
   stderr(line: string): void;
 }
 
-/** A `pandu <group> …` command, run on the service built without channels. */
+/**
+ * A `pandu <group> …` command, run on the service built without channels. Its help is the message
+ * `cli-help-<group>` in locales/ (so `pandu <group> --help` needs no database).
+ */
 export interface CliCommand {
   group: string;
-  /** The usage lines for `pandu --help`. */
-  usage: string[];
   /** Runs with the words after the group; resolves to the exit code (0 done, 1 refused, 2 usage). */
-  run(args: string[], out: TextOutput): Promise<number>;
+  run(args: string[], out: TextOutput, options: CliRunOptions): Promise<number>;
+}
+
+/** What every command is run with: the language the person asked for (`--lang id|en`). */
+export interface CliRunOptions {
+  locale: Locale;
 }

@@ -27,6 +27,23 @@ async function pandu(args: string[], env: Record<string, string> = {}) {
 describe('the pandu command line (real processes)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pandu-cli-'));
 
+  test('--help explains every group without a database, in Indonesian or English; a mistyped command is a usage error', async () => {
+    const general = await pandu(['--help']);
+    expect(general.code).toBe(0);
+    expect(general.stdout).toContain('pandu disruption start|end|status');
+    for (const group of ['flow', 'disruption', 'report']) {
+      const help = await pandu([group, '--help', '--lang', 'en']);
+      expect([group, help.code, help.stdout.startsWith(`pandu ${group}`)]).toEqual([group, 0, true]);
+    }
+    expect((await pandu(['org', '--help'])).stdout).toContain('Membuat kode undangan sekali pakai');
+    const unknown = await pandu(['terbang']);
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([
+      2,
+      '✖ Perintah tidak dikenal: terbang. Ketik pandu --help untuk daftar perintah.',
+    ]);
+    expect((await pandu(['flow', 'check', '--lang', 'jv'])).code).toBe(2);
+  }, 120_000);
+
   test('flow check --json prints the 11 steps with their standard times', async () => {
     const result = await pandu(['flow', 'check', SPSE_FLOW_FILE, '--json']);
     expect(result.code).toBe(0);
@@ -128,6 +145,20 @@ describe('the pandu command line (real processes)', () => {
       }
       expect((await pandu(['org', 'invite', 'nobody'], { MONGODB_URI: mongo.uri })).code).toBe(1);
     }, 60_000);
+
+    test('feature commands exit 0 after success, every time (the database is closed only when its work is done)', async () => {
+      for (let i = 0; i < 3; i++) {
+        const status = await pandu(['disruption', 'status', '--lang', 'en'], { MONGODB_URI: mongo.uri });
+        expect([status.code, status.stderr]).toEqual([0, '']);
+        expect(status.stdout).toMatch(/^No SPSE disruption/m);
+      }
+      const invite = await pandu(['org', 'invite', 'rina', '--days', '3'], {
+        MONGODB_URI: mongo.uri,
+        TIME_ZONE: 'Asia/Makassar',
+      });
+      // The expiry in the configured zone, not a UTC ISO string.
+      expect(invite.stdout).toMatch(/Berlaku sampai \w+, \d+ \w+ \d{4} \d\d:\d\d WITA/);
+    }, 90_000);
 
     test('without MONGODB_URI and no running service, org invite says how to get a database', async () => {
       const result = await pandu(['org', 'invite', 'rina']);

@@ -22,7 +22,7 @@ const runReportCommand = (
 ) => {
   const command = built.cliCommands().find((c) => c.group === 'report');
   if (!command) throw new Error('no report command');
-  return command.run(args, out);
+  return command.run(args, out, { locale: 'id' });
 };
 
 beforeAll(async () => {

@@ -418,7 +418,8 @@ describe('pandu disruption (the CLI command)', () => {
   test('start and end stop and restart the clocks of open steps, and say so; misuse is a usage error', async () => {
     const command = app.cliCommands().find((c) => c.group === 'disruption');
     if (!command) throw new Error('no disruption command');
-    const runDisruptionCommand = (args: string[], output: typeof cli) => command.run(args, output);
+    const runDisruptionCommand = (args: string[], output: typeof cli) =>
+      command.run(args, output, { locale: 'id' });
     const instance = await startRequest(app, 'Lewat CLI');
     const run = instance.runs.find((r) => r.stepId === 'telaah' && !r.endedAt);
     expect(await timerJobs(app, { 'data.instanceId': instance.id })).toHaveLength(2);

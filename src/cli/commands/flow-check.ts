@@ -5,17 +5,17 @@ import { DataFileError, formatProblems } from '../../core/errors.js';
 import type { Flow } from '../../core/flow/model.js';
 import { standardMinutes } from '../../core/flow/model.js';
 import { DEFAULT_POSITIONS } from '../../core/org/schema.js';
-import type { CliOutput } from '../output.js';
+import type { CliOutput, CliTexts } from '../output.js';
 
 /**
  * `pandu flow check <file> [--json]`: validates a flow file as the service does at start-up.
  * Positions are checked against ORG_FILE when it exists, else against the default chain.
  */
-export function runFlowCheck(argv: string[], out: CliOutput, orgFile: string | undefined): number {
+export function runFlowCheck(argv: string[], out: CliOutput, orgFile: string | undefined, t: CliTexts): number {
   const json = argv.includes('--json');
   const file = argv.find((a) => !a.startsWith('--'));
   if (!file) {
-    out.stderr('usage: pandu flow check <file> [--json]');
+    out.stderr(t('cli-help-flow'));
     return 2;
   }
   const positions =
@@ -24,12 +24,14 @@ export function runFlowCheck(argv: string[], out: CliOutput, orgFile: string | u
     const flow = loadFlowFile(file, positions);
     if (json) out.stdout(JSON.stringify(normalisedFlow(flow)));
     else {
-      out.stdout(`✔ ${file}: ${flow.header.number} — ${flow.header.name.id}`);
+      out.stdout(t('cli-flow-ok', { file, number: flow.header.number, name: { text: flow.header.name } }));
       for (const step of flow.steps) {
         const minutes = standardMinutes(step);
+        const performer = `${step.performer.position}${step.performer.tag ? ` (${step.performer.tag})` : ''}`;
         out.stdout(
-          `  ${String(step.number).padStart(2)}. [${step.type}] ${step.performer.position}${step.performer.tag ? ` (${step.performer.tag})` : ''}` +
-            ` · ${minutes === null ? 'tanpa standar waktu' : `${minutes} menit`} · ${step.id}`,
+          `  ${String(step.number).padStart(2)}. [${step.type}] ${performer} · ${
+            minutes === null ? t('cli-flow-no-standard') : t('cli-flow-standard', { minutes: { minutes } })
+          } · ${step.id}`,
         );
       }
     }

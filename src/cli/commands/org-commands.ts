@@ -2,19 +2,26 @@ import { randomInt } from 'node:crypto';
 import { loadOrgFile } from '../../config/org-file.js';
 import { DataFileError, formatProblems } from '../../core/errors.js';
 import type { InviteStore } from '../../chat/ports.js';
-import type { CliOutput } from '../output.js';
+import { formatLocalDateTime } from '../../core/time/index.js';
+import type { Locale } from '../../core/i18n.js';
+import type { CliOutput, CliTexts } from '../output.js';
 
 /** `pandu org check <file>`: validates an org file (positions, units, superiors, chat ids). */
-export function runOrgCheck(argv: string[], out: CliOutput): number {
+export function runOrgCheck(argv: string[], out: CliOutput, t: CliTexts): number {
   const file = argv.find((a) => !a.startsWith('--'));
   if (!file) {
-    out.stderr('usage: pandu org check <file>');
+    out.stderr(t('cli-help-org'));
     return 2;
   }
   try {
     const org = loadOrgFile(file);
     out.stdout(
-      `✔ ${file}: ${org.allUnits().length} units, ${org.allPeople().length} people, positions ${org.positions.join(' → ')}`,
+      t('cli-org-ok', {
+        file,
+        units: org.allUnits().length,
+        people: org.allPeople().length,
+        positions: org.positions.join(' → '),
+      }),
     );
     return 0;
   } catch (error) {
@@ -36,26 +43,35 @@ export function newInviteCode(length = 10): string {
 export async function runOrgInvite(
   argv: string[],
   out: CliOutput,
-  deps: { orgFile: string; invites: InviteStore; defaultDays: number; now: Date },
+  deps: {
+    orgFile: string;
+    invites: InviteStore;
+    defaultDays: number;
+    now: Date;
+    t: CliTexts;
+    locale: Locale;
+    timeZone: string;
+  },
 ): Promise<number> {
+  const { t } = deps;
   const personId = argv.find((a) => !a.startsWith('--'));
   const daysArg = argv.indexOf('--days');
   const days = daysArg >= 0 ? Number(argv[daysArg + 1]) : deps.defaultDays;
   if (!personId || !Number.isInteger(days) || days < 1 || days > 90) {
-    out.stderr('usage: pandu org invite <person-id> [--days 1..90]');
+    out.stderr(t('cli-help-org'));
     return 2;
   }
   const person = loadOrgFile(deps.orgFile).person(personId);
   if (!person) {
-    out.stderr(`✖ no person "${personId}" in ${deps.orgFile}`);
+    out.stderr(t('cli-org-no-person', { id: personId, file: deps.orgFile }));
     return 1;
   }
   const code = newInviteCode();
   const expiresAt = new Date(deps.now.getTime() + days * 24 * 3600 * 1000);
   await deps.invites.issue(person.id, code, expiresAt);
-  out.stdout(`Kode undangan untuk ${person.name} (${person.position}): ${code}`);
-  out.stdout(`Berlaku sampai ${expiresAt.toISOString()} dan hanya sekali pakai.`);
-  out.stdout(`Telegram: kirim "/start ${code}" ke bot · Slack: "/pandu link ${code}"`);
+  out.stdout(t('cli-invite-code', { name: person.name, position: person.position, code }));
+  out.stdout(t('cli-invite-until', { until: formatLocalDateTime(expiresAt, deps.timeZone, deps.locale) }));
+  out.stdout(t('cli-invite-how', { code }));
   out.stdout(code);
   return 0;
 }

@@ -76,15 +76,15 @@ export function ppkContributions(
     cli: [
       {
         group: 'register',
-        usage: ['pandu register export [--format xlsx|csv] [--out FILE]   write the SPSE register'],
-        run: async ([action, ...rest], out) => {
+        run: async ([action, ...rest], out, { locale }) => {
+          const cliReader = { ...reader, locale };
           if (action !== 'export') {
-            out.stderr('usage: pandu register export [--format xlsx|csv] [--out FILE]');
+            out.stderr(host.translator.format({ key: 'ppk-register-export-usage' }, cliReader));
             return 2;
           }
           return runRegisterExport(rest, out, {
             translator: host.translator,
-            reader,
+            reader: cliReader,
             clock: host.clock,
             register,
           });

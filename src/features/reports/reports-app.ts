@@ -1,5 +1,6 @@
 import type { ReportComplianceDeps } from '../../cli/commands/report-compliance.js';
 import type { Flow } from '../../core/flow/model.js';
+import type { Locale } from '../../core/i18n.js';
 import { withCalendarOverride, type AnyOfficeCalendar } from '../../core/time/index.js';
 import type { Contributions, Feature, FeatureHost, TextOutput } from '../feature.js';
 import { registerModels } from '../../storage/models.js';
@@ -22,7 +23,7 @@ export interface Reports {
   /** The office calendar a flow's times count in. */
   calendarFor(flow: Flow): AnyOfficeCalendar;
   /** What `pandu report compliance` runs on. */
-  complianceDeps(): ReportComplianceDeps;
+  complianceDeps(locale?: Locale): ReportComplianceDeps;
 }
 
 /** The office calendar a flow's times count in: the office's (every year), with the flow's own override. */
@@ -63,7 +64,7 @@ function setup(host: FeatureHost): Contributions<Reports> {
       return reconcileReportFacts(facts, instances);
     },
     calendarFor,
-    complianceDeps: () => ({
+    complianceDeps: (locale = config.DEFAULT_LOCALE) => ({
       flows: host.service.allFlows(),
       org: host.service.org,
       calendarFor,
@@ -75,7 +76,7 @@ function setup(host: FeatureHost): Contributions<Reports> {
       },
       now: host.clock.now(),
       timeZone: host.calendars.calendar.timeZone,
-      texts: reportTexts(host.translator, { locale: config.DEFAULT_LOCALE, timeZone: config.TIME_ZONE }),
+      texts: reportTexts(host.translator, { locale, timeZone: config.TIME_ZONE }),
     }),
   };
   return {
@@ -98,10 +99,7 @@ function setup(host: FeatureHost): Contributions<Reports> {
     cli: [
       {
         group: 'report',
-        usage: [
-          'pandu report compliance [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit ID | --person ID] [--flow ID] [--json] [--xlsx FILE]',
-        ],
-        run: (args, out) => runReportCommand(args, out, reports),
+        run: (args, out, { locale }) => runReportCommand(args, out, reports, locale),
       },
     ],
     api: reports,
@@ -109,9 +107,14 @@ function setup(host: FeatureHost): Contributions<Reports> {
 }
 
 /** `pandu report <what> …`: `compliance` is the one report. */
-async function runReportCommand(argv: string[], out: TextOutput, reports: Reports): Promise<number> {
+async function runReportCommand(
+  argv: string[],
+  out: TextOutput,
+  reports: Reports,
+  locale: Locale,
+): Promise<number> {
   const [what, ...rest] = argv;
-  const deps = reports.complianceDeps();
+  const deps = reports.complianceDeps(locale);
   if (what !== 'compliance') {
     out.stderr(deps.texts.t('report-usage'));
     return 2;

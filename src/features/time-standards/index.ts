@@ -77,14 +77,11 @@ function setup(
     cli: [
       {
         group: 'disruption',
-        usage: [
-          'pandu disruption start|end|status [--note TEXT] [--en]   declare, end or show an SPSE disruption',
-        ],
-        run: (args, out) =>
+        run: (args, out, { locale }) =>
           runDisruptionCommand(args, out, {
             control: disruptions,
             translator: host.translator,
-            locale: config.DEFAULT_LOCALE,
+            locale,
             timeZone: config.TIME_ZONE,
           }),
       },

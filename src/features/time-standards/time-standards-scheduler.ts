@@ -114,7 +114,12 @@ export class TimeStandardsScheduler {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    if (!this.started) return;
+    // Never started (the CLI builds the app without running timers): Agenda still prepares its
+    // collection in the background; closing the database under it would fail that work.
+    if (!this.started) {
+      await this.agenda.ready.catch(() => undefined);
+      return;
+    }
     const result = await this.agenda.drain({ timeout: this.deps.options.drainTimeoutMs });
     if (result.timedOut)
       this.deps.logger.warn({ running: result.running }, 'scheduler stopped with jobs still running');
