@@ -50,7 +50,13 @@ export function parseInvocation(argv: readonly string[]): Invocation | { badLang
     else words.push(word);
   }
   const [group, action, ...rest] = words;
-  return { group: group === 'help' ? undefined : group, action, rest, locale, help: help || group === 'help' };
+  return {
+    group: group === 'help' ? undefined : group,
+    action,
+    rest,
+    locale,
+    help: help || group === 'help',
+  };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -155,7 +161,10 @@ async function runAppCommand(
     return 1;
   }
   const { createApp } = await import('../app.js');
-  const app = await createApp({ ...config, MONGODB_URI: uri }, { logger: createLogger('warn'), channels: [] });
+  const app = await createApp(
+    { ...config, MONGODB_URI: uri },
+    { logger: createLogger('warn'), channels: [] },
+  );
   try {
     const command = app.cliCommands().find((c) => c.group === group);
     if (!command) {

@@ -25,6 +25,8 @@ const timeZone = z.string().refine((zone) => {
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` (readable) or `json`; unset: readable on a terminal outside production, else JSON. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MONGODB_URI: optionalText.pipe(

@@ -11,17 +11,22 @@ interface Running {
   kill: (signal: NodeJS.Signals) => void;
 }
 
-/** The `npm start` command line from package.json (`node <options> src/main.ts`). */
+/**
+ * The `npm start` command line from package.json (`node <options> dist/main.js`), run from the
+ * sources (`--import tsx src/main.ts`) so the test needs no build; the build's own start is
+ * tested by test/integration/build.test.ts.
+ */
 function startCommand(): string[] {
   const scripts = (
     JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
   ).scripts;
   const [program, ...args] = scripts.start.split(/\s+/);
   if (program !== 'node') throw new Error(`npm start runs ${String(program)}, expected node`);
-  return args;
+  const options = args.filter((a) => a.startsWith('--'));
+  return [...options, '--import', 'tsx', 'src/main.ts'];
 }
 
-/** Starts `src/main.ts` exactly as `npm start` does, in its own process. */
+/** Starts `src/main.ts` as `npm start` starts the build, in its own process. */
 function startService(env: Record<string, string>): Running {
   const child = spawn(process.execPath, startCommand(), {
     cwd: REPO_ROOT,
@@ -51,6 +56,18 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): 
 }
 
 describe('the service as a process', () => {
+  test('a SIGTERM while it is still starting stops it cleanly (exit 0)', async () => {
+    const service = startService({
+      PORT: String(await freePort()),
+      EMBEDDED_MONGODB_PORT: String(await freePort()),
+    });
+    // As soon as it has said anything, it is building the app: stop it there.
+    await waitFor(() => service.output().length > 0, 'the first log line');
+    service.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
+    expect(service.output()).not.toContain('Pandu is running');
+  }, 60_000);
+
   test('starts on the embedded database, serves /healthz, says why channels are off, and stops on SIGTERM', async () => {
     const port = await freePort();
     const service = startService({ PORT: String(port), EMBEDDED_MONGODB_PORT: String(await freePort()) });

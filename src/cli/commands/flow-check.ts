@@ -11,7 +11,12 @@ import type { CliOutput, CliTexts } from '../output.js';
  * `pandu flow check <file> [--json]`: validates a flow file as the service does at start-up.
  * Positions are checked against ORG_FILE when it exists, else against the default chain.
  */
-export function runFlowCheck(argv: string[], out: CliOutput, orgFile: string | undefined, t: CliTexts): number {
+export function runFlowCheck(
+  argv: string[],
+  out: CliOutput,
+  orgFile: string | undefined,
+  t: CliTexts,
+): number {
   const json = argv.includes('--json');
   const file = argv.find((a) => !a.startsWith('--'));
   if (!file) {
