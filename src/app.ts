@@ -125,6 +125,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     connection: storage.connection,
     calendars: officeCalendars,
     send: (prompts) => storage.outbox.enqueue(prompts),
+    hasChat: async (personId) =>
+      Object.keys(orgSource.org.person(personId)?.chat ?? {}).length > 0 ||
+      (await storage.identities.identitiesOf(personId)).length > 0,
   });
   for (const feature of options.features ?? (await loadFeatures()))
     await registry.add(feature, host(feature));

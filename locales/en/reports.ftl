@@ -77,3 +77,35 @@ digest-last-week-none = Last week ({ $from } to { $to }): no step was finished.
 digest-weakest-step = Furthest from its standard: step { $number } "{ $title }", { $percent }% within { $standard } (median { $median }).
 digest-overdue-item = ⏰ { $subject }: step { $number } by { $name }, late by { $late }
 digest-footer = Details: /laporan. This digest can be turned off with /laporan mingguan mati.
+
+report-chat-usage = Usage: /laporan (the last 30 days) · /laporan 7 (the last 7 days, up to 366) · /laporan xlsx (the full tables as XLSX) · /laporan mingguan mati or /laporan mingguan nyala (the weekly digest off or on).
+report-chat-weekly-on = Weekly digest on: you get it at the first office hour of every week.
+report-chat-weekly-off = Weekly digest off. Turn it on again with /laporan mingguan nyala.
+report-chat-not-in-org = You are not in the organisation file yet, so there is no report scope for you. Ask an admin.
+report-chat-title = 📊 Report { $from } to { $to }: { $scope }
+report-chat-none = No step was finished in this period.
+report-chat-total = { $count } steps finished in { $instances } requests, { $percent }% within the standard time, { $escalations } escalations, { $returns } returned.
+report-chat-flow = — { $flow } —
+report-chat-step = { $number }. { $title }: { $count }× · { $percent }% within { $standard } · median { $median }
+report-chat-step-untimed = { $number }. { $title }: { $count }× · median { $median } (no standard time)
+report-chat-overdue-title = Most overdue now:
+report-chat-footer = { $chart ->
+    [yes] The chart is attached.{" "}
+   *[no] {""}
+  }Full tables: /laporan xlsx · another period: /laporan 7 · weekly digest { $weekly ->
+    [on] on (turn off: /laporan mingguan mati)
+   *[off] off (turn on: /laporan mingguan nyala)
+  }.
+report-chat-xlsx-sent = The tables of compliance with the standard times, { $from } to { $to }, are attached (steps, performers, units and weeks; one sheet each).
+
+search-usage = Write the words to look for, for example: /cari server procurement, /cari 001/ND-M, or /cari Biro Umum.
+search-none = No letter you may see matches "{ $query }".
+search-title = 🔎 { $count } letters match "{ $query }"{ $more ->
+    [yes] {" "}(the newest; narrow the words to see others)
+   *[no] {""}
+  }:
+search-item = 📄 { $agenda } · { $subject } · { $unit } · { $date } · { $state }
+search-state-step = step { $number } "{ $title }"
+search-state-active = in progress
+search-state-done = done
+search-footer = A letter's whole history: /status AGENDA-NUMBER · its files: /berkas AGENDA-NUMBER

@@ -77,3 +77,35 @@ digest-last-week-none = Minggu lalu ({ $from } s.d. { $to }): tidak ada langkah 
 digest-weakest-step = Paling jauh dari standar: langkah { $number } "{ $title }", { $percent }% dalam standar { $standard } (median { $median }).
 digest-overdue-item = ⏰ { $subject }: langkah { $number } oleh { $name }, terlambat { $late }
 digest-footer = Rinciannya: /laporan. Ringkasan ini dapat dimatikan dengan /laporan mingguan mati.
+
+report-chat-usage = Penggunaan: /laporan (30 hari terakhir) · /laporan 7 (7 hari terakhir, hingga 366) · /laporan xlsx (tabel lengkap sebagai XLSX) · /laporan mingguan mati atau /laporan mingguan nyala (ringkasan mingguan).
+report-chat-weekly-on = Ringkasan mingguan dinyalakan: Anda menerimanya pada jam kerja pertama setiap minggu.
+report-chat-weekly-off = Ringkasan mingguan dimatikan. Nyalakan lagi dengan /laporan mingguan nyala.
+report-chat-not-in-org = Anda belum tercatat dalam susunan organisasi, jadi belum ada lingkup laporan untuk Anda. Hubungi admin.
+report-chat-title = 📊 Laporan { $from } s.d. { $to }: { $scope }
+report-chat-none = Belum ada langkah yang selesai pada periode ini.
+report-chat-total = { $count } langkah selesai pada { $instances } permohonan, { $percent }% dalam standar waktu, { $escalations } eskalasi, { $returns } dikembalikan.
+report-chat-flow = — { $flow } —
+report-chat-step = { $number }. { $title }: { $count }× · { $percent }% dalam standar { $standard } · median { $median }
+report-chat-step-untimed = { $number }. { $title }: { $count }× · median { $median } (tanpa standar waktu)
+report-chat-overdue-title = Paling terlambat sekarang:
+report-chat-footer = { $chart ->
+    [yes] Grafiknya terlampir.{" "}
+   *[no] {""}
+  }Tabel lengkap: /laporan xlsx · periode lain: /laporan 7 · ringkasan mingguan { $weekly ->
+    [on] menyala (matikan: /laporan mingguan mati)
+   *[off] mati (nyalakan: /laporan mingguan nyala)
+  }.
+report-chat-xlsx-sent = Tabel kepatuhan standar waktu { $from } s.d. { $to } terlampir (langkah, pelaksana, unit, dan minggu; satu lembar masing-masing).
+
+search-usage = Tulis kata yang dicari, misalnya: /cari pengadaan server, /cari 001/ND-M, atau /cari Biro Umum.
+search-none = Tidak ada surat yang cocok dengan "{ $query }" di antara surat yang boleh Anda lihat.
+search-title = 🔎 { $count } surat cocok dengan "{ $query }"{ $more ->
+    [yes] {" "}(yang terbaru; persempit kata carinya untuk melihat yang lain)
+   *[no] {""}
+  }:
+search-item = 📄 { $agenda } · { $subject } · { $unit } · { $date } · { $state }
+search-state-step = langkah { $number } "{ $title }"
+search-state-active = sedang berjalan
+search-state-done = selesai
+search-footer = Riwayat lengkap sebuah surat: /status NOMOR-AGENDA · berkasnya: /berkas NOMOR-AGENDA

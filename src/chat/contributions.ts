@@ -18,7 +18,7 @@ export interface ChatContributions {
 }
 
 /** Who may see a command in the menus (all may type it; the command itself refuses those it is not for). */
-export type CommandAudience = 'everyone' | 'admins' | 'requesters';
+export type CommandAudience = 'everyone' | 'admins' | 'requesters' | 'leaders';
 
 export interface ChatCommand {
   /** What people type: `/templat` in Telegram, `/pandu templat` in Slack. */

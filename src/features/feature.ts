@@ -43,6 +43,8 @@ export interface FeatureHost {
   calendars: LoadedOfficeCalendars;
   /** Sends prompts (notices, files) through the outbox: stored first, then paced and retried. */
   send(prompts: Prompt[]): Promise<void>;
+  /** Whether the person has a chat account at all (linked, or named in the org file). */
+  hasChat(personId: PersonId): Promise<boolean>;
 }
 
 /** What one feature adds. Every part is optional. */

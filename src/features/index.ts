@@ -11,6 +11,6 @@ export async function loadFeatures(): Promise<Feature[]> {
     (await import('./ppk/index.js')).ppkFeature,
     (await import('./time-standards/index.js')).timeStandardsFeature(),
     (await import('./office-calendar/index.js')).officeCalendarFeature(),
-    (await import('./reports/index.js')).reportsFeature,
+    (await import('./reports/index.js')).reportsFeature(),
   ];
 }

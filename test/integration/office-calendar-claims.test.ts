@@ -9,10 +9,7 @@ import {
   remindAdminsOfCalendar,
   type AdminNotice,
 } from '../../src/features/office-calendar/admin-reminder.js';
-import {
-  MongoWeeklyClaims,
-  WEEKLY_CLAIMS_COLLECTION,
-} from '../../src/features/office-calendar/mongo-weekly-claims.js';
+import { MongoWeeklyClaims, WEEKLY_CLAIMS_COLLECTION } from '../../src/scheduling/mongo-weekly-claims.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../src/storage/embedded-mongo.js';
 import { REPO_ROOT } from '../support/paths.js';
 
@@ -102,7 +99,7 @@ describe('MongoWeeklyClaims', () => {
 
   test('two real node processes claim the same week at once: one wins', async () => {
     const run = promisify(execFile);
-    const claimsModule = join(REPO_ROOT, 'src', 'features', 'office-calendar', 'mongo-weekly-claims.ts');
+    const claimsModule = join(REPO_ROOT, 'src', 'scheduling', 'mongo-weekly-claims.ts');
     const script = [
       "import mongoose from 'mongoose';",
       `import { MongoWeeklyClaims } from ${JSON.stringify(claimsModule)};`,

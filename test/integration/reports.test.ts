@@ -13,7 +13,7 @@ import { event, instance, run, wib } from '../unit/features/reports/support/hand
 
 const clock = new ManualClock(new Date(wib('2026-11-23 09:00')));
 let app: App;
-const reportsOf = (built: App) => built.feature(reportsFeature);
+const reportsOf = (built: App) => built.feature(reportsFeature());
 /** `pandu report …` as the feature contributes it. */
 const runReportCommand = (
   args: string[],
@@ -29,7 +29,7 @@ beforeAll(async () => {
   app = await startTestApp({
     env: {},
     channels: [],
-    features: [reportsFeature],
+    features: [reportsFeature()],
     extra: { clock },
   });
 });

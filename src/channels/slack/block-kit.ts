@@ -11,9 +11,22 @@ const FALLBACK_TEXT_MAX = 4000;
 /** Prefix of every button's action_id; the number only makes ids unique within a message. */
 export const ACTION_ID_PREFIX = 'pandu:';
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+/**
+ * Escapes the three characters Slack's mrkdwn treats as control characters, and spells the
+ * commands a message mentions as Slack types them: the messages say `/laporan mingguan mati`
+ * (Telegram's way), Slack has the one command `/pandu laporan mingguan mati`.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return slackCommands(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+/**
+ * `/word` → `/pandu word` where a command is mentioned: a slash at the start or after a space, a
+ * bracket or a quote, then lowercase letters, then no further slash (so `001/ND-M/...`, `dan/atau`
+ * and addresses stay as they are).
+ */
+export function slackCommands(text: string): string {
+  return text.replace(/(^|[\s(“"'])\/(?!pandu\b)([a-z]+)\b(?![/\w-]|\.\w)/g, '$1/pandu $2');
 }
 
 export function truncate(text: string, max: number): string {

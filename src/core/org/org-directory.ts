@@ -86,9 +86,10 @@ export class OrgDirectory {
 
   /**
    * The person's superior: the explicit one from the org file, else the holder of the nearest
-   * position up the chain (skipping positions nobody holds), searched in the person's unit first
-   * and then in each ancestor's subtree: a Staf of a division without a Kasubbid reports to that
-   * division's Kabid, not to a Kasubbid of another division.
+   * position up the chain (skipping positions nobody holds) who heads the person's unit or one of
+   * its ancestors, the nearest unit first: a Staf of a division without a Kasubbid reports to that
+   * division's Kabid, and the Kasubbag TU (directly under the centre) to the Kapus, never to the
+   * head of a sibling unit (a Kabid of another division).
    */
   superiorOf(personId: PersonId): OrgPerson | undefined {
     const person = this.people.get(personId);
@@ -103,7 +104,7 @@ export class OrgDirectory {
     for (const scope of this.unitAndAncestors(person.unit)) {
       for (const wanted of above) {
         const holder = this.order.find(
-          (p) => p.position === wanted && p.id !== person.id && this.isWithin(p.unit, scope),
+          (p) => p.position === wanted && p.id !== person.id && p.unit === scope,
         );
         if (holder) return holder;
       }

@@ -2,7 +2,7 @@ import type { Prompt } from '../../core/engine/types.js';
 import type { MessageRef } from '../../core/i18n.js';
 import type { PersonId } from '../../core/ids.js';
 import type { CalendarStatus } from '../../core/time/calendar-status.js';
-import type { WeeklyClaims } from './weekly-claims.js';
+import type { WeeklyClaims } from '../../scheduling/weekly-claims.js';
 
 /** A chat notice to one admin: deterministic id (one per admin and week), the lines to show. */
 export interface AdminNotice {

@@ -2,9 +2,9 @@ import type { MessageRef } from '../../core/i18n.js';
 import type { Contributions, Feature, FeatureHost } from '../feature.js';
 import { calendarNoticePrompt, remindAdminsOfCalendar } from './admin-reminder.js';
 import { calendarHealth } from './health.js';
-import { MongoWeeklyClaims } from './mongo-weekly-claims.js';
+import { MongoWeeklyClaims } from '../../scheduling/mongo-weekly-claims.js';
 import { logCalendarAtStart } from './start-log.js';
-import { isoWeekKey, type WeeklyClaims } from './weekly-claims.js';
+import { isoWeekKey, type WeeklyClaims } from '../../scheduling/weekly-claims.js';
 
 /** How often each process looks whether this week's reminder is due (the claim makes it once a week). */
 const CHECK_EVERY_MS = 60 * 60 * 1000;

@@ -10,6 +10,16 @@ import { ReportFactsCache } from './report-facts-cache.js';
 import { MongoReportFacts } from './report-facts-store.js';
 import { reconcileReportFacts, reportFactsListener } from './report-facts-sync.js';
 import { reportTexts } from './report-texts.js';
+import { MongoWeeklyClaims } from '../../scheduling/mongo-weekly-claims.js';
+import type { WeeklyClaims } from '../../scheduling/weekly-claims.js';
+import type { WeeklySlot } from './digest-schedule.js';
+import { DigestTimer } from './digest-timer.js';
+import { MongoDigestSettings, type DigestSettings } from './digest-settings.js';
+import { laporanCommand } from './leader-report.js';
+import { MongoLetterSearch } from './letter-search.js';
+import type { ScopeFiguresSource } from './scope-figures.js';
+import { searchCommand } from './search-command.js';
+import { sendWeeklyDigests } from './weekly-digests.js';
 
 /** What the reports feature offers: its read ports. */
 export interface Reports {
@@ -24,6 +34,10 @@ export interface Reports {
   calendarFor(flow: Flow): AnyOfficeCalendar;
   /** What `pandu report compliance` runs on. */
   complianceDeps(locale?: Locale): ReportComplianceDeps;
+  /** Who turned the weekly digest off. */
+  digestSettings: DigestSettings;
+  /** Sends the digests of the week of `slot` not sent yet (what the weekly timer runs); how many were sent. */
+  sendDigests(slot: WeeklySlot): Promise<number>;
 }
 
 /** The office calendar a flow's times count in: the office's (every year), with the flow's own override. */
@@ -44,21 +58,57 @@ export function calendarForFlows(base: AnyOfficeCalendar): (flow: Flow) => AnyOf
  * brings them in step with the instances (a first start reads every instance once), then holds
  * them in memory for the dashboard and chat (`cachedFacts`). It adds `pandu report compliance`.
  */
-export const reportsFeature: Feature<Reports> = { id: 'reports', setup };
+export function reportsFeature(options: { claims?: WeeklyClaims } = {}): Feature<Reports> {
+  return { id: 'reports', setup: (host) => setup(host, options) };
+}
 
-function setup(host: FeatureHost): Contributions<Reports> {
+function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contributions<Reports> {
   const { db, logger, config } = host;
   const facts = new MongoReportFacts(db);
   const models = registerModels(host.connection);
   const instances = new MongoInstancesSource(models);
   const listen = reportFactsListener(facts);
   const calendarFor = calendarForFlows(host.calendars.calendar);
+  const cachedFacts = new ReportFactsCache(facts, () => new Date());
+  const openWork = new MongoOpenWorkSource(models);
+  const figuresSource: ScopeFiguresSource = {
+    flows: () => host.service.allFlows(),
+    org: host.org,
+    facts: cachedFacts,
+    openWork,
+    calendarFor,
+    timeZone: host.calendars.calendar.timeZone,
+  };
+  const digestSettings = new MongoDigestSettings(host.connection);
+  const claims = options.claims ?? new MongoWeeklyClaims(host.connection);
+  const sendDigests = async (slot: WeeklySlot): Promise<number> => {
+    const result = await sendWeeklyDigests(
+      {
+        source: figuresSource,
+        settings: digestSettings,
+        claims,
+        send: (prompts) => host.send(prompts),
+        hasChat: (personId) => host.hasChat(personId),
+      },
+      slot,
+      host.clock.now(),
+    );
+    for (const { personId, error } of result.failed)
+      logger.error({ err: error, personId, week: slot.week }, 'weekly digest not sent');
+    return result.sent;
+  };
+  const digestTimer = new DigestTimer({
+    calendar: host.calendars.calendar,
+    now: () => host.clock.now(),
+    send: sendDigests,
+    logger,
+  });
   const reports: Reports = {
     facts,
     // Its own bookkeeping runs on the wall clock, as the writes' `writtenAt` does.
-    cachedFacts: new ReportFactsCache(facts, () => new Date()),
+    cachedFacts,
     instances,
-    openWork: new MongoOpenWorkSource(models),
+    openWork,
     reconcile: async () => {
       await facts.ensureIndexes();
       return reconcileReportFacts(facts, instances);
@@ -78,7 +128,10 @@ function setup(host: FeatureHost): Contributions<Reports> {
       timeZone: host.calendars.calendar.timeZone,
       texts: reportTexts(host.translator, { locale, timeZone: config.TIME_ZONE }),
     }),
+    digestSettings,
+    sendDigests,
   };
+  const search = new MongoLetterSearch(models);
   return {
     onSaved: (change) =>
       listen(change).catch((error: unknown) => {
@@ -94,7 +147,32 @@ function setup(host: FeatureHost): Contributions<Reports> {
           await reports.cachedFacts.catchUp();
         })
         .catch((error: unknown) => logger.error({ err: error }, 'report facts reconciliation failed'));
+      digestTimer.start();
       return Promise.resolve();
+    },
+    stop() {
+      digestTimer.stop();
+      return Promise.resolve();
+    },
+    chat: {
+      commands: [
+        {
+          name: 'laporan',
+          audience: 'leaders',
+          takesArgs: true,
+          run: laporanCommand({
+            source: figuresSource,
+            settings: digestSettings,
+            translator: host.translator,
+            clock: host.clock,
+          }),
+        },
+        {
+          name: 'cari',
+          takesArgs: true,
+          run: searchCommand({ search, org: host.org, flow: (id) => host.service.flow(id) }),
+        },
+      ],
     },
     cli: [
       {

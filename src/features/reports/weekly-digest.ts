@@ -74,22 +74,19 @@ export function weeklyDigest(input: {
         returns: lastWeek.total.returns,
       },
     });
-    const weakest = weakestStep(lastWeek);
-    if (weakest && (weakest.withinStandardShare ?? 1) < 1) {
-      lines.push({
-        key: 'digest-weakest-step',
-        params: {
-          number: weakest.number,
-          title: { text: weakest.title },
-          percent: Math.round((weakest.withinStandardShare ?? 0) * 100),
-          standard: { minutes: weakest.standardMinutes ?? 0 },
-          median: { minutes: weakest.medianMinutes ?? 0 },
-        },
-      });
-    }
+    lines.push(...weakestStepLine(lastWeek));
   }
-  for (const item of openWork.items.filter((i) => i.overdue).slice(0, DIGEST_OVERDUE_ITEMS)) {
-    lines.push({
+  lines.push(...overdueLines(openWork));
+  lines.push({ key: 'digest-footer' });
+  return lines;
+}
+
+/** The most overdue items of the open work, one line each (the latest first). */
+export function overdueLines(open: OpenWork): MessageRef[] {
+  return open.items
+    .filter((item) => item.overdue)
+    .slice(0, DIGEST_OVERDUE_ITEMS)
+    .map((item) => ({
       key: 'digest-overdue-item',
       params: {
         subject: item.subject,
@@ -97,8 +94,23 @@ export function weeklyDigest(input: {
         name: item.assigneeName,
         late: { minutes: Math.max(1, Math.round(item.lateMinutes)) },
       },
-    });
-  }
-  lines.push({ key: 'digest-footer' });
-  return lines;
+    }));
+}
+
+/** The step furthest from its standard, as one line (none when every timed step met it). */
+export function weakestStepLine(report: ComplianceReport): MessageRef[] {
+  const weakest = weakestStep(report);
+  if (!weakest || (weakest.withinStandardShare ?? 1) >= 1) return [];
+  return [
+    {
+      key: 'digest-weakest-step',
+      params: {
+        number: weakest.number,
+        title: { text: weakest.title },
+        percent: Math.round((weakest.withinStandardShare ?? 0) * 100),
+        standard: { minutes: weakest.standardMinutes ?? 0 },
+        median: { minutes: weakest.medianMinutes ?? 0 },
+      },
+    },
+  ];
 }

@@ -242,7 +242,9 @@ describe('reassigning or taking over gives the new performer a fresh standard ti
     expect(await refused(h, instance, { type: 'escalate', level: 1 })).toBe('not-due-yet');
     h.clock.advance(MIN);
     await ok(h, instance, { type: 'escalate', level: 1 });
-    expect(openRun(await h.current(instance)).escalatedTo).toEqual(['sari']);
+    // The Kasubbag TU's superior is the Kapus, who heads the centre Tata Usaha sits in (not a
+    // Kabid of a sibling division).
+    expect(openRun(await h.current(instance)).escalatedTo).toEqual(['hendra']);
   });
 
   test('during a declared disruption the new run starts with its clock stopped, like any new run', async () => {

@@ -97,6 +97,10 @@ describe('parseOrg on the example org', () => {
     expect(org.superiorOf('rina')?.id).toBe('bambang');
     expect(org.superiorOf('tuti')?.id).toBe('agus');
     expect(org.superiorOf('dewi')?.id).toBe('sari');
+    // Tata Usaha sits directly under the centre: its Kasubbag answers to the Kapus, not to the
+    // Kabid who happens to come first under the centre.
+    expect(org.superiorOf('agus')?.id).toBe('hendra');
+    expect(org.isAbove('sari', 'tuti')).toBe(false);
     expect(org.superiorOf('sari')?.id).toBe('hendra');
     expect(org.superiorOf('yusuf')?.id).toBe('hendra');
     expect(org.superiorOf('hendra')?.id).toBe('sekjen');

@@ -6,7 +6,7 @@ import {
   type CalendarReminderInput,
 } from '../../../../src/features/office-calendar/admin-reminder.js';
 import { calendarHealth } from '../../../../src/features/office-calendar/health.js';
-import { InMemoryWeeklyClaims, isoWeekKey } from '../../../../src/features/office-calendar/weekly-claims.js';
+import { InMemoryWeeklyClaims, isoWeekKey } from '../../../../src/scheduling/weekly-claims.js';
 import { calendarStatus, type CalendarStatus } from '../../../../src/core/time/calendar-status.js';
 import { MultiYearCalendar, type CalendarYear } from '../../../../src/core/time/multi-year-calendar.js';
 import { DEFAULT_OFFICE_CALENDAR } from '../../../../src/core/time/office-calendar.js';

@@ -1,5 +1,5 @@
 import type { Connection, Types } from 'mongoose';
-import { isDuplicateKeyError, objectIdForKey } from '../../storage/object-ids.js';
+import { isDuplicateKeyError, objectIdForKey } from '../storage/object-ids.js';
 import type { WeeklyClaims } from './weekly-claims.js';
 
 /** The collection of claims on the service's database. */
