@@ -54,6 +54,12 @@ export class OutboxDispatcher {
 
   start(): void {
     this.stopped = false;
+    // A process without channels (a worker) leaves the outbox to the processes that can send:
+    // leasing an entry it cannot deliver would fail it for everyone.
+    if (this.senders.size === 0) {
+      this.deps.logger.info('no channel in this process: the outbox is left to the others');
+      return;
+    }
     const loop = () => {
       if (this.stopped) return;
       this.running = this.tick()

@@ -23,7 +23,7 @@ import {
 import { FakeSender } from '../../support/fake-sender.js';
 import { EXAMPLE_ORG_FILE, LOCALES_DIR } from '../../support/paths.js';
 
-function rig() {
+function rig(withChannels = true) {
   const org = loadOrgFile(EXAMPLE_ORG_FILE);
   const clock = new ManualClock(new Date('2026-11-23T02:00:00Z'));
   const outbox = new MemoryOutbox();
@@ -38,7 +38,7 @@ function rig() {
     files,
     fileRefs,
     outbox,
-    senders: [telegram, slack],
+    senders: withChannels ? [telegram, slack] : [],
     identities,
     org: () => org,
     readers: new ReaderResolver({ org: () => org, identities, defaultTimeZone: 'Asia/Jakarta' }),
@@ -71,6 +71,15 @@ function task(to: string, runId = 'input-data-ppk#1', kind: Prompt['kind'] = 'ta
 }
 
 describe('the outbox dispatcher', () => {
+  test('a process without channels leaves the outbox to the processes that can send', async () => {
+    const r = rig(false);
+    await r.identities.link('fajar', { channel: 'telegram', userId: '77', chatId: '77' });
+    await r.outbox.enqueue([task('fajar')]);
+    r.dispatcher.start();
+    await r.dispatcher.stop();
+    expect(await r.outbox.counts()).toMatchObject({ pending: 1, failed: 0 });
+  });
+
   test('renders in the reader language, with opaque tokens that map back to the action', async () => {
     const r = rig();
     await r.identities.link('fajar', { channel: 'telegram', userId: '77', chatId: '77' });
