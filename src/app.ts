@@ -19,6 +19,8 @@ import { addOfficeMs, withCalendarOverride, type AnyOfficeCalendar } from './cor
 import type { CliCommand, Feature, FeatureHost } from './features/feature.js';
 import { loadFeatures } from './features/index.js';
 import { FeatureRegistry } from './features/registry.js';
+import { Scheduler } from './scheduling/scheduler.js';
+import { resolveSchedulerOptions, type SchedulerOptions } from './scheduling/scheduler-options.js';
 import { createHttpServer, listen } from './http/http-server.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
 import type { Logger } from './logger.js';
@@ -35,6 +37,8 @@ export interface AppOptions {
   dispatcherPollMs?: number;
   /** Replaces the feature list (tests of one feature, the benchmark). */
   features?: Feature[];
+  /** How the process's Scheduler runs its jobs (tests and the benchmark tune it). */
+  scheduler?: Partial<SchedulerOptions>;
 }
 
 export interface App {
@@ -112,6 +116,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   const db = storage.connection.db;
   if (!db) throw new Error('the database is not connected');
+  // One Scheduler per process, for every feature's jobs; it starts once they are all defined.
+  const scheduler = new Scheduler({
+    db,
+    logger: logger.child({ component: 'scheduler' }),
+    options: resolveSchedulerOptions(options.scheduler),
+  });
   const host = (feature: Feature): FeatureHost => ({
     config,
     logger: logger.child({ feature: feature.id }),
@@ -123,6 +133,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     files: storage.files,
     db,
     connection: storage.connection,
+    scheduler,
     calendars: officeCalendars,
     send: (prompts) => storage.outbox.enqueue(prompts),
     hasChat: async (personId) =>
@@ -237,6 +248,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       if (recovered > 0) logger.warn({ recovered }, 'queued prompts a previous run left unsent');
       dispatcher.start();
       await registry.start();
+      await scheduler.start();
       logger.info(
         {
           port: boundPort,
@@ -251,6 +263,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await dispatcher.stop();
       for (const channel of channels)
         await channel.stop().catch((error: unknown) => logger.warn({ err: error }, 'channel stop failed'));
+      // Running jobs finish before the features they use stop.
+      await scheduler.stop();
       await registry.stop();
       orgSource.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));

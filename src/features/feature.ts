@@ -11,6 +11,7 @@ import type { Clock, FileStore } from '../core/ports.js';
 import type { SavedChangeListener, SopService } from '../core/service/sop-service.js';
 import type { StepTimers } from '../core/service/step-timers.js';
 import type { HttpRoute } from '../http/routes.js';
+import type { Scheduler } from '../scheduling/scheduler.js';
 import type { Reader, Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 
@@ -39,6 +40,8 @@ export interface FeatureHost {
   /** The service's database: the driver's view (Agenda, raw collections) and mongoose's (models). */
   db: Db;
   connection: Connection;
+  /** The process's one Scheduler (Agenda): define jobs in `setup`; it starts after every feature's `start`. */
+  scheduler: Scheduler;
   /** The office calendar of every year and its status. */
   calendars: LoadedOfficeCalendars;
   /** Sends prompts (notices, files) through the outbox: stored first, then paced and retried. */

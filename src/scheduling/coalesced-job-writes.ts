@@ -20,7 +20,7 @@ interface StateWrite {
 export class CoalescedJobWrites {
   private readonly writeState = batched<StateWrite, void>(async (writes) => {
     try {
-      const result = await this.jobs.bulkWrite(
+      const result = await this.jobs().bulkWrite(
         writes.map(({ _id, name, $set }) => ({ updateOne: { filter: { _id, name }, update: { $set } } })),
         { ordered: false },
       );
@@ -41,7 +41,7 @@ export class CoalescedJobWrites {
   private readonly remove = batched<ObjectId, number>(async (ids) => {
     try {
       const existing = await this.existing(ids);
-      await this.jobs.deleteMany({ _id: { $in: [...ids] } });
+      await this.jobs().deleteMany({ _id: { $in: [...ids] } });
       const counted = new Set<string>();
       return ids.map((id) => {
         const hex = id.toHexString();
@@ -54,7 +54,8 @@ export class CoalescedJobWrites {
     }
   });
 
-  constructor(private readonly jobs: Collection) {}
+  /** `jobs`: the job collection (known once the backend is connected). */
+  constructor(private readonly jobs: () => Collection) {}
 
   saveJobState(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<void> {
     if (!job._id) return Promise.reject(new Error('Cannot save job state without job ID'));
@@ -87,7 +88,9 @@ export class CoalescedJobWrites {
   }
 
   private async existing(ids: readonly ObjectId[]): Promise<Map<string, string>> {
-    const docs = await this.jobs.find({ _id: { $in: [...ids] } }, { projection: { name: 1 } }).toArray();
+    const docs = await this.jobs()
+      .find({ _id: { $in: [...ids] } }, { projection: { name: 1 } })
+      .toArray();
     return new Map(docs.map((d) => [d._id.toHexString(), String(d['name'])]));
   }
 }

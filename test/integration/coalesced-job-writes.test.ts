@@ -2,7 +2,7 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import { toJobId, type JobParameters } from 'agenda';
 import { MongoClient, ObjectId, type Collection, type Db } from 'mongodb';
 import { CoalescedJobWrites } from '../../src/scheduling/coalesced-job-writes.js';
-import { JOBS_COLLECTION } from '../../src/features/time-standards/timer-job-store.js';
+import { JOBS_COLLECTION } from '../../src/scheduling/job-documents.js';
 import { testMongo } from '../support/mongo.js';
 
 describe('coalesced job writes', () => {
@@ -17,7 +17,7 @@ describe('coalesced job writes', () => {
     client = await MongoClient.connect(mongo.uri);
     db = client.db();
     jobs = db.collection(JOBS_COLLECTION);
-    writes = new CoalescedJobWrites(jobs);
+    writes = new CoalescedJobWrites(() => jobs);
   });
 
   afterAll(async () => {

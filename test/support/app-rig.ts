@@ -3,7 +3,7 @@ import { createApp, type App, type AppOptions } from '../../src/app.js';
 import type { ChannelFactory } from '../../src/channels/channel.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { Feature } from '../../src/features/feature.js';
-import type { SchedulerOptions } from '../../src/features/time-standards/scheduler-options.js';
+import type { SchedulerOptions } from '../../src/scheduling/scheduler-options.js';
 import { timeStandardsFeature, type TimeStandards } from '../../src/features/time-standards/index.js';
 import { createLogger } from '../../src/logger.js';
 import { EXAMPLE_ORG_FILE, FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from './paths.js';
@@ -16,7 +16,6 @@ import { EXAMPLE_ORG_FILE, FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from './paths.js'
 export const FAST_SCHEDULER: Partial<SchedulerOptions> = {
   processEveryMs: 100,
   lockLifetimeMs: 1800,
-  reconcileEveryMs: 0,
   drainTimeoutMs: 3000,
 };
 
@@ -26,7 +25,7 @@ export interface TestAppOptions {
   channels?: ChannelFactory[];
   /** The features (default: the service's own list). */
   features?: Feature[];
-  /** Only the time-standards feature, on fast scheduler settings with these changes. */
+  /** Only the time-standards feature (timers reconciled at start only), the Scheduler fast, with these changes. */
   timeStandards?: Partial<SchedulerOptions>;
   flowsDir?: string;
   mongoUri?: string;
@@ -54,10 +53,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<App> {
     ...options.env,
   });
   const features =
-    options.features ??
-    (options.timeStandards
-      ? [timeStandardsFeature({ ...FAST_SCHEDULER, ...options.timeStandards })]
-      : undefined);
+    options.features ?? (options.timeStandards ? [timeStandardsFeature({ reconcileEveryMs: 0 })] : undefined);
+  const scheduler = options.timeStandards ? { ...FAST_SCHEDULER, ...options.timeStandards } : undefined;
   const app = await createApp(config, {
     logger: createLogger(config.LOG_LEVEL),
     channels: options.channels ?? [],
@@ -67,6 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<App> {
     },
     dispatcherPollMs: 20,
     ...(features ? { features } : {}),
+    ...(scheduler ? { scheduler } : {}),
     ...options.extra,
   });
   if (options.start !== false) await app.start();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { App } from '../../src/app.js';
 import type { ChannelFactory } from '../../src/channels/channel.js';
 import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
-import type { SchedulerOptions } from '../../src/features/time-standards/scheduler-options.js';
+import type { SchedulerOptions } from '../../src/scheduling/scheduler-options.js';
 import { startTestApp } from './app-rig.js';
 
 export { FAST_SCHEDULER, timeStandardsOf } from './app-rig.js';

@@ -4,7 +4,7 @@
  * JSON object per line: `ready` (with its scheduler name), `ran` for each timer job it finished.
  * With STALL_ON=reminder|escalation it hangs (a busy loop) as soon as it starts its first job of
  * that kind, holding the job's lock like a process that died mid-job; LOCK_BATCH=n makes it lock due jobs n at a
- * time (BatchLockingBackend). SIGTERM stops it gracefully.
+ * time (BatchingMongoBackend; 0: one by one, as Agenda does). SIGTERM stops it gracefully.
  */
 import type { Job } from 'agenda';
 import { startTimeStandardsApp, timeStandardsOf } from './time-standards-rig.js';

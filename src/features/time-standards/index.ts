@@ -5,7 +5,7 @@ import { delegationMap, MongoDelegationStore, type DelegationStore } from './del
 import { createDisruptionChatCommand, runDisruptionCommand } from './disruption-command.js';
 import { DisruptionControl } from './disruption-control.js';
 import { MongoDisruptionStore, type DisruptionStore } from './disruptions.js';
-import { resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
+import { DEFAULT_TIMER_RECONCILE_OPTIONS, type TimerReconcileOptions } from './scheduler-options.js';
 import { TimeStandardsScheduler } from './time-standards-scheduler.js';
 
 /** What the feature offers tests, the benchmark and the CLI. */
@@ -22,7 +22,7 @@ export interface TimeStandards {
  * that only builds the app runs none) and drain when it stops.
  */
 export function timeStandardsFeature(
-  options: Partial<SchedulerOptions> = {},
+  options: Partial<TimerReconcileOptions> = {},
   stores: { delegations?: DelegationStore; disruptions?: DisruptionStore } = {},
 ): Feature<TimeStandards> {
   return { id: 'time-standards', setup: (host) => setup(host, options, stores) };
@@ -30,19 +30,19 @@ export function timeStandardsFeature(
 
 function setup(
   host: FeatureHost,
-  options: Partial<SchedulerOptions>,
+  options: Partial<TimerReconcileOptions>,
   stores: { delegations?: DelegationStore; disruptions?: DisruptionStore },
 ): Contributions<TimeStandards> {
   const { db, service, clock, logger, config } = host;
   const scheduler = new TimeStandardsScheduler({
-    db,
+    scheduler: host.scheduler,
     service,
     logger,
     policy: {
       reminderShare: config.REMINDER_SHARE,
       escalationRepeatFactors: config.ESCALATION_REPEAT_FACTORS,
     },
-    options: resolveSchedulerOptions(options),
+    options: { ...DEFAULT_TIMER_RECONCILE_OPTIONS, ...options },
   });
   const delegations = stores.delegations ?? new MongoDelegationStore(db);
   const disruptions = new DisruptionControl({

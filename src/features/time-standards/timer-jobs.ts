@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { ObjectId } from 'mongodb';
+import type { ObjectId } from 'mongodb';
 import type { InstanceId, RunId } from '../../core/ids.js';
+import { keyedJobId } from '../../scheduling/job-documents.js';
 
 /**
- * The two kinds of step timers, as Agenda jobs. A job is keyed by (instance, run, kind, level):
- * its `_id` is derived from that key, so scheduling the same timer twice, from any process,
- * leaves one job, whether or not the database enforces unique indexes.
+ * The two kinds of step timers, as keyed jobs of the Scheduler. A job is keyed by (instance, run,
+ * kind, level): its `_id` is derived from that key (keyedJobId), so scheduling the same timer
+ * twice, from any process, leaves one job, whether or not the database enforces unique indexes.
  */
 export const REMINDER_JOB = 'pandu-step-reminder';
 export const ESCALATION_JOB = 'pandu-step-escalation';
@@ -39,22 +39,23 @@ export function timerKey(data: Pick<TimerJobData, 'instanceId' | 'runId' | 'kind
   return `timer:${data.instanceId}:${data.runId}:${data.kind}:${data.level}`;
 }
 
+/** The timer's job id (the Scheduler's keyed job id of its key). */
 export function timerJobId(data: Pick<TimerJobData, 'instanceId' | 'runId' | 'kind' | 'level'>): ObjectId {
-  return new ObjectId(
-    createHash('sha256')
-      .update(`pandu-job:${timerKey(data)}`)
-      .digest('hex')
-      .slice(0, 24),
-  );
+  return keyedJobId(timerKey(data));
+}
+
+/** The key of every timer a run can ever have: its reminder and each escalation level. */
+export function allTimerKeys(instanceId: InstanceId, runId: RunId): string[] {
+  const keys = [timerKey({ instanceId, runId, kind: 'reminder', level: 0 })];
+  for (let level = 1; level <= MAX_ESCALATION_LEVEL; level++) {
+    keys.push(timerKey({ instanceId, runId, kind: 'escalation', level }));
+  }
+  return keys;
 }
 
 /** Every job a run can ever have: its reminder and each escalation level. */
 export function allTimerIds(instanceId: InstanceId, runId: RunId): ObjectId[] {
-  const ids = [timerJobId({ instanceId, runId, kind: 'reminder', level: 0 })];
-  for (let level = 1; level <= MAX_ESCALATION_LEVEL; level++) {
-    ids.push(timerJobId({ instanceId, runId, kind: 'escalation', level }));
-  }
-  return ids;
+  return allTimerKeys(instanceId, runId).map(keyedJobId);
 }
 
 /** Job data read back from the database, checked before it is trusted. */

@@ -1,7 +1,7 @@
 import { escalationDueAt } from '../../../src/core/engine/time-standards.js';
 import type { StepRun } from '../../../src/core/engine/types.js';
 import { addOfficeMs, DEFAULT_OFFICE_CALENDAR } from '../../../src/core/time/index.js';
-import { resolveSchedulerOptions } from '../../../src/features/time-standards/scheduler-options.js';
+import { resolveSchedulerOptions } from '../../../src/scheduling/scheduler-options.js';
 import {
   allTimerIds,
   parseTimerJobData,
