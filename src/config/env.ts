@@ -128,7 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (config.PLAYGROUND === 'on' && config.NODE_ENV === 'production') {
-    problems.push('PLAYGROUND: the playground lets anyone act as anyone; it cannot be on with NODE_ENV=production');
+    problems.push(
+      'PLAYGROUND: the playground lets anyone act as anyone; it cannot be on with NODE_ENV=production',
+    );
   }
   if (problems.length > 0) throw new PanduError('config-invalid', `Invalid config:\n${problems.join('\n')}`);
   return config;
