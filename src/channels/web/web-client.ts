@@ -36,7 +36,35 @@ export function browserMain(): void {
   const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
   const page = document.body.dataset['page'];
   const columns = document.getElementById('columns');
-  const open = new Map<string, { close(): void }>();
+  interface Column {
+    history(messages: Message[]): void;
+    put(message: Message, edit: boolean): void;
+    offline(): void;
+  }
+  const open = new Map<string, Column>();
+  let events: EventSource | undefined;
+
+  /** One event stream for every column on the page, reopened when the columns change. */
+  function connect(): void {
+    events?.close();
+    events = undefined;
+    if (open.size === 0) return;
+    const source = new EventSource(`/web/api/events?p=${[...open.keys()].map(encodeURIComponent).join(',')}`);
+    const data = (event: Event) => JSON.parse((event as MessageEvent<string>).data) as { person: string };
+    source.addEventListener('history', (event) => {
+      const { person, messages } = data(event) as { person: string; messages: Message[] };
+      open.get(person)?.history(messages);
+    });
+    for (const kind of ['msg', 'edit'] as const)
+      source.addEventListener(kind, (event) => {
+        const { person, message } = data(event) as { person: string; message: Message };
+        open.get(person)?.put(message, kind === 'edit');
+      });
+    source.addEventListener('error', () => {
+      for (const column of open.values()) column.offline();
+    });
+    events = source;
+  }
 
   const el = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
@@ -80,9 +108,9 @@ export function browserMain(): void {
       const close = el('button', 'link', t('web-close'));
       close.type = 'button';
       close.addEventListener('click', () => {
-        open.get(person.id)?.close();
         open.delete(person.id);
         column.remove();
+        connect();
       });
       head.append(close);
     }
@@ -155,21 +183,16 @@ export function browserMain(): void {
       list.scrollTop = list.scrollHeight;
     };
 
-    const events = new EventSource(`${base}/events`);
-    events.addEventListener('history', (event) => {
-      list.replaceChildren();
-      for (const message of JSON.parse((event as MessageEvent<string>).data) as Message[])
-        put(message, false);
-      column.classList.add('live');
+    open.set(person.id, {
+      history: (messages) => {
+        list.replaceChildren();
+        for (const message of messages) put(message, false);
+        column.classList.add('live');
+      },
+      put,
+      offline: () => column.classList.remove('live'),
     });
-    events.addEventListener('msg', (event) =>
-      put(JSON.parse((event as MessageEvent<string>).data) as Message, false),
-    );
-    events.addEventListener('edit', (event) =>
-      put(JSON.parse((event as MessageEvent<string>).data) as Message, true),
-    );
-    events.addEventListener('error', () => column.classList.remove('live'));
-    open.set(person.id, { close: () => events.close() });
+    connect();
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -248,9 +248,12 @@ async function speaker(
 function registerConversation(app: FastifyInstance, web: WebServerDeps): void {
   const { store, hub, talk } = web;
   const forbidden = (reply: FastifyReply) => reply.code(403).send({ error: '403' });
-  app.get<{ Params: { person: string } }>('/web/api/p/:person/events', async (request, reply) => {
-    const who = await speaker(web, request);
-    if (!who) return forbidden(reply);
+  // One stream per page for all the people it shows (browsers allow few connections per host).
+  app.get<{ Querystring: { p?: string } }>('/web/api/events', async (request, reply) => {
+    const accounts = (await sessionOf(web, request)) ?? [];
+    const wanted = [...new Set(String(request.query.p ?? '').split(','))].filter(Boolean).slice(0, 50);
+    if (wanted.length === 0 || wanted.some((id) => !accounts.some((a) => a.personId === id)))
+      return forbidden(reply);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -262,16 +265,18 @@ function registerConversation(app: FastifyInstance, web: WebServerDeps): void {
     const write = (event: string, payload: unknown) =>
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     // Watch before reading the history: a message in between is sent twice (the page keeps one by id), never lost.
-    const unwatch = hub.watch(who.personId, (event) =>
-      write(event.type === 'edit' ? 'edit' : 'msg', event.message),
+    const unwatch = wanted.map((person) =>
+      hub.watch(person, (event) =>
+        write(event.type === 'edit' ? 'edit' : 'msg', { person, message: event.message }),
+      ),
     );
-    write('history', await store.history(who.personId));
+    for (const person of wanted) write('history', { person, messages: await store.history(person) });
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
     ping.unref();
     web.streams.add(res);
     res.on('close', () => {
       clearInterval(ping);
-      unwatch();
+      for (const stop of unwatch) stop();
       web.streams.delete(res);
     });
     return reply;

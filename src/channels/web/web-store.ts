@@ -23,6 +23,14 @@ interface MessageDoc {
   buttons: OutgoingButton[][];
   files: Array<{ id: string; name: string; size: number }>;
   at: Date;
+  /** The order of the conversation (milliseconds × 1000 + a counter: later is larger). */
+  seq: number;
+}
+
+let lastSeq = 0;
+function nextSeq(): number {
+  lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
+  return lastSeq;
 }
 
 interface SessionDoc {
@@ -99,6 +107,7 @@ export class WebStore {
           buttons: Schema.Types.Mixed,
           files: Schema.Types.Mixed,
           at: Date,
+          seq: Number,
         },
         { collection: 'web_messages', versionKey: false },
       ),
@@ -173,6 +182,7 @@ export class WebStore {
       buttons: message.buttons,
       files,
       at: new Date(),
+      seq: nextSeq(),
     });
     return toMessage(doc.toObject());
   }
@@ -191,7 +201,7 @@ export class WebStore {
   }
 
   async history(personId: string): Promise<WebMessage[]> {
-    const docs = await this.messages.find({ personId }).sort({ _id: -1 }).limit(HISTORY).lean();
+    const docs = await this.messages.find({ personId }).sort({ seq: -1 }).limit(HISTORY).lean();
     return docs.reverse().map(toMessage);
   }
 
