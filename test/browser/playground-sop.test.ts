@@ -58,6 +58,8 @@ describe('the playground in a browser', () => {
 
     // Step 3: the Kapus dispositions to Kabid Sari with a note.
     const hendra = await actAs('hendra');
+    await hendra.sees('Langkah 3/11');
+    if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: 'docs/images/playground.png' });
     await hendra.tap('Langkah 3/11', 'Disposisi');
     await hendra.tap('pilih penerima', 'Sari');
     await hendra.tap('☑ Sari', 'Lanjut');
@@ -123,8 +125,6 @@ describe('the playground in a browser', () => {
     await ulp.sees('selesai diproses');
     const instance = (await app.service.listForUnit('biro-umum', 10))[0];
     expect(instance?.status).toBe('completed');
-
-    if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: 'docs/images/playground.png' });
   }, 120_000);
 
   test('at a phone width the page is one column, nothing wider than the screen', async () => {

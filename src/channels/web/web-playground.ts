@@ -52,7 +52,7 @@ export function registerPlayground(app: FastifyInstance, web: WebServerDeps, sec
   });
   app.post<{ Body: { personId?: unknown } }>(
     '/play/sebagai',
-    { onRequest: csrfGuard(app) },
+    { preHandler: csrfGuard(app) },
     async (request, reply) => {
       const personId = typeof request.body?.personId === 'string' ? request.body.personId : '';
       const cookie = await ensureSession(web, request, reply, secure);
@@ -61,7 +61,7 @@ export function registerPlayground(app: FastifyInstance, web: WebServerDeps, sec
       return { personId: speaker.personId };
     },
   );
-  app.post('/play/contoh', { onRequest: csrfGuard(app) }, async (request, reply) => {
+  app.post('/play/contoh', { preHandler: csrfGuard(app) }, async (request, reply) => {
     const requester = deps
       .org()
       .allPeople()

@@ -10,7 +10,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
-  type onRequestHookHandler,
+  type preHandlerHookHandler,
 } from 'fastify';
 import type { Texts } from '../../chat/port.js';
 import type { ChannelDeps } from '../channel.js';
@@ -106,7 +106,7 @@ export async function createWebServer(
 }
 
 /** The CSRF check of a state-changing route (the token from the page, in a header or the form). */
-export function csrfGuard(app: FastifyInstance): onRequestHookHandler {
+export function csrfGuard(app: FastifyInstance): preHandlerHookHandler {
   return (request, reply, done) => app.csrfProtection(request, reply, done);
 }
 
@@ -186,7 +186,7 @@ function registerSignIn(app: FastifyInstance, web: WebServerDeps, secure: boolea
   });
   app.post<{ Body: { kode?: unknown } }>(
     '/web/masuk',
-    { onRequest: csrfGuard(app), config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { preHandler: csrfGuard(app), config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const code = typeof request.body?.kode === 'string' ? request.body.kode.trim().slice(0, 100) : '';
       const how = code.startsWith('web-') ? 'link' : 'invite';
@@ -221,7 +221,7 @@ function registerSignIn(app: FastifyInstance, web: WebServerDeps, secure: boolea
       return reply.redirect('/web', 303);
     },
   );
-  app.post('/web/keluar', { onRequest: csrfGuard(app) }, async (request, reply) => {
+  app.post('/web/keluar', { preHandler: csrfGuard(app) }, async (request, reply) => {
     const cookie = request.cookies[SESSION_COOKIE];
     const accounts = await sessionOf(web, request);
     if (cookie) await store.endSession(cookie);
@@ -283,7 +283,7 @@ function registerConversation(app: FastifyInstance, web: WebServerDeps): void {
   });
   app.post<{ Params: { person: string }; Body: { text?: unknown } }>(
     '/web/api/p/:person/kirim',
-    { onRequest: csrfGuard(app) },
+    { preHandler: csrfGuard(app) },
     async (request, reply) => {
       const who = await speaker(web, request);
       if (!who) return forbidden(reply);
@@ -294,7 +294,7 @@ function registerConversation(app: FastifyInstance, web: WebServerDeps): void {
   );
   app.post<{ Params: { person: string }; Body: { token?: unknown; messageId?: unknown } }>(
     '/web/api/p/:person/tekan',
-    { onRequest: csrfGuard(app) },
+    { preHandler: csrfGuard(app) },
     async (request, reply) => {
       const who = await speaker(web, request);
       if (!who) return forbidden(reply);
@@ -306,7 +306,7 @@ function registerConversation(app: FastifyInstance, web: WebServerDeps): void {
   );
   app.post<{ Params: { person: string } }>(
     '/web/api/p/:person/unggah',
-    { onRequest: csrfGuard(app) },
+    { preHandler: csrfGuard(app) },
     async (request, reply) => {
       const who = await speaker(web, request);
       if (!who) return forbidden(reply);
