@@ -5,6 +5,7 @@ import type { ChatPlatform, ChatSender } from '../chat/types.js';
 import type { Config } from '../config/env.js';
 import type { HttpRoute } from '../http/routes.js';
 import type { Logger } from '../logger.js';
+import type { ChannelStatus } from './channel-link.js';
 
 /** A running chat channel: how to send, what HTTP it serves, how to start and stop it. */
 export interface ChannelModule {
@@ -13,6 +14,9 @@ export interface ChannelModule {
   routes: HttpRoute[];
   /** Extra facts for /healthz and the start-up log (mode: polling, webhook, socket...). */
   describe(): Record<string, unknown>;
+  /** Whether it reaches its platform now (/readyz). */
+  status(): ChannelStatus;
+  /** Starts connecting without waiting for the platform: a platform out of reach never blocks the start. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
