@@ -32,6 +32,8 @@ export interface TestAppOptions {
   mongoUri?: string;
   /** False: built, not started (as the CLI builds it). */
   start?: boolean;
+  /** False: return once started, without waiting for the channels to be up. */
+  awaitChannels?: boolean;
   extra?: Partial<AppOptions>;
 }
 
@@ -71,7 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<App> {
   if (options.start !== false) {
     await app.start();
     // Channels connect in the background; a test drives them once they are up.
-    for (const channel of app.channels) await untilChannel(channel);
+    if (options.awaitChannels !== false) for (const channel of app.channels) await untilChannel(channel);
   }
   return app;
 }

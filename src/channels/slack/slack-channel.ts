@@ -102,6 +102,8 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
     const link = new ChannelLink({
       name: 'slack',
       logger: log,
+      minDelayMs: config.CHANNEL_RETRY_MIN_MS,
+      maxDelayMs: Math.max(config.CHANNEL_RETRY_MIN_MS, config.CHANNEL_RETRY_MAX_MS),
       classify: slackFailure,
       async connect() {
         const me = await identity.get();

@@ -60,6 +60,8 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
   const link: ChannelLink = new ChannelLink({
     name: 'telegram',
     logger: log,
+    minDelayMs: config.CHANNEL_RETRY_MIN_MS,
+    maxDelayMs: Math.max(config.CHANNEL_RETRY_MIN_MS, config.CHANNEL_RETRY_MAX_MS),
     classify: telegramFailure,
     async connect(stopped) {
       // grammY types its signal with its own shim; on Node it takes the built-in one.
