@@ -7,15 +7,13 @@ import type { ServiceMetrics } from './metrics.js';
 const CONSEQUENCES = new Set(['step-started', 'instance-completed']);
 
 /**
- * The actions in a saved change, each once: every event but the consequences, and a
- * `step-completed` only when nothing else in the change was done on that run (a plain
- * "done"; after an approval it is the approval's consequence).
+ * The actions in a saved change, each once: every event but the consequences; a
+ * `step-completed` is the action only when the change has no other (a plain "done"; after an
+ * approval or a start it is their consequence).
  */
 export function actionsOf(change: SavedChange): AuditEvent[] {
   const acted = change.events.filter((e) => !CONSEQUENCES.has(e.type) && e.type !== 'step-completed');
-  const runsActedOn = new Set(acted.map((e) => e.runId));
-  const completions = change.events.filter((e) => e.type === 'step-completed' && !runsActedOn.has(e.runId));
-  return change.events.filter((e) => acted.includes(e) || completions.includes(e));
+  return acted.length > 0 ? acted : change.events.filter((e) => e.type === 'step-completed').slice(0, 1);
 }
 
 /**
