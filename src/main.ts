@@ -1,4 +1,5 @@
 import type { App } from './app.js';
+import { proxyGlobalFetch } from './channels/proxy.js';
 import { loadConfig, type Config } from './config/env.js';
 import { DataFileError, PanduError } from './core/errors.js';
 import { createLogger, defaultLogFormat, type Logger } from './logger.js';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL, undefined, config.LOG_FORMAT ?? defaultLogFormat(config));
+  if (proxyGlobalFetch())
+    logger.info('outbound HTTP through the proxy of HTTPS_PROXY / HTTP_PROXY (NO_PROXY honoured)');
   let app: App | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (signal: string, code = 0): Promise<void> => {

@@ -1,6 +1,7 @@
 import type { Agent } from 'node:http';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
+import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
 
 /**
  * The outbound proxy for a platform's API, from the usual variables (`HTTPS_PROXY` for https
@@ -11,6 +12,16 @@ import { getProxyForUrl } from 'proxy-from-env';
 export function proxyAgentFor(url: string, env: NodeJS.ProcessEnv = process.env): Agent | undefined {
   const proxy = proxyFor(url, env);
   return proxy ? new HttpsProxyAgent(proxy, { keepAlive: true }) : undefined;
+}
+
+/**
+ * With a proxy variable set, the process's own fetch (file downloads from Telegram and Slack)
+ * goes through the proxy too, by the same variables; true when it does.
+ */
+export function proxyGlobalFetch(env: NodeJS.ProcessEnv = process.env): boolean {
+  const set = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name]);
+  if (set) setGlobalDispatcher(new EnvHttpProxyAgent());
+  return set;
 }
 
 /** The proxy URL used for `url` (for the logs, without its password), or undefined. */
