@@ -1,5 +1,4 @@
 import type { App } from './app.js';
-import { proxyGlobalFetch } from './channels/proxy.js';
 import { loadConfig, type Config } from './config/env.js';
 import { DataFileError, PanduError } from './core/errors.js';
 import { createLogger, defaultLogFormat, type Logger } from './logger.js';
@@ -21,8 +20,6 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL, undefined, config.LOG_FORMAT ?? defaultLogFormat(config));
-  if (proxyGlobalFetch())
-    logger.info('outbound HTTP through the proxy of HTTPS_PROXY / HTTP_PROXY (NO_PROXY honoured)');
   let app: App | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (signal: string, code = 0): Promise<void> => {
@@ -45,6 +42,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
+    const { proxyGlobalFetch } = await import('./channels/proxy.js');
+    if (proxyGlobalFetch())
+      logger.info('outbound HTTP through the proxy of HTTPS_PROXY / HTTP_PROXY (NO_PROXY honoured)');
     const { createApp } = await import('./app.js');
     app = await createApp(config, { logger });
     if (stopping) {
