@@ -283,6 +283,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     cliCommands: () => registry.cli(),
     async start() {
       boundPort = await listen(http, config.PORT, config.HOST);
+      orgSource.onChange(() => {
+        for (const channel of channels) channel.orgChanged?.();
+      });
       orgSource.watch();
       for (const channel of channels) await channel.start();
       const recovered = await service.recoverPendingPrompts();

@@ -19,6 +19,8 @@ export interface ChannelModule {
   /** Starts connecting without waiting for the platform: a platform out of reach never blocks the start. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The org file changed (who is an admin, a requester...): menus and the like follow. */
+  orgChanged?(): void;
 }
 
 export interface ChannelDeps {

@@ -17,6 +17,8 @@ export interface TelegramBotDeps {
   logger: Logger;
   /** Bot API download limit: larger documents are refused before any download. */
   maxDownloadBytes: number;
+  /** After a command was answered (the menus follow a new link). */
+  afterCommand?: (name: string, user: ChatUser) => void;
 }
 
 /** How long a tap may take before its callback query is answered without waiting for the result. */
@@ -85,6 +87,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       ? await chat.command(user, command.name, command.args)
       : await chat.text(user, ctx.message.text, String(ctx.message.message_id));
     await sendReply(chat, ctx, withToastAsMessageLine(reply), false);
+    if (command) deps.afterCommand?.(command.name, user);
   });
 
   handlers.on('message', async (ctx) => {

@@ -5,6 +5,7 @@ import type { ChannelFactory, ChannelModule } from '../channel.js';
 import { ChannelLink, type FailureKind } from '../channel-link.js';
 import { proxyAgentFor, proxyFor, shownProxy } from '../proxy.js';
 import { createTelegramBot } from './telegram-bot.js';
+import { setCommandMenus } from './telegram-menus.js';
 import { createTelegramSender } from './telegram-sender.js';
 import type { ChatPort } from '../../chat/port.js';
 
@@ -33,7 +34,17 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
     deliveries,
     logger: log,
     maxDownloadBytes: Math.min(TELEGRAM_DOWNLOAD_LIMIT, config.UPLOAD_MAX_BYTES),
+    afterCommand: (name, user) => {
+      if (name === 'start' || name === 'link') refreshMenus(user.chatId);
+    },
   });
+  /** Menus again (one person's after a link, everyone's after an org change), once the bot is up. */
+  const refreshMenus = (chatId?: string): void => {
+    if (link.status().state !== 'up') return;
+    setCommandMenus(bot.api, chat, log, chatId ? { chatId } : {})
+      .then((people) => log.info({ people, chatId }, 'Telegram command menus refreshed'))
+      .catch((error: unknown) => log.warn({ err: error }, 'Telegram command menus not refreshed'));
+  };
   const sender = createTelegramSender(new Api(token, client));
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   const secret = config.TELEGRAM_WEBHOOK_SECRET ?? '';
@@ -68,7 +79,8 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
       const signal = AbortSignal.any([stopped, AbortSignal.timeout(CONNECT_TIMEOUT_MS)]) as unknown as Signal;
       // getMe once per attempt (grammY's own init would retry silently): each failure is logged.
       bot.botInfo = await bot.api.getMe(signal);
-      await registerCommands(bot.api, chat, signal);
+      const menus = await setCommandMenus(bot.api, chat, log, { signal });
+      log.info({ people: menus }, 'Telegram command menus set');
       if (webhookUrl) {
         await bot.api.setWebhook(
           webhookUrl,
@@ -97,6 +109,7 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
       ...(proxy ? { proxy: shownProxy(proxy) } : {}),
     }),
     status: () => link.status(),
+    orgChanged: () => refreshMenus(),
     start() {
       if (proxy) log.info({ proxy: shownProxy(proxy) }, 'Telegram API through a proxy');
       link.start();
@@ -128,17 +141,6 @@ export function telegramFailure(error: unknown): FailureKind {
 }
 
 type Signal = Parameters<Api['getMe']>[0];
-
-async function registerCommands(api: Api, chat: ChatPort, signal: Signal): Promise<void> {
-  for (const locale of ['id', 'en'] as const) {
-    const t = await chat.texts({ platform: 'telegram', userId: '', chatId: '', languageCode: locale });
-    const commands = menuCommands(chat).map((command) => ({
-      command,
-      description: t({ key: `chat-command-${command}` }),
-    }));
-    await api.setMyCommands(commands, locale === 'id' ? {} : { language_code: locale }, signal);
-  }
-}
 
 function secretMatches(header: string | string[] | undefined, secret: string): boolean {
   const given = Buffer.from(typeof header === 'string' ? header : '');
