@@ -23,9 +23,8 @@ export function logStartBanner(logger: Logger, facts: StartFacts): void {
       ? facts.channels.map((c) => `${c.platform}${typeof c['mode'] === 'string' ? ` (${c['mode']})` : ''}`)
       : ['none'];
   const next = [
-    ...(facts.channels.length === 0
-      ? ['set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN to reach people in chat']
-      : []),
+    // Without channels nobody is reached: the reasons they are off say what to set.
+    ...(facts.channels.length === 0 ? Object.values(facts.off).map((reason) => `chat: ${reason}`) : []),
     ...(facts.embedded ? ['set MONGODB_URI to keep the data'] : []),
     'invite a person: pandu org invite <person-id>',
     `readiness: ${url}/readyz`,
