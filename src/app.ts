@@ -171,7 +171,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     publicUrl: () => (config.PUBLIC_URL ?? `http://localhost:${boundPort}`).replace(/\/+$/, ''),
   };
   const platformChat: ChatContributions[] = await Promise.all(
-    PLATFORMS.map((p) => p.chat?.(platformDeps) ?? Promise.resolve({})),
+    PLATFORMS.map((p) => (p.chat ? p.chat(platformDeps) : Promise.resolve({}))),
   );
   const featureChat = registry.chat();
   const chat = new ChatApp({

@@ -18,7 +18,10 @@ describe('the web channel: sign-in and sessions', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([
-      startTestApp({ channels: [createWebChannel], env: { PLAYGROUND: 'off' } }),
+      startTestApp({
+        channels: [createWebChannel],
+        env: { PLAYGROUND: 'off', UPLOAD_MAX_BYTES: '4096' },
+      }),
       launchBrowser(),
     ]);
     base = `http://127.0.0.1:${app.port()}`;
@@ -106,6 +109,10 @@ describe('the web channel: sign-in and sessions', () => {
     // Without the token, even one's own conversation refuses a change.
     const noToken = await asHendra.post(`${base}/web/api/p/hendra/kirim`, { data: { text: '/tugas' } });
     expect(noToken.status()).toBe(403);
+    // An upload over the limit is refused with a message, and changes nothing.
+    const hendra = column(hendraPage, 'hendra');
+    await hendra.upload('besar.pdf', 'application/pdf', Buffer.alloc(8192, 1));
+    await visible(hendra.toast.filter({ hasText: 'terlalu besar' }));
     // Without a session, nothing.
     expect((await fetch(`${base}/web/api/events?p=tuti`)).status).toBe(403);
   });

@@ -8,6 +8,8 @@ import { createWebServer, playgroundOn } from './web-server.js';
 import { WebStore } from './web-store.js';
 import { WebTalk } from './web-talk.js';
 
+const ANNOUNCE_AFTER_MS = 1000;
+
 /**
  * The web channel: the same chat in a browser, at /web (sign-in by invite code or a one-time link
  * from another platform), and the playground at /play in demo mode. Always on: it needs nothing
@@ -26,20 +28,32 @@ export const createWebChannel: ChannelFactory = async (deps) => {
   const log = deps.logger.child({ channel: 'web' });
   const upSince = deps.clock.now().toISOString();
   const mount = (path: string, prefix: boolean): HttpRoute => ({ method: '*', path, prefix, handle });
+  let announce: NodeJS.Timeout | undefined;
   const module: ChannelModule = {
     platform: 'web',
     sender: createWebSender(store, hub),
-    routes: [mount('/', false), mount('/web', true), ...(playground ? [mount('/play', true)] : [])],
+    routes: [
+      mount('/', false),
+      mount('/favicon.ico', false),
+      mount('/web', true),
+      ...(playground ? [mount('/play', true)] : []),
+    ],
     describe: () => ({ playground }),
     // The web is served by this process itself: it is up as soon as the service is.
     status: () => ({ state: 'up', since: upSince }),
     start: () => Promise.resolve(),
     started() {
       const url = deps.publicUrl();
-      if (playground) log.info({ url: `${url}/play` }, `Mode demo: open ${url}/play to play the whole SOP`);
-      else log.info({ url: `${url}/web` }, `Web channel at ${url}/web`);
+      // After the first burst of start-up work (features' first jobs log too), so a newcomer finds
+      // where to open it on the last line.
+      announce = setTimeout(() => {
+        if (playground) log.info({ url: `${url}/play` }, `Mode demo: open ${url}/play to play the whole SOP`);
+        else log.info({ url: `${url}/web` }, `Web channel at ${url}/web`);
+      }, ANNOUNCE_AFTER_MS);
+      announce.unref();
     },
     async stop() {
+      clearTimeout(announce);
       for (const stream of streams) stream.end();
       streams.clear();
       await app.close();

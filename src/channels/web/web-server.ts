@@ -90,9 +90,8 @@ export async function createWebServer(
   app.get('/web/aset/pandu.css', (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(WEB_CSS),
   );
-  app.get('/', (_request, reply) =>
-    reply.redirect(web.deps.embedded || playgroundOn(web.deps) ? '/play' : '/web'),
-  );
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
+  app.get('/', (_request, reply) => reply.redirect(playgroundOn(web.deps) ? '/play' : '/web'));
 
   registerSignIn(app, web, secure);
   registerConversation(app, web);
