@@ -47,6 +47,11 @@ export const configSchema = z.object({
    */
   CALENDAR_FILE: z.string().trim().default(''),
   LOCALES_DIR: z.string().default('locales'),
+  /**
+   * Where people reach the service from outside (`https://pandu.example.go.id`): the verification
+   * links on generated documents point to PUBLIC_URL/verify/<id>. Empty: http://localhost:PORT.
+   */
+  PUBLIC_URL: optionalUrl,
   TIME_ZONE: timeZone.default('Asia/Jakarta'),
   DEFAULT_LOCALE: z.enum(['id', 'en']).default('id'),
   INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),

@@ -22,7 +22,11 @@ export function createHttpServer(
         });
       return;
     }
-    const route = routes.find((r) => r.method === request.method && r.path === path);
+    const route = routes.find(
+      (r) =>
+        r.method === request.method &&
+        (r.path === path || (r.match === 'prefix' && path.startsWith(`${r.path.replace(/\/+$/, '')}/`))),
+    );
     if (!route) {
       sendJson(response, 404, { ok: false, error: 'not found' });
       return;

@@ -4,5 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface HttpRoute {
   method: 'POST' | 'GET';
   path: string;
+  /** `prefix`: the route also answers every path under `path/` (e.g. `/verify/<id>`); default exact. */
+  match?: 'exact' | 'prefix';
   handle(request: IncomingMessage, response: ServerResponse): void;
 }
