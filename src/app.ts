@@ -113,6 +113,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     disruptedSince: registry.disruptedSince,
     timers: registry.stepTimers,
     onSaved: registry.onSaved,
+    agendaFields: registry.agendaFields,
   });
   const db = storage.connection.db;
   if (!db) throw new Error('the database is not connected');

@@ -89,6 +89,12 @@ export class FeatureRegistry {
     return source ? source() : undefined;
   };
 
+  /** The letter's facts for its agenda number, from the feature that knows them (none: no facts). */
+  readonly agendaFields = async (instance: Instance): Promise<{ klasifikasi?: string }> => {
+    const source = this.all('world').find((w) => w.agendaFields)?.agendaFields;
+    return source ? source(instance) : {};
+  };
+
   /** Every feature's listener, in feature order; each logs its own errors, and one failing stops no other. */
   readonly onSaved = async (change: SavedChange): Promise<void> => {
     for (const listener of this.all('onSaved'))
