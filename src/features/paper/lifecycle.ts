@@ -1,0 +1,51 @@
+import type { SavedChange } from '../../core/service/sop-service.js';
+import { letterPrompts } from './letter.js';
+import { onDispositioned } from './lembar.js';
+import { onApprovalStarted, onOutgoingRegistered } from './nota-dinas.js';
+import { localDate, notaDinasStep, stepById, type PaperDeps } from './paper-context.js';
+
+/**
+ * What follows a saved change: a new request asks for the letter's sifat and derajat; a disposition
+ * makes the lembar disposisi; a registration enters the buku agenda (and, for the outgoing letter,
+ * stamps the number on the nota dinas); the approval step's start drafts the nota dinas.
+ */
+export function paperListener(deps: PaperDeps): (change: SavedChange) => Promise<void> {
+  return async ({ instance, events, startedRuns, endedRuns }) => {
+    const flow = deps.flow(instance.flowId);
+    if (!flow) return;
+    const guard = async (what: string, work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (error) {
+        deps.logger.error({ err: error, instanceId: instance.id }, `paper: ${what} failed`);
+      }
+    };
+    if (events.some((e) => e.type === 'instance-started'))
+      await guard('letter question', async () => deps.send(await letterPrompts(deps, instance)));
+    for (const run of endedRuns) {
+      const step = stepById(flow, run.stepId);
+      if (run.outcome === 'dispositioned')
+        await guard('lembar disposisi', () => onDispositioned(deps, flow, instance, run));
+      const book = step?.book;
+      const agendaNumber = run.agendaNumber;
+      if (run.outcome === 'registered' && book && agendaNumber) {
+        const at = run.endedAt ?? deps.now().toISOString();
+        await guard('agenda book', () =>
+          deps.store.addAgendaRecord({
+            book,
+            year: Number(localDate(at, deps.timeZone).slice(0, 4)),
+            agendaNumber,
+            instanceId: instance.id,
+            at,
+          }),
+        );
+        if (book === 'outgoing')
+          await guard('numbered nota dinas', () => onOutgoingRegistered(deps, flow, instance, run));
+      }
+    }
+    const approval = notaDinasStep(flow);
+    for (const run of startedRuns)
+      if (approval && run.stepId === approval.id && !run.endedAt)
+        await guard('draft nota dinas', () => onApprovalStarted(deps, flow, instance, run));
+  };
+}
