@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Instance, Prompt, PromptAction } from '../../core/engine/types.js';
 import type { MessageRef } from '../../core/i18n.js';
 import type { InstanceId, PersonId } from '../../core/ids.js';
@@ -53,25 +54,53 @@ export function letterButtons(letter: LetterMetadata): PromptAction[] {
   ];
 }
 
-/** The question after /ajukan (to the requester) and at step 2 (to TU): sifat and derajat, and /surat. */
-export async function letterPrompts(deps: PaperDeps, instance: Instance): Promise<Prompt[]> {
-  const letter = await letterOf(deps.store, instance.id);
+/** The first registration run (step 2): the letter question is logged under it. */
+function registrationRun(deps: Pick<PaperDeps, 'flow'>, instance: Instance) {
   const flow = deps.flow(instance.flowId);
   const incoming = flow && registerStep(flow, 'incoming');
-  const registration = instance.runs.find((r) => r.stepId === incoming?.id && !r.endedAt);
-  const prompt = (to: PersonId, key: string, runId?: string): Prompt => ({
-    id: `${instance.id}:letter:${to}`,
+  return incoming && instance.runs.find((r) => r.stepId === incoming.id);
+}
+
+/** The run id the letter question's messages are logged under (edited as answers come, closed at numbering). */
+export function letterRunId(deps: Pick<PaperDeps, 'flow'>, instance: Instance): string | undefined {
+  const registration = registrationRun(deps, instance);
+  return registration ? `${registration.runId}~letter` : undefined;
+}
+
+/** Who is asked about the letter: the requester, and TU holding the registration. */
+function askedPeople(deps: PaperDeps, instance: Instance): Array<{ to: PersonId; key: string }> {
+  const registration = registrationRun(deps, instance);
+  const asked = [{ to: instance.requesterId, key: 'paper-letter-ask-requester' }];
+  if (registration?.assigneeId && registration.assigneeId !== instance.requesterId)
+    asked.push({ to: registration.assigneeId, key: 'paper-letter-ask-tu' });
+  return asked;
+}
+
+/**
+ * The question after /ajukan (to the requester) and at step 2 (to TU): sifat and derajat as buttons,
+ * and /surat for the rest. `update` edits the messages already sent (after an answer); `close` takes
+ * their buttons away (the letter is numbered).
+ */
+export async function letterPrompts(
+  deps: PaperDeps,
+  instance: Instance,
+  mode: 'ask' | 'update' | 'close' = 'ask',
+): Promise<Prompt[]> {
+  const runId = letterRunId(deps, instance);
+  if (!runId) return [];
+  const letter = await letterOf(deps.store, instance.id);
+  return askedPeople(deps, instance).map(({ to, key }) => ({
+    id: mode === 'ask' ? `${runId}:letter:${to}` : `${runId}:letter-${mode}:${to}:${randomUUID()}`,
     to,
     instanceId: instance.id,
-    ...(runId ? { runId } : {}),
-    kind: 'notice',
-    lines: [{ key, params: { subject: instance.subject } }, ...letterLines(letter)],
-    actions: letterButtons(letter),
-  });
-  const prompts = [prompt(instance.requesterId, 'paper-letter-ask-requester')];
-  if (registration?.assigneeId && registration.assigneeId !== instance.requesterId)
-    prompts.push(prompt(registration.assigneeId, 'paper-letter-ask-tu', registration.runId));
-  return prompts;
+    runId,
+    kind: mode === 'ask' ? 'task' : mode === 'update' ? 'task-update' : 'task-closed',
+    lines: [
+      { key: mode === 'close' ? 'paper-letter-current' : key, params: { subject: instance.subject } },
+      ...letterLines(letter),
+    ],
+    actions: mode === 'close' ? [] : letterButtons(letter),
+  }));
 }
 
 /**

@@ -39,6 +39,10 @@ export function paperListener(deps: PaperDeps): (change: SavedChange) => Promise
             at,
           }),
         );
+        if (book === 'incoming')
+          await guard('letter question closed', async () =>
+            deps.send(await letterPrompts(deps, instance, 'close')),
+          );
         if (book === 'outgoing')
           await guard('numbered nota dinas', () => onOutgoingRegistered(deps, flow, instance, run));
       }

@@ -12,6 +12,7 @@ import {
   editLetter,
   holdsRegistration,
   letterLines,
+  letterPrompts,
   mayEditLetter,
   parseLetterArgs,
   SIFAT_ACTION,
@@ -71,6 +72,8 @@ export function paperChat(chat: PaperChatDeps): ChatContributions {
       holdsRegistration(deps, instance, tap.personId),
     );
     if (!edited.ok) return say(...edited.refusals);
+    // The question's messages (the requester's and TU's) show the new choice.
+    await deps.send(await letterPrompts(deps, instance, 'update'));
     return say(
       { key: 'paper-letter-saved', params: { subject: instance.subject } },
       ...letterLines(edited.letter),
@@ -110,6 +113,8 @@ export function paperChat(chat: PaperChatDeps): ChatContributions {
             holdsRegistration(deps, instance, personId),
           );
           if (!edited.ok) return { lines: edited.refusals };
+          if (!instance.agendaNumbers.incoming)
+            await deps.send(await letterPrompts(deps, instance, 'update'));
           return {
             lines: [
               { key: 'paper-letter-saved', params: { subject: instance.subject } },

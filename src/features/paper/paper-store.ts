@@ -1,6 +1,7 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, ObjectId } from 'mongodb';
 import type { InstanceId, PersonId } from '../../core/ids.js';
 import type { LetterMetadata } from '../../files/paper/index.js';
+import { isDuplicateKeyError, objectIdForKey } from '../../storage/object-ids.js';
 
 /** What Pandu generated: a document kind, stored as a version of a step's output. */
 export type PaperKind = 'lembar-disposisi' | 'nota-dinas' | 'nota-dinas-docx' | 'archive-summary';
@@ -56,7 +57,8 @@ export interface PaperStore {
   agendaRecords(book: 'incoming' | 'outgoing', year: number): Promise<AgendaRecord[]>;
 }
 
-type WithId<T> = T & { _id: string };
+type WithId<T> = T & { _id: ObjectId };
+const key = (text: string) => objectIdForKey(text) as unknown as ObjectId;
 
 /** The paper feature's three collections: `paper_documents`, `paper_letters`, `paper_agenda`. */
 export class MongoPaperStore implements PaperStore {
@@ -90,16 +92,19 @@ export class MongoPaperStore implements PaperStore {
         .next();
       const stored: PaperDocument = { ...document, version: (last?.version ?? 0) + 1 };
       try {
-        await this.documents.insertOne({ _id: stored.id, ...stored });
+        await this.documents.insertOne({ _id: key(`paper-document:${stored.id}`), ...stored });
         return stored;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000 || attempt >= 5) throw error;
+        if (!isDuplicateKeyError(error) || attempt >= 5) throw error;
       }
     }
   }
 
   async document(id: string): Promise<PaperDocument | undefined> {
-    const found = await this.documents.findOne({ _id: id }, { projection: { _id: 0 } });
+    const found = await this.documents.findOne(
+      { _id: key(`paper-document:${id}`) },
+      { projection: { _id: 0 } },
+    );
     return found ?? undefined;
   }
 
@@ -119,18 +124,25 @@ export class MongoPaperStore implements PaperStore {
   }
 
   async letter(instanceId: InstanceId): Promise<StoredLetter | undefined> {
-    const found = await this.letters.findOne({ _id: instanceId }, { projection: { _id: 0 } });
+    const found = await this.letters.findOne(
+      { _id: key(`paper-letter:${instanceId}`) },
+      { projection: { _id: 0 } },
+    );
     return found ?? undefined;
   }
 
   async saveLetter(letter: StoredLetter): Promise<void> {
-    await this.letters.replaceOne({ _id: letter.instanceId }, { ...letter }, { upsert: true });
+    await this.letters.updateOne(
+      { _id: key(`paper-letter:${letter.instanceId}`) },
+      { $set: letter },
+      { upsert: true },
+    );
   }
 
   async addAgendaRecord(record: AgendaRecord): Promise<void> {
     await this.ready();
-    const key = `${record.book}:${record.agendaNumber}`;
-    await this.agenda.updateOne({ _id: key }, { $setOnInsert: { _id: key, ...record } }, { upsert: true });
+    const id = key(`paper-agenda:${record.book}:${record.agendaNumber}`);
+    await this.agenda.updateOne({ _id: id }, { $setOnInsert: record }, { upsert: true });
   }
 
   async agendaRecords(book: 'incoming' | 'outgoing', year: number): Promise<AgendaRecord[]> {
