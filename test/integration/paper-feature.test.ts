@@ -57,7 +57,7 @@ describe('the paper feature in the running service', () => {
       idempotencyKey: `k${++keys}`,
       ...command,
     } as Command);
-    if (!result.ok) throw new Error(`${String(command['type'])} refused: ${result.refusal.code}`);
+    if (!result.ok) throw new Error(`${command['type'] as string} refused: ${result.refusal.code}`);
   }
 
   /** Does the open step the plain way; returns the step it did. */
