@@ -46,9 +46,7 @@ export async function notaDinasData(
   return {
     kop: kopFor(org, flow),
     kepada: [`Kepala ${unit}`],
-    dari: signerId
-      ? `Kepala ${org.unit(org.person(signerId)?.unit ?? '')?.name ?? jabatanOf(org, signerId)}`
-      : '-',
+    dari: signerId ? jabatanOf(org, signerId) : '-',
     tembusan: letter.tembusan.map((t) => t.name),
     tanggal: localDate(at, deps.timeZone),
     ...(nomor ? { nomor } : {}),

@@ -59,12 +59,16 @@ export function documentPerson(org: OrgDirectory, personId: PersonId | null | un
   };
 }
 
-/** `Kabid Bidang Pengembangan Aplikasi …`: the position and the unit's name. */
+/** Heads of units (Kapus, Kabid, Kasubbid, Kasubbag …) are written "Kepala <unit>" on paper. */
+const HEAD_POSITION = /^Ka(pus|bid|subbid|subbag|bag|biro|ro)$/i;
+
+/** `Kepala Bidang Pengembangan Aplikasi …`, `Staf Subbidang …`: the jabatan as a letter prints it. */
 export function jabatanOf(org: OrgDirectory, personId: PersonId): string {
   const person = org.person(personId);
   if (!person) return personId;
   const unit = org.unit(person.unit)?.name;
-  return unit ? `${person.position} ${unit}` : person.position;
+  if (!unit) return person.position;
+  return HEAD_POSITION.test(person.position) ? `Kepala ${unit}` : `${person.position} ${unit}`;
 }
 
 /** The letter's metadata, or the defaults (biasa, biasa, no lampiran) when nobody gave any. */

@@ -58,7 +58,7 @@ export interface PaperStore {
 }
 
 type WithId<T> = T & { _id: ObjectId };
-const key = (text: string) => objectIdForKey(text) as unknown as ObjectId;
+const key = (text: string): ObjectId => objectIdForKey(text);
 
 /** The paper feature's three collections: `paper_documents`, `paper_letters`, `paper_agenda`. */
 export class MongoPaperStore implements PaperStore {
