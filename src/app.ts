@@ -144,6 +144,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   for (const feature of options.features ?? (await loadFeatures()))
     await registry.add(feature, host(feature));
   registry.seal();
+  const chatContributions = registry.chat();
 
   const chat = new ChatApp({
     service,
@@ -159,7 +160,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     platforms: PLATFORMS,
-    contributions: registry.chat(),
+    contributions: chatContributions,
     send: (prompts) => storage.outbox.enqueue(prompts),
     fileRefs: storage.fileRefs,
   });
@@ -191,6 +192,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     fileRefs: storage.fileRefs,
     clock,
     logger,
+    ...(chatContributions.letterFacts ? { letterFacts: chatContributions.letterFacts } : {}),
     ...(options.dispatcherLimits ? { limits: options.dispatcherLimits } : {}),
     ...(options.dispatcherPollMs ? { pollMs: options.dispatcherPollMs } : {}),
   });

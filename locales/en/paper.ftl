@@ -80,3 +80,5 @@ paper-verify-unknown = ✖ { $file }: verification code { $id } is unknown.
 paper-verify-changed = ✖ { $file } does NOT match the stored { $kind } { $agenda } version { $version }: stored SHA-256 { $sha }, this file { $actual }.
 paper-verify-ok = ✔ { $file } matches { $kind } { $agenda } version { $version } (the current version), SHA-256 { $sha }.
 paper-verify-ok-superseded = ⚠ { $file } matches { $kind } { $agenda } version { $version }, but that version has been superseded; SHA-256 { $sha }.
+# The notification preview of a confidential letter's messages (the chat layer's, without their content).
+chat-confidential-preview = 🔒 Confidential letter: open Pandu to read it.

@@ -80,3 +80,5 @@ paper-verify-unknown = ✖ { $file }: kode verifikasi { $id } tidak dikenal.
 paper-verify-changed = ✖ { $file } TIDAK sama dengan { $kind } { $agenda } versi { $version } yang tersimpan: SHA-256 tersimpan { $sha }, berkas ini { $actual }.
 paper-verify-ok = ✔ { $file } sama dengan { $kind } { $agenda } versi { $version } (versi terkini), SHA-256 { $sha }.
 paper-verify-ok-superseded = ⚠ { $file } sama dengan { $kind } { $agenda } versi { $version }, tetapi versi ini sudah digantikan; SHA-256 { $sha }.
+# Teks pratinjau notifikasi untuk surat rahasia (dipakai lapisan chat, tanpa isi pesan).
+chat-confidential-preview = 🔒 Surat rahasia: buka Pandu untuk membacanya.
