@@ -82,3 +82,6 @@ paper-verify-ok = ✔ { $file } matches { $kind } { $agenda } version { $version
 paper-verify-ok-superseded = ⚠ { $file } matches { $kind } { $agenda } version { $version }, but that version has been superseded; SHA-256 { $sha }.
 # The notification preview of a confidential letter's messages (the chat layer's, without their content).
 chat-confidential-preview = 🔒 Confidential letter: open Pandu to read it.
+paper-badge-derajat = ⚡ { $label }
+paper-badge-sifat = 🔒 { $label }
+paper-badge-both = { $first } · { $second }

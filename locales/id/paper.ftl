@@ -82,3 +82,6 @@ paper-verify-ok = ✔ { $file } sama dengan { $kind } { $agenda } versi { $versi
 paper-verify-ok-superseded = ⚠ { $file } sama dengan { $kind } { $agenda } versi { $version }, tetapi versi ini sudah digantikan; SHA-256 { $sha }.
 # Teks pratinjau notifikasi untuk surat rahasia (dipakai lapisan chat, tanpa isi pesan).
 chat-confidential-preview = 🔒 Surat rahasia: buka Pandu untuk membacanya.
+paper-badge-derajat = ⚡ { $label }
+paper-badge-sifat = 🔒 { $label }
+paper-badge-both = { $first } · { $second }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { LetterFacts } from '../../chat/contributions.js';
 import type { Instance, Prompt, PromptAction } from '../../core/engine/types.js';
 import type { MessageRef } from '../../core/i18n.js';
 import type { InstanceId, PersonId } from '../../core/ids.js';
 import {
   DERAJAT_LABELS,
   DERAJAT_VALUES,
+  derajatRank,
+  isConfidential,
   lampiranText,
   parseDerajat,
   parseSifat,
@@ -208,6 +211,29 @@ export function tembusanResolver(deps: PaperDeps): (name: string) => TembusanEnt
     const person = people.find((p) => p.id === name || p.name.toLowerCase() === wanted);
     return person ? { name: person.name, personId: person.id } : { name };
   };
+}
+
+/** What the letter's metadata means for its messages: rahasia protected, derajat shown and ranked. */
+export async function letterFacts(
+  deps: Pick<PaperDeps, 'store'>,
+  instanceId: InstanceId,
+): Promise<LetterFacts> {
+  const letter = await deps.store.letter(instanceId);
+  if (!letter) return { confidential: false, rank: derajatRank('biasa') };
+  const { sifat, derajat } = letter.metadata;
+  const marks: MessageRef[] = [];
+  if (derajat !== 'biasa')
+    marks.push({ key: 'paper-badge-derajat', params: { label: { text: DERAJAT_LABELS[derajat] } } });
+  if (isConfidential(sifat))
+    marks.push({ key: 'paper-badge-sifat', params: { label: { text: SIFAT_LABELS[sifat] } } });
+  const badge =
+    marks.length === 2
+      ? {
+          key: 'paper-badge-both',
+          params: { first: { ref: marks[0] as MessageRef }, second: { ref: marks[1] as MessageRef } },
+        }
+      : marks[0];
+  return { confidential: isConfidential(sifat), rank: derajatRank(derajat), ...(badge ? { badge } : {}) };
 }
 
 /** Sifat or derajat from a button's argument. */

@@ -11,6 +11,7 @@ import {
   DERAJAT_ACTION,
   editLetter,
   holdsRegistration,
+  letterFacts,
   letterLines,
   letterPrompts,
   mayEditLetter,
@@ -80,6 +81,7 @@ export function paperChat(chat: PaperChatDeps): ChatContributions {
     );
   };
   return {
+    letterFacts: (instanceId) => letterFacts(deps, instanceId),
     actions: {
       [SIFAT_ACTION]: (t) => tap(SIFAT_ACTION, t),
       [DERAJAT_ACTION]: (t) => tap(DERAJAT_ACTION, t),
@@ -163,7 +165,14 @@ export function paperChat(chat: PaperChatDeps): ChatContributions {
             lines: [
               { key: 'paper-archive-sent', params: { agenda, entries: bundle.manifest.entries.length } },
             ],
-            files: [{ name, mimeType: 'application/zip', bytes: Buffer.from(bundle.zip) }],
+            files: [
+              {
+                name,
+                mimeType: 'application/zip',
+                bytes: Buffer.from(bundle.zip),
+                ...((await letterFacts(deps, instance.id)).confidential ? { confidential: true } : {}),
+              },
+            ],
           };
         },
       },
