@@ -1,0 +1,86 @@
+import { fallbackText } from '../../../../src/channels/slack/block-kit.js';
+import { markMessage } from '../../../../src/chat/letter-marks.js';
+import { letterFacts, parseLetterArgs } from '../../../../src/features/paper/letter.js';
+import type { PaperStore, StoredLetter } from '../../../../src/features/paper/paper-store.js';
+import { loadTranslator } from '../../../../src/i18n/translator.js';
+import { LOCALES_DIR } from '../../../support/paths.js';
+
+const translator = loadTranslator(LOCALES_DIR);
+const reader = { locale: 'id' as const, timeZone: 'Asia/Jakarta' };
+
+function storeWith(letter?: Partial<StoredLetter['metadata']>): Pick<PaperStore, 'letter'> {
+  return {
+    letter: () =>
+      Promise.resolve(
+        letter
+          ? {
+              instanceId: 'i1',
+              metadata: { sifat: 'biasa', derajat: 'biasa', lampiran: 0, tembusan: [], ...letter },
+              updatedAt: '2026-11-23T02:00:00Z',
+              updatedBy: 'ulp-biro-umum',
+              confirmed: false,
+            }
+          : undefined,
+      ),
+  };
+}
+
+describe('/surat arguments', () => {
+  const tembusan = (name: string) => (name === 'Sari Handayani' ? { name, personId: 'sari' } : { name });
+
+  it('reads fields in either language, quoted values and copies split on semicolons', () => {
+    const parsed = parseLetterArgs(
+      '001/ND-M/X/2026 sifat="sangat rahasia" derajat=segera number=027/1184/BU tanggal=2026-11-20 lampiran=2 tembusan="Sekretaris Jenderal; Sari Handayani"',
+      tembusan,
+    );
+    expect(parsed.rest).toEqual(['001/ND-M/X/2026']);
+    expect(parsed.unknown).toEqual([]);
+    expect(parsed.changes).toEqual({
+      sifat: 'sangat rahasia',
+      derajat: 'segera',
+      senderNumber: '027/1184/BU',
+      senderDate: '2026-11-20',
+      lampiran: '2',
+      tembusan: [{ name: 'Sekretaris Jenderal' }, { name: 'Sari Handayani', personId: 'sari' }],
+    });
+  });
+
+  it('names the fields it does not know', () => {
+    expect(parseLetterArgs('perihal=Rahasia sifat=biasa', tembusan).unknown).toEqual(['perihal']);
+  });
+});
+
+describe('a letter’s marks on its messages', () => {
+  it('an ordinary letter (or none recorded) is unmarked and ranked with the routine ones', async () => {
+    expect(await letterFacts({ store: storeWith() as PaperStore }, 'i1')).toEqual({
+      confidential: false,
+      rank: 2,
+    });
+    const message = { lines: ['Langkah 2/11'], buttons: [] };
+    const facts = await letterFacts({ store: storeWith({}) as PaperStore }, 'i1');
+    expect(markMessage(message, facts, { task: true, reader, translator })).toEqual(message);
+  });
+
+  it('sangat segera and rahasia: first on task lists, a badge line, protected with a neutral preview', async () => {
+    const facts = await letterFacts(
+      { store: storeWith({ sifat: 'rahasia', derajat: 'sangat-segera' }) as PaperStore },
+      'i1',
+    );
+    expect(facts.rank).toBe(0);
+    const marked = markMessage(
+      { lines: ['Langkah 3/11 · Permohonan rahasia'], parts: [1], buttons: [] },
+      facts,
+      { task: true, reader, translator },
+    );
+    expect(marked.lines).toEqual(['⚡ Sangat Segera · 🔒 Rahasia', 'Langkah 3/11 · Permohonan rahasia']);
+    expect(marked.parts).toEqual([2]);
+    expect(marked.confidential).toBe(true);
+    // Slack's notification text carries the neutral preview, never the subject.
+    expect(fallbackText(marked)).toContain('Surat rahasia');
+    expect(fallbackText(marked)).not.toContain('Permohonan');
+    // A notice (not a task) gets no badge but is still protected.
+    const notice = markMessage({ lines: ['x'], buttons: [] }, facts, { task: false, reader, translator });
+    expect(notice.lines).toEqual(['x']);
+    expect(notice.confidential).toBe(true);
+  });
+});
