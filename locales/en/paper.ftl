@@ -85,3 +85,6 @@ chat-confidential-preview = 🔒 Confidential letter: open Pandu to read it.
 paper-badge-derajat = ⚡ { $label }
 paper-badge-sifat = 🔒 { $label }
 paper-badge-both = { $first } · { $second }
+paper-tembusan-incoming = 📋 Copy (tembusan): incoming letter { $agenda } — { $subject }. For your information; nothing for you to do.
+paper-tembusan-outgoing = 📋 Copy (tembusan): memo { $agenda } — { $subject }. For your information.
+paper-confidential-subject = Confidential letter

@@ -85,3 +85,6 @@ chat-confidential-preview = 🔒 Surat rahasia: buka Pandu untuk membacanya.
 paper-badge-derajat = ⚡ { $label }
 paper-badge-sifat = 🔒 { $label }
 paper-badge-both = { $first } · { $second }
+paper-tembusan-incoming = 📋 Tembusan: surat masuk { $agenda } — { $subject }. Untuk diketahui; Anda tidak perlu menindaklanjutinya.
+paper-tembusan-outgoing = 📋 Tembusan: nota dinas { $agenda } — { $subject }. Untuk diketahui.
+paper-confidential-subject = Surat rahasia

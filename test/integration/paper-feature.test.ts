@@ -136,6 +136,7 @@ describe('the paper feature in the running service', () => {
           senderNumber: '027/1184/BU',
           senderDate: '2026-11-20',
           lampiran: '1',
+          tembusan: [{ name: 'Sekretaris Jenderal', personId: 'sekjen' }, { name: 'Inspektorat Jenderal' }],
         })
       ).ok,
     ).toBe(true);
@@ -211,6 +212,14 @@ describe('the paper feature in the running service', () => {
       (p) => p.to === 'ulp-biro-umum' && p.file?.fileId === final?.fileId,
     );
     expect(toRequester?.lines[0]?.params?.['number']).toBe(outgoing);
+    // The copies: the person in the org copied got the letter, then the numbered nota dinas; the
+    // nota dinas names both copies.
+    expect(finalPdf.text).toContain('Inspektorat Jenderal');
+    const copies = (await prompts()).filter((p) => p.to === 'sekjen');
+    expect(copies.map((p) => [p.lines[0]?.key, p.file?.fileId])).toEqual([
+      ['paper-tembusan-incoming', memo.fileId],
+      ['paper-tembusan-outgoing', final?.fileId],
+    ]);
     // The letter question lost its buttons when TU numbered the letter.
     expect(
       (await prompts()).filter((p) => p.kind === 'task-closed' && p.id.includes('letter-close')),

@@ -2,6 +2,7 @@ import type { SavedChange } from '../../core/service/sop-service.js';
 import { letterPrompts } from './letter.js';
 import { onDispositioned } from './lembar.js';
 import { onApprovalStarted, onOutgoingRegistered } from './nota-dinas.js';
+import { tembusanPrompts } from './tembusan.js';
 import { localDate, notaDinasStep, stepById, type PaperDeps } from './paper-context.js';
 
 /**
@@ -40,11 +41,17 @@ export function paperListener(deps: PaperDeps): (change: SavedChange) => Promise
           }),
         );
         if (book === 'incoming')
-          await guard('letter question closed', async () =>
-            deps.send(await letterPrompts(deps, instance, 'close')),
+          await guard('letter question closed and copies', async () =>
+            deps.send([
+              ...(await letterPrompts(deps, instance, 'close')),
+              ...(await tembusanPrompts(deps, instance, 'incoming')),
+            ]),
           );
         if (book === 'outgoing')
-          await guard('numbered nota dinas', () => onOutgoingRegistered(deps, flow, instance, run));
+          await guard('numbered nota dinas and copies', async () => {
+            const written = await onOutgoingRegistered(deps, flow, instance, run);
+            await deps.send(await tembusanPrompts(deps, instance, 'outgoing', written?.pdf));
+          });
       }
     }
     const approval = notaDinasStep(flow);

@@ -3,7 +3,11 @@ import { markMessage } from '../../../../src/chat/letter-marks.js';
 import { letterFacts, parseLetterArgs } from '../../../../src/features/paper/letter.js';
 import type { PaperStore, StoredLetter } from '../../../../src/features/paper/paper-store.js';
 import { loadTranslator } from '../../../../src/i18n/translator.js';
-import { LOCALES_DIR } from '../../../support/paths.js';
+import { EXAMPLE_ORG_FILE, LOCALES_DIR } from '../../../support/paths.js';
+import { loadOrgFile } from '../../../../src/config/org-file.js';
+import type { Instance } from '../../../../src/core/engine/types.js';
+import type { PaperDeps } from '../../../../src/features/paper/paper-context.js';
+import { tembusanPrompts } from '../../../../src/features/paper/tembusan.js';
 
 const translator = loadTranslator(LOCALES_DIR);
 const reader = { locale: 'id' as const, timeZone: 'Asia/Jakarta' };
@@ -82,5 +86,44 @@ describe('a letter’s marks on its messages', () => {
     const notice = markMessage({ lines: ['x'], buttons: [] }, facts, { task: false, reader, translator });
     expect(notice.lines).toEqual(['x']);
     expect(notice.confidential).toBe(true);
+  });
+});
+
+describe('tembusan copies', () => {
+  const org = loadOrgFile(EXAMPLE_ORG_FILE);
+  const instance = {
+    id: 'i1',
+    requesterId: 'ulp-biro-umum',
+    subject: 'Permohonan akun SPSE',
+    agendaNumbers: { incoming: '001/ND-M/X/2026' },
+    attachments: [{ fileId: 'memo', name: 'nota-dinas.pdf', mimeType: 'application/pdf' }],
+  } as unknown as Instance;
+  const copies = (sifat: 'biasa' | 'rahasia') =>
+    tembusanPrompts(
+      {
+        store: storeWith({
+          sifat,
+          tembusan: [{ name: 'Sekretaris Jenderal', personId: 'sekjen' }, { name: 'Inspektorat' }],
+        }) as PaperStore,
+        org: () => org,
+      } as unknown as PaperDeps,
+      instance,
+      'incoming',
+    );
+
+  it('go to the people in the org, with the letter', async () => {
+    const [copy, ...more] = await copies('biasa');
+    expect(more).toEqual([]);
+    expect(copy?.to).toBe('sekjen');
+    expect(copy?.file?.fileId).toBe('memo');
+    expect(translator.format(copy?.lines[0] ?? { key: '' }, reader)).toContain('Permohonan akun SPSE');
+  });
+
+  it('of a rahasia letter say "Surat rahasia" and carry no file', async () => {
+    const [copy] = await copies('rahasia');
+    expect(copy?.file).toBeUndefined();
+    const text = translator.format(copy?.lines[0] ?? { key: '' }, reader);
+    expect(text).toContain('Surat rahasia');
+    expect(text).not.toContain('Permohonan');
   });
 });
