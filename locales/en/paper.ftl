@@ -88,3 +88,4 @@ paper-badge-both = { $first } · { $second }
 paper-tembusan-incoming = 📋 Copy (tembusan): incoming letter { $agenda } — { $subject }. For your information; nothing for you to do.
 paper-tembusan-outgoing = 📋 Copy (tembusan): memo { $agenda } — { $subject }. For your information.
 paper-confidential-subject = Confidential letter
+chat-confidential-subject = Confidential letter

@@ -88,3 +88,4 @@ paper-badge-both = { $first } · { $second }
 paper-tembusan-incoming = 📋 Tembusan: surat masuk { $agenda } — { $subject }. Untuk diketahui; Anda tidak perlu menindaklanjutinya.
 paper-tembusan-outgoing = 📋 Tembusan: nota dinas { $agenda } — { $subject }. Untuk diketahui.
 paper-confidential-subject = Surat rahasia
+chat-confidential-subject = Surat rahasia

@@ -27,9 +27,12 @@ export interface LetterFacts {
   rank: number;
   /** A line shown first on the letter's tasks (its urgency), if any. */
   badge?: MessageRef;
+  /** The reader neither acts on nor administers the letter: its subject reads "Surat rahasia". */
+  hideSubject?: boolean;
 }
 
-export type LetterFactsSource = (instanceId: string) => Promise<LetterFacts>;
+/** The facts of a letter, for one reader when `personId` is given. */
+export type LetterFactsSource = (instanceId: string, personId?: string) => Promise<LetterFacts>;
 
 /** Who may see a command in the menus (all may type it; the command itself refuses those it is not for). */
 export type CommandAudience = 'everyone' | 'admins' | 'requesters' | 'leaders';

@@ -1,3 +1,4 @@
+import type { Prompt } from '../core/engine/types.js';
 import type { Reader, Translator } from '../i18n/translator.js';
 import type { LetterFacts, LetterFactsSource } from './contributions.js';
 import type { OutgoingMessage } from './types.js';
@@ -8,9 +9,23 @@ export const ORDINARY_LETTER: LetterFacts = { confidential: false, rank: 2 };
 export async function letterFactsOf(
   source: LetterFactsSource | undefined,
   instanceId: string,
+  personId?: string,
 ): Promise<LetterFacts> {
   if (!source) return ORDINARY_LETTER;
-  return source(instanceId).catch(() => ORDINARY_LETTER);
+  return source(instanceId, personId).catch(() => ORDINARY_LETTER);
+}
+
+/** The prompt with every line's `subject` read as "Surat rahasia" (for readers outside a confidential letter). */
+export function withoutSubject(prompt: Prompt, facts: LetterFacts): Prompt {
+  if (!facts.hideSubject) return prompt;
+  return {
+    ...prompt,
+    lines: prompt.lines.map((line) =>
+      line.params && 'subject' in line.params
+        ? { ...line, params: { ...line.params, subject: { ref: { key: 'chat-confidential-subject' } } } }
+        : line,
+    ),
+  };
 }
 
 /**

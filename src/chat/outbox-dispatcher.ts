@@ -12,7 +12,7 @@ import type { ReaderResolver } from './readers.js';
 import { renderPrompt } from './render-prompt.js';
 import { deliverFile } from './file-delivery.js';
 import type { LetterFactsSource } from './contributions.js';
-import { letterFactsOf, markMessage } from './letter-marks.js';
+import { letterFactsOf, markMessage, withoutSubject } from './letter-marks.js';
 import { reachOf } from './reach.js';
 import type { ChatPlatform, ChatSender, SendLimits } from './types.js';
 
@@ -125,9 +125,10 @@ export class OutboxDispatcher {
     if (delay > 0) return delay;
     const reader = await this.deps.readers.readerFor(prompt.to);
     const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
+    const facts = await letterFactsOf(this.deps.letterFacts, prompt.instanceId, prompt.to);
     const message = markMessage(
-      renderPrompt(prompt, reader, this.deps.translator, tokens),
-      await letterFactsOf(this.deps.letterFacts, prompt.instanceId),
+      renderPrompt(withoutSubject(prompt, facts), reader, this.deps.translator, tokens),
+      facts,
       { task: prompt.kind === 'task', reader, translator: this.deps.translator },
     );
     await tokens.saveTo(this.deps.tokens);
@@ -146,12 +147,15 @@ export class OutboxDispatcher {
     const logged = await this.logged(prompt);
     const reader = await this.deps.readers.readerFor(prompt.to);
     const facts =
-      logged.length > 0 ? await letterFactsOf(this.deps.letterFacts, prompt.instanceId) : undefined;
+      logged.length > 0
+        ? await letterFactsOf(this.deps.letterFacts, prompt.instanceId, prompt.to)
+        : undefined;
     for (const { sent } of logged) {
       const sender = this.senders.get(sent.platform);
       if (!sender) continue;
       const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
-      const rendered = renderPrompt(prompt, reader, this.deps.translator, tokens);
+      const shown = facts ? withoutSubject(prompt, facts) : prompt;
+      const rendered = renderPrompt(shown, reader, this.deps.translator, tokens);
       const message = facts
         ? markMessage(rendered, facts, {
             task: prompt.kind !== 'card',
