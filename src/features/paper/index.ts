@@ -48,6 +48,7 @@ async function setup(host: FeatureHost, options: PaperOptions): Promise<Contribu
     files: host.files,
     org: host.org,
     flow: (id) => host.service.flow(id),
+    instance: (id) => host.service.get(id),
     send: (prompts) => host.send(prompts),
     klasifikasi,
     template,

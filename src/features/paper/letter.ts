@@ -213,10 +213,32 @@ export function tembusanResolver(deps: PaperDeps): (name: string) => TembusanEnt
   };
 }
 
-/** What the letter's metadata means for its messages: rahasia protected, derajat shown and ranked. */
+/**
+ * Whether the person acts on or administers the instance: an admin, or the holder, actor, delegate or
+ * recipient of a run after the intake (the requester, as such, is not one: the issue's "others").
+ */
+export function actsOn(
+  deps: Pick<PaperDeps, 'org' | 'flow'>,
+  instance: Instance,
+  personId: PersonId,
+): boolean {
+  if (deps.org().isAdmin(personId)) return true;
+  const intake = deps.flow(instance.flowId)?.steps[0]?.id;
+  return instance.runs.some(
+    (r) =>
+      r.stepId !== intake &&
+      [r.assigneeId, r.actorId, r.delegatedFrom, ...(r.disposition?.recipientIds ?? [])].includes(personId),
+  );
+}
+
+/**
+ * What the letter's metadata means for its messages: rahasia protected (and, for a reader who does not
+ * act on it, its subject read as "Surat rahasia"), derajat shown and ranked.
+ */
 export async function letterFacts(
-  deps: Pick<PaperDeps, 'store'>,
+  deps: Pick<PaperDeps, 'store' | 'org' | 'flow' | 'instance'>,
   instanceId: InstanceId,
+  personId?: PersonId,
 ): Promise<LetterFacts> {
   const letter = await deps.store.letter(instanceId);
   if (!letter) return { confidential: false, rank: derajatRank('biasa') };
@@ -226,14 +248,20 @@ export async function letterFacts(
     marks.push({ key: 'paper-badge-derajat', params: { label: { text: DERAJAT_LABELS[derajat] } } });
   if (isConfidential(sifat))
     marks.push({ key: 'paper-badge-sifat', params: { label: { text: SIFAT_LABELS[sifat] } } });
+  const [first, second] = marks;
   const badge =
-    marks.length === 2
-      ? {
-          key: 'paper-badge-both',
-          params: { first: { ref: marks[0] as MessageRef }, second: { ref: marks[1] as MessageRef } },
-        }
-      : marks[0];
-  return { confidential: isConfidential(sifat), rank: derajatRank(derajat), ...(badge ? { badge } : {}) };
+    first && second
+      ? { key: 'paper-badge-both', params: { first: { ref: first }, second: { ref: second } } }
+      : first;
+  const confidential = isConfidential(sifat);
+  const instance = confidential && personId ? await deps.instance(instanceId) : undefined;
+  const hideSubject = Boolean(instance && personId && !actsOn(deps, instance, personId));
+  return {
+    confidential,
+    rank: derajatRank(derajat),
+    ...(badge ? { badge } : {}),
+    ...(hideSubject ? { hideSubject } : {}),
+  };
 }
 
 /** Sifat or derajat from a button's argument. */

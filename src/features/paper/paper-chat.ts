@@ -81,7 +81,7 @@ export function paperChat(chat: PaperChatDeps): ChatContributions {
     );
   };
   return {
-    letterFacts: (instanceId) => letterFacts(deps, instanceId),
+    letterFacts: (instanceId, personId) => letterFacts(deps, instanceId, personId),
     actions: {
       [SIFAT_ACTION]: (t) => tap(SIFAT_ACTION, t),
       [DERAJAT_ACTION]: (t) => tap(DERAJAT_ACTION, t),

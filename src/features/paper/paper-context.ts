@@ -26,6 +26,7 @@ export interface PaperDeps {
   files: FileStore;
   org: () => OrgDirectory;
   flow(id: string): Flow | undefined;
+  instance(id: string): Promise<Instance | undefined>;
   send(prompts: Prompt[]): Promise<void>;
   klasifikasi: KlasifikasiList;
   template: NotaDinasTemplate;

@@ -1,5 +1,5 @@
 import { fallbackText } from '../../../../src/channels/slack/block-kit.js';
-import { markMessage } from '../../../../src/chat/letter-marks.js';
+import { markMessage, withoutSubject } from '../../../../src/chat/letter-marks.js';
 import { letterFacts, parseLetterArgs } from '../../../../src/features/paper/letter.js';
 import type { PaperStore, StoredLetter } from '../../../../src/features/paper/paper-store.js';
 import { loadTranslator } from '../../../../src/i18n/translator.js';
@@ -54,20 +54,70 @@ describe('/surat arguments', () => {
   });
 });
 
+const org = loadOrgFile(EXAMPLE_ORG_FILE);
+const walked = {
+  id: 'i1',
+  flowId: 'spse-eproc',
+  requesterId: 'ulp-biro-umum',
+  subject: 'Permohonan akun SPSE',
+  agendaNumbers: { incoming: '001/ND-M/X/2026' },
+  attachments: [{ fileId: 'memo', name: 'nota-dinas.pdf', mimeType: 'application/pdf' }],
+  runs: [
+    { stepId: 'nota-dinas-masuk', assigneeId: 'ulp-biro-umum', actorId: 'ulp-biro-umum' },
+    { stepId: 'agenda-surat-masuk', assigneeId: 'tuti' },
+  ],
+} as unknown as Instance;
+
+function depsWith(store: Pick<PaperStore, 'letter'>): PaperDeps {
+  return {
+    store,
+    org: () => org,
+    flow: () => ({ steps: [{ id: 'nota-dinas-masuk' }] }),
+    instance: () => Promise.resolve(walked),
+  } as unknown as PaperDeps;
+}
+
 describe('a letter’s marks on its messages', () => {
+  it('a rahasia letter’s subject reads "Surat rahasia" for the requester and bystanders, not for TU acting on it', async () => {
+    const store = storeWith({ sifat: 'sangat-rahasia' });
+    expect((await letterFacts(depsWith(store), 'i1', 'ulp-biro-umum')).hideSubject).toBe(true);
+    expect((await letterFacts(depsWith(store), 'i1', 'dewi')).hideSubject).toBe(true);
+    expect((await letterFacts(depsWith(store), 'i1', 'tuti')).hideSubject).toBeUndefined();
+    // hendra is an admin in the example org.
+    expect((await letterFacts(depsWith(store), 'i1', 'hendra')).hideSubject).toBeUndefined();
+    const card = {
+      id: 'p',
+      to: 'ulp-biro-umum',
+      instanceId: 'i1',
+      kind: 'card' as const,
+      lines: [
+        {
+          key: 'task-header',
+          params: { sop: 'SOP', agenda: '-', subject: 'Permohonan akun SPSE', unit: 'Biro' },
+        },
+      ],
+      actions: [],
+    };
+    const hidden = withoutSubject(card, { confidential: true, rank: 2, hideSubject: true });
+    const text = translator.format(hidden.lines[0] ?? { key: '' }, reader);
+    expect(text).toContain('Surat rahasia');
+    expect(text).not.toContain('Permohonan akun');
+    expect(withoutSubject(card, { confidential: true, rank: 2 })).toBe(card);
+  });
+
   it('an ordinary letter (or none recorded) is unmarked and ranked with the routine ones', async () => {
-    expect(await letterFacts({ store: storeWith() as PaperStore }, 'i1')).toEqual({
+    expect(await letterFacts(depsWith(storeWith()), 'i1')).toEqual({
       confidential: false,
       rank: 2,
     });
     const message = { lines: ['Langkah 2/11'], buttons: [] };
-    const facts = await letterFacts({ store: storeWith({}) as PaperStore }, 'i1');
+    const facts = await letterFacts(depsWith(storeWith({})), 'i1');
     expect(markMessage(message, facts, { task: true, reader, translator })).toEqual(message);
   });
 
   it('sangat segera and rahasia: first on task lists, a badge line, protected with a neutral preview', async () => {
     const facts = await letterFacts(
-      { store: storeWith({ sifat: 'rahasia', derajat: 'sangat-segera' }) as PaperStore },
+      depsWith(storeWith({ sifat: 'rahasia', derajat: 'sangat-segera' })),
       'i1',
     );
     expect(facts.rank).toBe(0);
@@ -90,14 +140,7 @@ describe('a letter’s marks on its messages', () => {
 });
 
 describe('tembusan copies', () => {
-  const org = loadOrgFile(EXAMPLE_ORG_FILE);
-  const instance = {
-    id: 'i1',
-    requesterId: 'ulp-biro-umum',
-    subject: 'Permohonan akun SPSE',
-    agendaNumbers: { incoming: '001/ND-M/X/2026' },
-    attachments: [{ fileId: 'memo', name: 'nota-dinas.pdf', mimeType: 'application/pdf' }],
-  } as unknown as Instance;
+  const instance = walked;
   const copies = (sifat: 'biasa' | 'rahasia') =>
     tembusanPrompts(
       {
