@@ -69,6 +69,10 @@ describe('a rahasia, sangat segera letter on Telegram', () => {
     tg.send('tuti', '/surat klasifikasi=027.1');
     await tg.next('tuti', hasText('Klasifikasi: 027.1'));
     tg.tap('tuti', task, 'Catat');
+    // The requester's status card, edited as the letter moves, names no subject now.
+    const card = await tg.next('ulp-biro-umum', hasText('Dipegang oleh'));
+    const sealed = await tg.edited('ulp-biro-umum', card, hasText('Surat rahasia'));
+    expect(sealed.text).not.toContain('Permohonan akun SPSE');
     const kapus = await tg.taskFor('hendra', 'Langkah 3/11');
     expect(kapus.text?.split('\n')[0]).toBe('⚡ Sangat Segera · 🔒 Rahasia');
     const agenda = (await app.service.openTasksFor('hendra'))[0]?.instance.agendaNumbers.incoming ?? '';

@@ -91,6 +91,8 @@ describe('the paper feature in the running service', () => {
         });
       await act(latest, { type: 'complete' });
     }
+    // Documents are made after the command answers: wait for them.
+    await paper().idle();
     return step.id;
   }
 

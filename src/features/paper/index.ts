@@ -11,7 +11,7 @@ import { loadNotaDinasTemplate } from '../../files/paper/index.js';
 import type { Contributions, Feature, FeatureHost } from '../feature.js';
 import { runAgendaExport } from './agenda-books.js';
 import { runArchiveExport } from './archive.js';
-import { paperListener } from './lifecycle.js';
+import { paperLifecycle } from './lifecycle.js';
 import type { PaperDeps } from './paper-context.js';
 import { paperChat } from './paper-chat.js';
 import { MongoPaperStore, type PaperStore } from './paper-store.js';
@@ -22,6 +22,8 @@ export type { PaperDocument, PaperStore, StoredLetter } from './paper-store.js';
 export interface PaperApi {
   store: PaperStore;
   deps: PaperDeps;
+  /** Resolves once the documents being made have been filed and sent. */
+  idle(): Promise<void>;
 }
 
 export interface PaperOptions {
@@ -60,6 +62,7 @@ async function setup(host: FeatureHost, options: PaperOptions): Promise<Contribu
   const service = host.service;
   const get = (id: string) => service.get(id);
   const reader = { locale: config.DEFAULT_LOCALE, timeZone: config.TIME_ZONE };
+  const lifecycle = paperLifecycle(deps);
   return {
     chat: paperChat({
       deps,
@@ -70,7 +73,9 @@ async function setup(host: FeatureHost, options: PaperOptions): Promise<Contribu
       openTasksFor: (personId) => service.openTasksFor(personId),
       listForUnit: (unitId, limit) => service.listForUnit(unitId, limit),
     }),
-    onSaved: paperListener(deps),
+    onSaved: lifecycle.listener,
+    // Documents still being made are filed before the database closes.
+    stop: () => lifecycle.idle(),
     world: {
       agendaFields: async (instance) => {
         const code = (await store.letter(instance.id))?.metadata.klasifikasi;
@@ -105,6 +110,6 @@ async function setup(host: FeatureHost, options: PaperOptions): Promise<Contribu
           }),
       },
     ],
-    api: { store, deps },
+    api: { store, deps, idle: () => lifecycle.idle() },
   };
 }
