@@ -131,6 +131,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await logActions(change);
       await registry.onSaved(change);
     },
+    agendaFields: registry.agendaFields,
   });
   const db = storage.connection.db;
   if (!db) throw new Error('the database is not connected');
@@ -230,6 +231,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     fileRefs: storage.fileRefs,
     clock,
     logger,
+    ...(featureChat.letterFacts ? { letterFacts: featureChat.letterFacts } : {}),
     ...(options.dispatcherLimits ? { limits: options.dispatcherLimits } : {}),
     ...(options.dispatcherPollMs ? { pollMs: options.dispatcherPollMs } : {}),
   });

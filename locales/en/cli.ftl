@@ -42,6 +42,15 @@ cli-help-register =
 cli-help-report =
     pandu report compliance [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit ID | --person ID] [--flow ID] [--json] [--xlsx FILE]
       Compliance with the Mutu Baku's standard times, per step, for a period.
+cli-help-agenda =
+    pandu agenda export --book incoming|outgoing --year YYYY [--format xlsx|csv] [--out FILE]
+      Writes a year's incoming or outgoing letters register (the paper agenda book's columns).
+cli-help-verify =
+    pandu verify FILE.pdf
+      Checks a document Pandu generated against the stored one (SHA-256, current or superseded).
+cli-help-archive =
+    pandu archive export AGENDA-NUMBER [--out FILE]
+      Writes a letter's archive: a ZIP with manifest.json, every file of every version, the documents, the audit trail, the summary.
 cli-unknown-command = ✖ Unknown command: { $command }. Type pandu --help for the list of commands.
 cli-bad-lang = ✖ Unknown language "{ $lang }": use --lang id or --lang en.
 cli-no-database = ✖ No database: set MONGODB_URI, or start the service first (npm start) so its embedded database listens on port { $port }.

@@ -42,6 +42,15 @@ cli-help-register =
 cli-help-report =
     pandu report compliance [--from TTTT-BB-HH] [--to TTTT-BB-HH] [--unit ID | --person ID] [--flow ID] [--json] [--xlsx BERKAS]
       Kepatuhan terhadap standar waktu Mutu Baku per langkah untuk satu periode.
+cli-help-agenda =
+    pandu agenda export --book incoming|outgoing --year TTTT [--format xlsx|csv] [--out BERKAS]
+      Menulis buku agenda surat masuk atau keluar satu tahun (kolom buku agenda kertas).
+cli-help-verify =
+    pandu verify BERKAS.pdf
+      Memeriksa dokumen buatan Pandu terhadap yang tersimpan (SHA-256, versi terkini atau sudah digantikan).
+cli-help-archive =
+    pandu archive export NOMOR-AGENDA [--out BERKAS]
+      Menulis arsip surat: ZIP dengan manifest.json, setiap berkas setiap versi, dokumen, jejak audit, ringkasan.
 cli-unknown-command = ✖ Perintah tidak dikenal: { $command }. Ketik pandu --help untuk daftar perintah.
 cli-bad-lang = ✖ Bahasa "{ $lang }" tidak dikenal: pakai --lang id atau --lang en.
 cli-no-database = ✖ Tidak ada basis data: atur MONGODB_URI, atau jalankan layanan dulu (npm start) agar basis data bawaannya mendengarkan di port { $port }.

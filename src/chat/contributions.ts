@@ -15,7 +15,24 @@ export interface ChatContributions {
   actions?: Record<string, ChatActionHandler>;
   /** Content checks of uploads, by the handler name a flow step's `output.file.handler` gives. */
   fileHandlers?: Record<string, FileContentHandler>;
+  /** What a letter's metadata means for its messages (one feature gives it; none: every letter ordinary). */
+  letterFacts?: LetterFactsSource;
 }
+
+/** How a letter's messages are handled: kept from forwarding, ordered, marked. */
+export interface LetterFacts {
+  /** Rahasia and the like: protected from forwarding and saving, no preview text. */
+  confidential: boolean;
+  /** Orders task lists: lower first (e.g. sangat segera 0, segera 1, biasa 2). */
+  rank: number;
+  /** A line shown first on the letter's tasks (its urgency), if any. */
+  badge?: MessageRef;
+  /** The reader neither acts on nor administers the letter: its subject reads "Surat rahasia". */
+  hideSubject?: boolean;
+}
+
+/** The facts of a letter, for one reader when `personId` is given. */
+export type LetterFactsSource = (instanceId: string, personId?: string) => Promise<LetterFacts>;
 
 /** Who may see a command in the menus (all may type it; the command itself refuses those it is not for). */
 export type CommandAudience = 'everyone' | 'admins' | 'requesters' | 'leaders';

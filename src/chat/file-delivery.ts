@@ -43,6 +43,7 @@ export async function deliverFile(
     bytes: stored.bytes,
     ...(caption ? { caption } : {}),
     ...(known ? { platformRef: known } : {}),
+    ...(message.confidential ? { confidential: true } : {}),
   });
   if (sent.platformRef && sent.platformRef !== known)
     await deps.fileRefs?.remember(file.fileId, sender.platform, sent.platformRef);

@@ -11,6 +11,8 @@ import { RateGate } from './rate-gate.js';
 import type { ReaderResolver } from './readers.js';
 import { renderPrompt } from './render-prompt.js';
 import { deliverFile } from './file-delivery.js';
+import type { LetterFactsSource } from './contributions.js';
+import { letterFactsOf, markMessage, withoutSubject } from './letter-marks.js';
 import { reachOf } from './reach.js';
 import type { ChatPlatform, ChatSender, SendLimits } from './types.js';
 
@@ -32,6 +34,8 @@ export interface DispatcherDeps {
   limits?: Partial<Record<ChatPlatform, SendLimits>>;
   pollMs?: number;
   maxAttempts?: number;
+  /** What each letter's metadata means for its messages (confidential, urgency). */
+  letterFacts?: LetterFactsSource;
 }
 
 /**
@@ -121,7 +125,12 @@ export class OutboxDispatcher {
     if (delay > 0) return delay;
     const reader = await this.deps.readers.readerFor(prompt.to);
     const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
-    const message = renderPrompt(prompt, reader, this.deps.translator, tokens);
+    const facts = await letterFactsOf(this.deps.letterFacts, prompt.instanceId, prompt.to);
+    const message = markMessage(
+      renderPrompt(withoutSubject(prompt, facts), reader, this.deps.translator, tokens),
+      facts,
+      { task: prompt.kind === 'task', reader, translator: this.deps.translator },
+    );
     await tokens.saveTo(this.deps.tokens);
     if (prompt.file) {
       await deliverFile(this.deps, target.sender, target.chatId, prompt.file, message, reader);
@@ -137,11 +146,23 @@ export class OutboxDispatcher {
   private async editTaskMessages(prompt: Prompt): Promise<number> {
     const logged = await this.logged(prompt);
     const reader = await this.deps.readers.readerFor(prompt.to);
+    const facts =
+      logged.length > 0
+        ? await letterFactsOf(this.deps.letterFacts, prompt.instanceId, prompt.to)
+        : undefined;
     for (const { sent } of logged) {
       const sender = this.senders.get(sent.platform);
       if (!sender) continue;
       const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
-      const message = renderPrompt(prompt, reader, this.deps.translator, tokens);
+      const shown = facts ? withoutSubject(prompt, facts) : prompt;
+      const rendered = renderPrompt(shown, reader, this.deps.translator, tokens);
+      const message = facts
+        ? markMessage(rendered, facts, {
+            task: prompt.kind !== 'card',
+            reader,
+            translator: this.deps.translator,
+          })
+        : rendered;
       await tokens.saveTo(this.deps.tokens);
       await sender.edit(sent, message);
     }

@@ -4,6 +4,7 @@ import { maySeeInstance } from '../core/engine/visibility.js';
 import type { PersonId } from '../core/ids.js';
 import { TokenBatch } from './action-tokens.js';
 import type { ChatContext } from './chat-context.js';
+import { letterFactsOf, markMessage } from './letter-marks.js';
 import { renderPrompt } from './render-prompt.js';
 import { timelineLines } from './timeline.js';
 import type { ChatReply, ChatUser, OutgoingMessage, SentMessage } from './types.js';
@@ -11,7 +12,7 @@ import type { ChatReply, ChatUser, OutgoingMessage, SentMessage } from './types.
 /** Task messages shown at once by `/tugas`; the rest wait for the first ones to be done. */
 const TASKS_SHOWN = 10;
 
-/** Open tasks, overdue first then by due time, each as a task message with its buttons. */
+/** Open tasks, the most urgent letters first, then overdue, then by due time, each as a task message with its buttons. */
 export async function taskList(chat: ChatContext, user: ChatUser, personId: PersonId): Promise<ChatReply> {
   const now = chat.deps.clock.now();
   const tasks = await openTasks(chat, personId, now);
@@ -33,12 +34,17 @@ export async function openTasks(
   now: Date,
 ): Promise<Array<{ instance: Instance; run: StepRun }>> {
   const open = await chat.service.openTasksFor(personId);
-  return open
-    .flatMap(({ instance, runId }) => {
+  const source = chat.deps.contributions.letterFacts;
+  const tasks = await Promise.all(
+    open.flatMap(({ instance, runId }) => {
       const run = instance.runs.find((r) => r.runId === runId);
-      return run ? [{ instance, run }] : [];
-    })
-    .sort((a, b) => dueRank(a.run, now) - dueRank(b.run, now));
+      return run ? [letterFactsOf(source, instance.id).then((facts) => ({ instance, run, facts }))] : [];
+    }),
+  );
+  // The letter's urgency first (sangat segera before segera before biasa), then overdue, then due time.
+  return tasks
+    .sort((a, b) => a.facts.rank - b.facts.rank || dueRank(a.run, now) - dueRank(b.run, now))
+    .map(({ instance, run }) => ({ instance, run }));
 }
 
 function dueRank(run: StepRun, now: Date): number {
@@ -58,7 +64,12 @@ export async function taskMessage(
     return chat.render(user, personId, [{ key: 'refusal-unknown-flow', params: { flow: instance.flowId } }]);
   const prompt = taskPrompt(flow, chat.org, instance, run, `resend:${instance.id}:${run.runId}`);
   const tokens = new TokenBatch({ personId, instanceId: instance.id });
-  const message = renderPrompt(prompt, await chat.readerFor(user, personId), chat.deps.translator, tokens);
+  const reader = await chat.readerFor(user, personId);
+  const message = markMessage(
+    renderPrompt(prompt, reader, chat.deps.translator, tokens),
+    await letterFactsOf(chat.deps.contributions.letterFacts, instance.id),
+    { task: true, reader, translator: chat.deps.translator },
+  );
   await tokens.saveTo(chat.deps.tokens);
   return { ...message, taskRun: { instanceId: instance.id, runId: run.runId, personId } };
 }

@@ -29,6 +29,12 @@ export interface OutgoingMessage {
   buttons: OutgoingButton[][];
   /** Set on task messages: after sending, the channel records it so later edits reach it. */
   taskRun?: { instanceId: string; runId: string; personId: string };
+  /**
+   * A confidential letter's message: channels keep it from being forwarded or saved where the
+   * platform can, and show `previewText` instead of its lines in notifications.
+   */
+  confidential?: boolean;
+  previewText?: string;
 }
 
 export interface SentMessage {
@@ -44,6 +50,8 @@ export interface OutgoingFile {
   caption?: string;
   /** The platform's own id of the same bytes (a Telegram file_id), to send it again without uploading. */
   platformRef?: string;
+  /** A confidential letter's file: not to be forwarded or saved where the platform can prevent it. */
+  confidential?: boolean;
 }
 
 /** What a platform answered to a file sent: its own id of the file, to reuse next time. */

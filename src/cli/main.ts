@@ -24,7 +24,18 @@ const out: CliOutput = {
 };
 
 /** Groups with a help text: the command line's own and those features add (`cli-help-<group>`). */
-const GROUPS = ['flow', 'org', 'ppk', 'calendar', 'disruption', 'register', 'report'];
+const GROUPS = [
+  'flow',
+  'org',
+  'ppk',
+  'calendar',
+  'disruption',
+  'register',
+  'report',
+  'agenda',
+  'verify',
+  'archive',
+];
 
 interface Invocation {
   group: string | undefined;

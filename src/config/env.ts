@@ -98,7 +98,8 @@ export const configSchema = z.object({
   SLACK_API_URL: optionalUrl,
   /**
    * Where people reach the service from outside (`https://pandu.example.go.id`): the base of links
-   * the service sends (a one-time web sign-in link); with https, cookies are Secure. Unset:
+   * the service sends (a one-time web sign-in link, the verification link on generated documents,
+   * PUBLIC_URL/verify/<id>); with https, cookies are Secure. Unset:
    * `http://localhost:<PORT>`.
    */
   PUBLIC_URL: optionalUrl,

@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import type { ChatContributions } from '../chat/contributions.js';
 import type { LoadedOfficeCalendars } from '../config/office-calendars.js';
 import type { Config } from '../config/env.js';
-import type { Prompt } from '../core/engine/types.js';
+import type { Instance, Prompt } from '../core/engine/types.js';
 import type { Locale } from '../core/i18n.js';
 import type { PersonId } from '../core/ids.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
@@ -62,6 +62,8 @@ export interface Contributions<Api = unknown> {
     delegations?: () => Promise<Map<PersonId, PersonId>>;
     /** The start of a declared disruption, if one is on. */
     disruptedSince?: () => Promise<Date | undefined>;
+    /** Facts about the letter that an agenda number may print (`{klasifikasi}`). */
+    agendaFields?: (instance: Instance) => Promise<{ klasifikasi?: string }>;
   };
   /** Sets and clears the reminder and escalation timers of timed runs. */
   stepTimers?: StepTimers;

@@ -12,5 +12,6 @@ export async function loadFeatures(): Promise<Feature[]> {
     (await import('./time-standards/index.js')).timeStandardsFeature(),
     (await import('./office-calendar/index.js')).officeCalendarFeature(),
     (await import('./reports/index.js')).reportsFeature(),
+    (await import('./paper/index.js')).paperFeature(),
   ];
 }

@@ -47,6 +47,7 @@ export class FeatureRegistry {
     const commands: ChatCommand[] = [];
     const actions: NonNullable<ChatContributions['actions']> = {};
     const fileHandlers: NonNullable<ChatContributions['fileHandlers']> = {};
+    let letterFacts: ChatContributions['letterFacts'];
     for (const { feature, contributions } of this.entries) {
       const chat = contributions.chat ?? {};
       for (const command of chat.commands ?? []) {
@@ -64,8 +65,12 @@ export class FeatureRegistry {
           throw new Error(`feature ${feature.id}: file handler "${name}" is already taken`);
         fileHandlers[name] = handler;
       }
+      if (chat.letterFacts) {
+        if (letterFacts) throw new Error(`feature ${feature.id}: letter facts are already given`);
+        letterFacts = chat.letterFacts;
+      }
     }
-    return { commands, actions, fileHandlers };
+    return { commands, actions, fileHandlers, ...(letterFacts ? { letterFacts } : {}) };
   }
 
   /** Every feature's step timers, as one. */
@@ -87,6 +92,12 @@ export class FeatureRegistry {
   readonly disruptedSince = async (): Promise<Date | undefined> => {
     const source = this.all('world').find((w) => w.disruptedSince)?.disruptedSince;
     return source ? source() : undefined;
+  };
+
+  /** The letter's facts for its agenda number, from the feature that knows them (none: no facts). */
+  readonly agendaFields = async (instance: Instance): Promise<{ klasifikasi?: string }> => {
+    const source = this.all('world').find((w) => w.agendaFields)?.agendaFields;
+    return source ? source(instance) : {};
   };
 
   /** Every feature's listener, in feature order; each logs its own errors, and one failing stops no other. */

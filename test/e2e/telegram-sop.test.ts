@@ -14,6 +14,7 @@ import {
   telegramPeople,
 } from '../support/e2e/index.js';
 import { inlineButtons, TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
+import { readPdf } from '../unit/files/paper/read-pdf.js';
 
 const people: Record<string, SimUser> = {
   'ulp-biro-umum': { id: 5101, first_name: 'Andi', language_code: 'id' },
@@ -79,6 +80,11 @@ describe('the SPSE SOP on Telegram, end to end', () => {
       mimeType: 'application/pdf',
       bytes: Buffer.from('%PDF-1.4 nota dinas'),
     });
+
+    // The ULP is asked for the letter's sifat and derajat (biasa ticked); a tap edits the question.
+    const letterQuestion = await tg.next('ulp-biro-umum', hasButton('☑ Sifat: Biasa'));
+    tg.tap('ulp-biro-umum', letterQuestion, 'Derajat: Segera');
+    await tg.edited('ulp-biro-umum', letterQuestion, hasButton('☑ Derajat: Segera'));
 
     // The ULP gets one status card (no task of their own), edited as the request moves.
     const card = await tg.next('ulp-biro-umum', hasText('Dipegang oleh Tuti Rahayu'));
@@ -259,6 +265,18 @@ describe('the SPSE SOP on Telegram, end to end', () => {
     tg.tap('tuti', await tg.taskFor('tuti', 'Langkah 11/11'), 'Catat');
     const done = await tg.next('ulp-biro-umum', hasText('selesai diproses'));
     expect(done.text).toContain(`001/ND-K/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`);
+    // The requester ends holding the numbered nota dinas (a PDF read back with pdf.js), and the
+    // disposers held the lembar disposisi; the letter question the ULP got at /ajukan kept no buttons.
+    const outgoingNumber = `001/ND-K/PUSDATINKOMTEL/${romanMonth()}/${jakartaYear()}`;
+    const nota = await tg.next('ulp-biro-umum', hasDocument(/^nota-dinas-001-ND-K-.*\.pdf$/));
+    expect(nota.text ?? nota.caption ?? '').toContain(outgoingNumber);
+    const notaPdf = await readPdf(nota.document?.bytes ?? Buffer.alloc(0));
+    expect(notaPdf.text).toContain(outgoingNumber);
+    expect(notaPdf.text).not.toContain('KONSEP');
+    const lembar = await tg.next('sari', hasDocument(/^lembar-disposisi-001-ND-M-.*\.pdf$/));
+    const lembarPdf = await readPdf(lembar.document?.bytes ?? Buffer.alloc(0));
+    expect(lembarPdf.text).toContain('LEMBAR DISPOSISI');
+    expect(lembarPdf.ticked).toContain('Segera');
 
     // A stale button (step 2's, tapped again) on the finished request changes nothing and says so.
     const staleTap = tg.tapAsSeen('tuti', register);

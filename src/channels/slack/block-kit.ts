@@ -56,6 +56,8 @@ function partsOf(message: OutgoingMessage): string[][] {
 
 /** The plain `text` Slack shows in notifications and where blocks cannot be shown. */
 export function fallbackText(message: OutgoingMessage): string {
+  // A confidential letter's notification shows a neutral text, never its lines.
+  if (message.confidential) return truncate(escapeMrkdwn(message.previewText ?? '🔒'), FALLBACK_TEXT_MAX);
   return truncate(escapeMrkdwn(message.lines.join('\n')), FALLBACK_TEXT_MAX);
 }
 

@@ -162,7 +162,10 @@ async function sendReply(chat: ChatPort, ctx: Context, reply: ChatReply, tapped:
   }
   for (const message of reply.messages) {
     const keyboard = inlineKeyboard(message);
-    const sent = await ctx.reply(messageText(message), keyboard ? { reply_markup: keyboard } : {});
+    const sent = await ctx.reply(messageText(message), {
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+      ...(message.confidential ? { protect_content: true } : {}),
+    });
     await chat.recordTaskMessage(message, {
       platform: 'telegram',
       chatId: String(sent.chat.id),
@@ -170,10 +173,10 @@ async function sendReply(chat: ChatPort, ctx: Context, reply: ChatReply, tapped:
     });
   }
   for (const file of reply.files ?? []) {
-    await ctx.replyWithDocument(
-      new InputFile(file.bytes, file.name),
-      file.caption ? { caption: file.caption } : {},
-    );
+    await ctx.replyWithDocument(new InputFile(file.bytes, file.name), {
+      ...(file.caption ? { caption: file.caption } : {}),
+      ...(file.confidential ? { protect_content: true } : {}),
+    });
   }
 }
 

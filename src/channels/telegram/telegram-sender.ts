@@ -16,11 +16,11 @@ export function createTelegramSender(api: Api): ChatSender {
     async send(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
       try {
         const keyboard = inlineKeyboard(message);
-        const sent = await api.sendMessage(
-          chatId,
-          messageText(message),
-          keyboard ? { reply_markup: keyboard } : {},
-        );
+        const sent = await api.sendMessage(chatId, messageText(message), {
+          ...(keyboard ? { reply_markup: keyboard } : {}),
+          // A confidential letter's message cannot be forwarded or saved.
+          ...(message.confidential ? { protect_content: true } : {}),
+        });
         return { platform: 'telegram', chatId, messageId: String(sent.message_id) };
       } catch (error) {
         throw toChannelError(error);
@@ -41,7 +41,10 @@ export function createTelegramSender(api: Api): ChatSender {
       }
     },
     async sendFile(chatId: string, file: OutgoingFile): Promise<FileSent> {
-      const caption = file.caption ? { caption: cutCaption(file.caption) } : {};
+      const caption = {
+        ...(file.caption ? { caption: cutCaption(file.caption) } : {}),
+        ...(file.confidential ? { protect_content: true } : {}),
+      };
       // A file Telegram has (a person sent it, or the bot did before) goes by its file_id: no upload.
       if (file.platformRef) {
         try {

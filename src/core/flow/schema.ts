@@ -143,7 +143,10 @@ export const flowSchema = z
       .optional(),
     agendaNumber: z
       .strictObject({
-        /** Tokens: {seq}, {seq:3} (zero-padded), {book} (M/K), {month} (1–12), {monthRoman}, {year}. */
+        /**
+         * Tokens: {seq}, {seq:3} (zero-padded), {book} (M/K), {month} (1–12), {monthRoman}, {year},
+         * {klasifikasi} (the letter's klasifikasi arsip code, "-" when none is known).
+         */
         format: z.string().min(1),
       })
       .optional(),

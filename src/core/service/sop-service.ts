@@ -57,6 +57,8 @@ export interface SopServiceDeps {
   timeZone?: string;
   /** Called after each saved change (features that react to it: PPK lists, registers). */
   onSaved?: SavedChangeListener;
+  /** Facts about the letter an agenda number may print (`{klasifikasi}`), read before numbering. */
+  agendaFields?: (instance: Instance) => Promise<{ klasifikasi?: string }>;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -180,11 +182,13 @@ export class SopService {
     const local = new TZDate(this.deps.clock.now(), this.deps.timeZone ?? 'Asia/Jakarta');
     const year = local.getFullYear();
     const seq = await this.deps.agendaBook.claim(step.book, year, `${instance.id}:${run.runId}`);
+    const fields = (await this.deps.agendaFields?.(instance)) ?? {};
     const agendaNumber = formatAgendaNumber(flow.agendaNumberFormat, {
       seq,
       book: step.book,
       month: local.getMonth() + 1,
       year,
+      ...(fields.klasifikasi ? { klasifikasi: fields.klasifikasi } : {}),
     });
     return { ...command, agendaNumber };
   }

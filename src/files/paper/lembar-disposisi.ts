@@ -181,6 +181,10 @@ function drawRecipients(
   });
 }
 
+function blockTitle(entry: DispositionEntry | undefined, index: number): string {
+  return entry ? `Disposisi ${index + 1} — dari ${personLine(entry.from)}` : 'Disposisi';
+}
+
 function layoutBlock(
   build: PdfBuild,
   data: LembarDisposisiData,
@@ -195,8 +199,13 @@ function layoutBlock(
     FORM_FONT_SIZE + 8,
   );
   const note = entry?.note?.trim() || '-';
+  // A long jabatan wraps the header: measured, so the block below never overlaps it.
+  const title = doc
+    .font('bold')
+    .fontSize(FORM_FONT_SIZE)
+    .heightOfString(blockTitle(entry, 0), { width: width - 2 * pad });
   return {
-    headerHeight: FORM_FONT_SIZE + 2 * pad + 2,
+    headerHeight: Math.max(FORM_FONT_SIZE, title) + 2 * pad + 2,
     bodyHeight: Math.max(recipients, ticks) + 2 * pad,
     noteHeight: measureField(doc, note, width, 52),
     parafHeight: FORM_FONT_SIZE + 2 * pad + 4,
@@ -221,7 +230,7 @@ function drawBlock(
   const layout = layoutBlock(build, data, entry);
   let y = top;
   drawBox(doc, left, y, width, layout.headerHeight, HEADER_FILL);
-  const title = entry ? `Disposisi ${index + 1} — dari ${personLine(entry.from)}` : 'Disposisi';
+  const title = blockTitle(entry, index);
   doc
     .font('bold')
     .fontSize(FORM_FONT_SIZE)
