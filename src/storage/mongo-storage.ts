@@ -9,8 +9,8 @@ import {
 import { registerModels, type Models } from './models.js';
 import { MongoFileStore } from './mongo-file-store.js';
 import { MongoInstanceStore } from './mongo-instance-store.js';
+import { MongoAgendaBook } from './mongo-agenda-book.js';
 import {
-  MongoAgendaBook,
   MongoDeliveryLog,
   MongoIdentityStore,
   MongoInviteStore,
