@@ -9,15 +9,16 @@ export const SLACK_TIMESTAMP_WINDOW_S = 5 * 60;
 export const SLACK_BODY_MAX_BYTES = 1024 * 1024;
 const FORM = 'application/x-www-form-urlencoded';
 
+/** A refusal with status 200 is a replay: acknowledged (Slack shows no error) and not applied. */
 export type GuardOutcome =
-  { ok: true; body: Buffer } | { ok: false; status: 400 | 401 | 413; reason: string };
+  { ok: true; body: Buffer } | { ok: false; status: 200 | 400 | 401 | 413; reason: string };
 
 /**
  * Checks a request to the Slack endpoint before Bolt sees it: the signature over the raw body,
  * a timestamp no more than five minutes away in either direction (Bolt refuses only old ones),
  * a well-formed body (JSON, or a form whose `payload` is JSON) that names its user where Slack
- * always names one (slash commands, interactions), and a signature not seen before (Slack
- * signs each delivery afresh, retries included, so a repeated signature is a replay). Seen
+ * always names one (slash commands, interactions), and a signature not seen before (a repeated
+ * signature is a replay: acknowledged, so Slack shows no error, and not applied). Seen
  * signatures are kept in the delivery log, in MongoDB with a TTL, shared by every process.
  */
 export async function guardSlackRequest(
@@ -52,7 +53,7 @@ export async function guardSlackRequest(
   const malformed = malformedBody(contentType, text);
   if (malformed) return { ok: false, status: 400, reason: malformed };
   if (!(await deps.deliveries.firstTime(replayKey(request, signature, contentType, text)))) {
-    return { ok: false, status: 401, reason: 'replayed signature' };
+    return { ok: false, status: 200, reason: 'replayed signature' };
   }
   return { ok: true, body };
 }

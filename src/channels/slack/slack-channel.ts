@@ -80,7 +80,8 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
           .then((outcome) => {
             if (!outcome.ok) {
               log.warn({ status: outcome.status, reason: outcome.reason }, 'slack: request refused');
-              sendJson(response, outcome.status, { ok: false });
+              if (outcome.status === 200) response.writeHead(200).end();
+              else sendJson(response, outcome.status, { ok: false });
               return;
             }
             // Bolt reads a body already read from `rawBody`.
