@@ -8,6 +8,7 @@ import { connectMongoStorage } from '../storage/mongo-storage.js';
 import { calendarCliDeps, runCalendarCheck, runCalendarNew } from './commands/calendar.js';
 import { runFlowCheck } from './commands/flow-check.js';
 import { runOrgCheck, runOrgInvite } from './commands/org-commands.js';
+import { runOutboxCommand } from './commands/outbox.js';
 import { runPpkCheck } from './commands/ppk-check.js';
 import { databaseUri } from './database.js';
 import type { CliOutput, CliTexts } from './output.js';
@@ -24,7 +25,7 @@ const out: CliOutput = {
 };
 
 /** Groups with a help text: the command line's own and those features add (`cli-help-<group>`). */
-const GROUPS = ['flow', 'org', 'ppk', 'calendar', 'disruption', 'register', 'report'];
+const GROUPS = ['flow', 'org', 'ppk', 'calendar', 'outbox', 'disruption', 'register', 'report'];
 
 interface Invocation {
   group: string | undefined;
@@ -127,6 +128,11 @@ async function run(
           timeZone: config.TIME_ZONE,
         }),
       );
+    case 'outbox list':
+    case 'outbox retry':
+      return withStorage(config, t, (storage) =>
+        runOutboxCommand(action, rest, out, { models: storage.models, t }),
+      );
     case 'ppk check': {
       const translator = loadTranslator(config.LOCALES_DIR);
       return runPpkCheck(rest, out, (key, params) =>
@@ -134,7 +140,7 @@ async function run(
       );
     }
     default:
-      if (['flow', 'org', 'ppk', 'calendar'].includes(group)) {
+      if (['flow', 'org', 'ppk', 'calendar', 'outbox'].includes(group)) {
         out.stderr(t(`cli-help-${group}`));
         return 2;
       }
