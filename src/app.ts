@@ -86,6 +86,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(config, logger);
   const { storage } = database;
+  // A process that died in the middle of a race for an agenda number may have left one held twice.
+  const freedNumbers = await storage.agendaBook.repair();
+  if (freedNumbers > 0)
+    logger.warn({ freedNumbers }, 'agenda book: numbers held twice by one letter were freed');
 
   const orgSource = new OrgSource(
     config.ORG_FILE,

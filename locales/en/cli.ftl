@@ -9,6 +9,7 @@ cli-usage =
       pandu ppk check <file> [--json]             validate a PPK list as an upload would
       pandu calendar check [DIR] [--json]         validate the office calendar, list each year's days off
       pandu calendar new YYYY [--out FILE]        write a provisional calendar file for a year (check it!)
+      pandu outbox list [--failed] | retry <id>   messages held back or given up on; send one again
       pandu disruption start|end|status [--note T] declare or end an SPSE disruption, or show it
       pandu register export [--format xlsx|csv] [--out FILE]   write the SPSE register
       pandu report compliance [--from …] [--to …] [--unit ID] [--flow ID] [--json]   compliance with the Mutu Baku
@@ -32,6 +33,14 @@ cli-help-calendar =
       Validates the calendar files (one per year) and lists the holidays and cuti bersama with their weekdays.
     pandu calendar new YYYY [--out FILE]
       Writes a year's calendar file from the holiday library's rules; check every date against the SKB.
+cli-help-outbox =
+    pandu outbox list [--failed]   the messages not delivered yet (pending) or given up on (failed), newest first
+    pandu outbox retry <id>        queue a failed message again (a running service sends it)
+cli-outbox-none = ✔ No messages held back.
+cli-outbox-line = { $id }  { $status }  to { $to }  ({ $kind }, { $instance })  attempts { $attempts }  error: { $error }
+cli-outbox-bad-id = ✖ "{ $id }" is not a message id (24 hexadecimal characters, as outbox list shows).
+cli-outbox-not-failed = ✖ No failed message with id { $id }.
+cli-outbox-retried = ✔ Message { $id } queued again.
 cli-help-disruption =
     pandu disruption start [--note NOTE]   declare the start of an SPSE disruption (standard-time clocks stop)
     pandu disruption end [--note NOTE]     declare its end (the clocks run again)

@@ -28,7 +28,7 @@ esc-reassign-choose = 🔀 Reassign "{ $step }" from { $name } to:
 esc-reassign-none = Nobody else holds the position { $position } to take this task. Use "Take over" if needed.
 
 ## /wakil: a deputy while out of office.
-wakil-usage = Send /wakil <person-id> <days> to name a deputy (1–{ $max } days), or /wakil batal to end it.
+wakil-usage = Send /wakil <person-id> <days> to name a deputy (1–{ $max } days), or /wakil batal to end it; /wakil tolak <person-id> declines standing in for someone.
 wakil-none = You have not named a deputy.
 wakil-current = Your deputy: { $name }, until { $until }.
 wakil-standing-in = You are standing in for: { $names }.
@@ -37,6 +37,16 @@ wakil-ended = ✅ Your deputy has been withdrawn. New tasks come to you again.
 wakil-bad-days = The number of days must be a whole number from 1 to { $max }.
 wakil-unknown-person = There is no person with the id "{ $id }".
 wakil-self = You cannot name yourself as your deputy.
+wakil-admins-only = ⛔ Only admins can name or end a deputy for someone else.
+wakil-external = { $name } is an external requester and cannot stand in for anyone.
+wakil-not-allowed = { $name } cannot be the deputy: a deputy must hold the position { $position } in the same unit, or be named for you in the org file.
+wakil-cycle = { $name } (or their deputy) is standing in for you: this would make a cycle.
+wakil-set-for = ✅ { $name } is { $person }'s deputy for { $days } days, until { $until }.
+wakil-told = 📋 You are named deputy (Plh) for { $name } until { $until }. Their new tasks and escalations come to you. Send /wakil tolak { $id } if you cannot.
+wakil-set-by-admin = 📋 Admin { $admin } named { $name } as your deputy until { $until }.
+wakil-declined = ✅ You declined to stand in for { $name }. Their new tasks go to them again.
+wakil-declined-notice = ⚠️ { $name } declined to be your deputy. New tasks come to you again; name another deputy with /wakil.
+wakil-nothing-to-decline = You are not standing in for { $name }.
 
 ## /gangguan and `pandu disruption`: SPSE infrastructure disruptions (the SOP's 4th warning).
 disruption-usage = Send /gangguan mulai <note> when the SPSE infrastructure is disrupted, and /gangguan selesai when it is back.

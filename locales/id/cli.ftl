@@ -9,6 +9,7 @@ cli-usage =
       pandu ppk check <berkas> [--json]           periksa daftar PPK seperti saat diunggah
       pandu calendar check [DIR] [--json]         periksa kalender kantor, daftar hari libur per tahun
       pandu calendar new TTTT [--out BERKAS]      tulis berkas kalender sementara untuk satu tahun (periksa!)
+      pandu outbox list [--failed] | retry <id>   pesan tertahan atau gagal; kirim ulang satu pesan
       pandu disruption start|end|status [--note T] catat awal/akhir gangguan SPSE, atau lihat statusnya
       pandu register export [--format xlsx|csv] [--out BERKAS]   tulis register SPSE
       pandu report compliance [--from …] [--to …] [--unit ID] [--flow ID] [--json]   kepatuhan Mutu Baku
@@ -32,6 +33,14 @@ cli-help-calendar =
       Memeriksa berkas kalender (satu per tahun) dan mendaftar hari libur dan cuti bersama beserta harinya.
     pandu calendar new TTTT [--out BERKAS]
       Menulis berkas kalender satu tahun dari aturan pustaka hari libur; periksa setiap tanggal terhadap SKB.
+cli-help-outbox =
+    pandu outbox list [--failed]   pesan yang belum terkirim (pending) atau gagal (failed), terbaru lebih dulu
+    pandu outbox retry <id>        antrekan lagi pesan yang gagal (layanan yang berjalan mengirimnya)
+cli-outbox-none = ✔ Tidak ada pesan yang tertahan.
+cli-outbox-line = { $id }  { $status }  kepada { $to }  ({ $kind }, { $instance })  percobaan { $attempts }  galat: { $error }
+cli-outbox-bad-id = ✖ "{ $id }" bukan id pesan (24 karakter heksadesimal, seperti yang ditampilkan outbox list).
+cli-outbox-not-failed = ✖ Tidak ada pesan gagal dengan id { $id }.
+cli-outbox-retried = ✔ Pesan { $id } diantrekan lagi.
 cli-help-disruption =
     pandu disruption start [--note CATATAN]   catat awal gangguan SPSE (jam standar waktu berhenti)
     pandu disruption end [--note CATATAN]     catat akhir gangguan (jam berjalan kembali)

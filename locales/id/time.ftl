@@ -28,7 +28,7 @@ esc-reassign-choose = 🔀 Alihkan "{ $step }" dari { $name } kepada:
 esc-reassign-none = Tidak ada pegawai lain dengan jabatan { $position } yang dapat menerima tugas ini. Gunakan "Ambil alih" bila perlu.
 
 ## /wakil: pelaksana harian selama tidak di kantor.
-wakil-usage = Ketik /wakil <id-pegawai> <jumlah-hari> untuk menunjuk wakil (1–{ $max } hari), atau /wakil batal untuk mengakhirinya.
+wakil-usage = Ketik /wakil <id-pegawai> <jumlah-hari> untuk menunjuk wakil (1–{ $max } hari), atau /wakil batal untuk mengakhirinya; /wakil tolak <id-pegawai> menolak mewakili seseorang.
 wakil-none = Anda tidak sedang menunjuk wakil.
 wakil-current = Wakil Anda: { $name }, sampai { $until }.
 wakil-standing-in = Anda sedang mewakili: { $names }.
@@ -37,6 +37,16 @@ wakil-ended = ✅ Penunjukan wakil diakhiri. Tugas baru kembali dikirim kepada A
 wakil-bad-days = Jumlah hari harus bilangan bulat dari 1 sampai { $max }.
 wakil-unknown-person = Pegawai dengan id "{ $id }" tidak dikenal.
 wakil-self = Anda tidak dapat menunjuk diri sendiri sebagai wakil.
+wakil-admins-only = ⛔ Hanya admin yang dapat menunjuk atau mengakhiri wakil untuk orang lain.
+wakil-external = { $name } adalah pemohon dari luar dan tidak dapat menjadi pelaksana harian.
+wakil-not-allowed = { $name } tidak dapat menjadi wakil: wakil harus pemegang jabatan { $position } di unit yang sama, atau disebut untuk Anda dalam berkas organisasi.
+wakil-cycle = { $name } (atau wakilnya) sedang mewakili Anda: penunjukan ini akan membuat lingkaran.
+wakil-set-for = ✅ { $name } menjadi wakil { $person } selama { $days } hari, sampai { $until }.
+wakil-told = 📋 Anda ditunjuk sebagai pelaksana harian (Plh) untuk { $name } sampai { $until }. Tugas dan eskalasi baru untuknya dikirim kepada Anda. Ketik /wakil tolak { $id } bila Anda tidak dapat.
+wakil-set-by-admin = 📋 Admin { $admin } menunjuk { $name } sebagai wakil Anda sampai { $until }.
+wakil-declined = ✅ Anda menolak mewakili { $name }. Tugas barunya kembali dikirim kepadanya.
+wakil-declined-notice = ⚠️ { $name } menolak menjadi wakil Anda. Tugas baru kembali dikirim kepada Anda; tunjuk wakil lain dengan /wakil.
+wakil-nothing-to-decline = Anda tidak sedang mewakili { $name }.
 
 ## /gangguan dan `pandu disruption`: gangguan infrastruktur SPSE (peringatan ke-4 SOP).
 disruption-usage = Ketik /gangguan mulai <catatan> bila infrastruktur SPSE terganggu, dan /gangguan selesai bila sudah pulih.

@@ -8,6 +8,7 @@ import { connectMongoStorage } from '../storage/mongo-storage.js';
 import { calendarCliDeps, runCalendarCheck, runCalendarNew } from './commands/calendar.js';
 import { runFlowCheck } from './commands/flow-check.js';
 import { runOrgCheck, runOrgInvite } from './commands/org-commands.js';
+import { runOutboxCommand } from './commands/outbox.js';
 import { runPpkCheck } from './commands/ppk-check.js';
 import { databaseUri } from './database.js';
 import type { CliOutput, CliTexts } from './output.js';
@@ -29,6 +30,7 @@ const GROUPS = [
   'org',
   'ppk',
   'calendar',
+  'outbox',
   'disruption',
   'register',
   'report',
@@ -138,6 +140,11 @@ async function run(
           timeZone: config.TIME_ZONE,
         }),
       );
+    case 'outbox list':
+    case 'outbox retry':
+      return withStorage(config, t, (storage) =>
+        runOutboxCommand(action, rest, out, { models: storage.models, t }),
+      );
     case 'ppk check': {
       const translator = loadTranslator(config.LOCALES_DIR);
       return runPpkCheck(rest, out, (key, params) =>
@@ -145,7 +152,7 @@ async function run(
       );
     }
     default:
-      if (['flow', 'org', 'ppk', 'calendar'].includes(group)) {
+      if (['flow', 'org', 'ppk', 'calendar', 'outbox'].includes(group)) {
         out.stderr(t(`cli-help-${group}`));
         return 2;
       }

@@ -37,7 +37,18 @@ export interface AgendaClaimDoc {
   book: string;
   year: number;
   seq: number;
+  /** Given up in favour of a lower number of the same letter; the next letter takes it. */
+  free?: boolean;
   claimedAt: Date;
+}
+
+/** A letter's turn at the agenda book: who is taking its number, and the number once taken. */
+export interface AgendaLetterDoc {
+  _id: Types.ObjectId;
+  claimKey: string;
+  token: string;
+  startedAt: Date;
+  seq?: number | null;
 }
 
 export interface OutboxDoc {
@@ -122,11 +133,26 @@ export function registerModels(connection: Connection) {
       { collection: 'counters', versionKey: false },
     ),
   );
-  const AgendaClaim = model<AgendaClaimDoc>(
-    'AgendaClaim',
-    new Schema<AgendaClaimDoc>(
-      { claimKey: { type: String, index: true }, book: String, year: Number, seq: Number, claimedAt: Date },
-      { collection: 'agenda_claims', versionKey: false },
+  const agendaClaimSchema = new Schema<AgendaClaimDoc>(
+    {
+      claimKey: { type: String, index: true },
+      book: String,
+      year: Number,
+      seq: Number,
+      free: Boolean,
+      claimedAt: Date,
+    },
+    { collection: 'agenda_claims', versionKey: false },
+  );
+  // The highest number of a book and year, and its lowest free one.
+  agendaClaimSchema.index({ book: 1, year: 1, seq: 1 }, { unique: true });
+  agendaClaimSchema.index({ book: 1, year: 1, free: 1, seq: 1 });
+  const AgendaClaim = model<AgendaClaimDoc>('AgendaClaim', agendaClaimSchema);
+  const AgendaLetter = model<AgendaLetterDoc>(
+    'AgendaLetter',
+    new Schema<AgendaLetterDoc>(
+      { claimKey: String, token: String, startedAt: Date, seq: Number },
+      { collection: 'agenda_letters', versionKey: false },
     ),
   );
   const Outbox = model<OutboxDoc>(
@@ -185,7 +211,7 @@ export function registerModels(connection: Connection) {
       { collection: 'deliveries', versionKey: false },
     ),
   );
-  return { Instance, Counter, AgendaClaim, Outbox, Identity, Preference, Invite, Delivery };
+  return { Instance, Counter, AgendaClaim, AgendaLetter, Outbox, Identity, Preference, Invite, Delivery };
 }
 
 export type Models = ReturnType<typeof registerModels>;

@@ -1,5 +1,5 @@
 import type { Prompt } from '../core/engine/types.js';
-import type { AgendaBook, Outbox, OutboxEntry, OutboxStatus } from '../core/ports.js';
+import type { Outbox, OutboxEntry, OutboxStatus } from '../core/ports.js';
 import {
   isRequesterUpdates,
   type ChatIdentity,
@@ -14,40 +14,6 @@ import type { Models, OutboxDoc } from './models.js';
 import { isDuplicateKeyError, objectIdForKey, onlyDuplicateKeys } from './object-ids.js';
 
 /** MongoDB implementations of the core's smaller ports. Each operation is atomic on one document. */
-
-export class MongoAgendaBook implements AgendaBook {
-  constructor(private readonly models: Models) {}
-
-  async claim(book: 'incoming' | 'outgoing', year: number, claimKey: string): Promise<number> {
-    const claimId = objectIdForKey(`agenda-claim:${claimKey}`);
-    const existing = await this.models.AgendaClaim.findById(claimId).lean();
-    if (existing) return existing.seq;
-    const key = `agenda:${book}:${year}`;
-    const counter = await this.models.Counter.findOneAndUpdate(
-      { _id: objectIdForKey(key) },
-      { $inc: { seq: 1 }, $set: { key } },
-      { upsert: true, returnDocument: 'after' },
-    ).lean();
-    if (!counter) throw new Error(`agenda counter ${key} was not created`);
-    try {
-      await this.models.AgendaClaim.create({
-        _id: claimId,
-        claimKey,
-        book,
-        year,
-        seq: counter.seq,
-        claimedAt: new Date(),
-      });
-      return counter.seq;
-    } catch (error) {
-      // The same registration raced itself: the first claim stands (this number is left unused).
-      if (!isDuplicateKeyError(error)) throw error;
-      const winner = await this.models.AgendaClaim.findById(claimId).lean();
-      if (!winner) throw error;
-      return winner.seq;
-    }
-  }
-}
 
 /** An outbox entry's `_id` comes from its prompt's id: looked up by key, queued at most once. */
 function outboxKey(promptId: string) {

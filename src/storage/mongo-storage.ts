@@ -9,13 +9,8 @@ import {
 import { registerModels, type Models } from './models.js';
 import { MongoFileStore } from './mongo-file-store.js';
 import { MongoInstanceStore } from './mongo-instance-store.js';
-import {
-  MongoAgendaBook,
-  MongoDeliveryLog,
-  MongoIdentityStore,
-  MongoInviteStore,
-  MongoOutbox,
-} from './mongo-ports.js';
+import { MongoAgendaBook } from './mongo-agenda-book.js';
+import { MongoDeliveryLog, MongoIdentityStore, MongoInviteStore, MongoOutbox } from './mongo-ports.js';
 
 /** One connection and every port implemented on it. */
 export interface MongoStorage {

@@ -70,6 +70,17 @@ describe('Telegram in webhook mode', () => {
     expect(standIn.calls('sendMessage').length).toBe(sendsBefore);
   });
 
+  test('a malformed body gets 400, not a 500, and runs nothing', async () => {
+    const sendsBefore = standIn.calls('sendMessage').length;
+    const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET };
+    for (const body of ['{"update_id": 5, "message": {', '[1,2]', '"text"', '{"message":{}}', '']) {
+      const response = await fetch(url, { method: 'POST', headers, body });
+      expect(response.status).toBe(400);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(standIn.calls('sendMessage').length).toBe(sendsBefore);
+  });
+
   test('updates arrive through the webhook; a document over 20 MB is refused with a clear message', async () => {
     const code = await inviteCode(app, 'rina');
     standIn.userSends(rina, `/start ${code}`);

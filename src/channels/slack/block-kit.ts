@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { cutText } from '../../chat/cut-text.js';
 import type { OutgoingButton, OutgoingMessage } from '../../chat/types.js';
 
 /** Slack's limits: 3000 characters of section text, 75 of button text, 50 blocks per message. */
@@ -30,7 +31,7 @@ export function slackCommands(text: string): string {
 }
 
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return cutText(text, max);
 }
 
 /** The message as Block Kit: its lines as mrkdwn sections, each button row as an actions block. */

@@ -18,6 +18,7 @@ import { registerViews } from './listeners/views.js';
 import { slackErrorCode } from './slack-errors.js';
 import { slackProxy } from './slack-proxy.js';
 import { SlackSender } from './slack-sender.js';
+import { guardSlackRequest } from './request-guard.js';
 
 export interface SlackChannelOptions {
   /** Merged into both Web API clients' options (tests: `retryConfig: { retries: 0 }`). */
@@ -127,8 +128,28 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
       path: SLACK_EVENTS_PATH,
       handle(request, response) {
         // Before start and after stop Slack is asked to come back later (it retries events).
-        if (bolt?.receiver) bolt.receiver.requestListener(request, response);
-        else sendJson(response, 503, { ok: false });
+        const receiver = bolt?.receiver;
+        if (!receiver) {
+          sendJson(response, 503, { ok: false });
+          return;
+        }
+        const signingSecret = config.SLACK_SIGNING_SECRET ?? '';
+        guardSlackRequest(request, { signingSecret, deliveries })
+          .then((outcome) => {
+            if (!outcome.ok) {
+              log.warn({ status: outcome.status, reason: outcome.reason }, 'slack: request refused');
+              if (outcome.status === 200) response.writeHead(200).end();
+              else sendJson(response, outcome.status, { ok: false });
+              return;
+            }
+            // Bolt reads a body already read from `rawBody`.
+            Object.assign(request, { rawBody: outcome.body });
+            receiver.requestListener(request, response);
+          })
+          .catch((error: unknown) => {
+            log.error({ err: error }, 'slack: request could not be checked');
+            if (!response.headersSent) sendJson(response, 503, { ok: false });
+          });
       },
     };
 

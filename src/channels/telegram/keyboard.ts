@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { cutText } from '../../chat/cut-text.js';
 import type { OutgoingMessage } from '../../chat/types.js';
 
 /** Telegram's limit on a message's text. */
@@ -6,7 +7,7 @@ export const MAX_TEXT = 4096;
 
 export function messageText(message: OutgoingMessage): string {
   const text = message.lines.join('\n');
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
+  return cutText(text, MAX_TEXT);
 }
 
 /** Inline keyboard from the message's button rows; the callback data is the opaque token. */

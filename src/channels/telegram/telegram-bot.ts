@@ -1,4 +1,5 @@
 import { Bot, InputFile, type ApiClientOptions, type Context } from 'grammy';
+import { cutText } from '../../chat/cut-text.js';
 import { downloadCapped } from '../../chat/download.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { DeliveryLog } from '../../chat/ports.js';
@@ -51,7 +52,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     const early = await Promise.race([work, delay(ANSWER_WITHIN_MS).then(() => undefined)]);
     if (early) {
       await ctx.answerCallbackQuery(
-        early.toast ? { text: early.toast.slice(0, 200), show_alert: early.toast.startsWith('⛔') } : {},
+        early.toast ? { text: cutText(early.toast, 200), show_alert: early.toast.startsWith('⛔') } : {},
       );
       await sendReply(chat, ctx, early, true);
       return;
@@ -112,7 +113,7 @@ async function tellFailure(deps: TelegramBotDeps, ctx: Context, error: unknown):
   const user = chatUser(ctx);
   try {
     const reply = user ? await deps.chat.failure(user) : undefined;
-    const text = reply?.toast?.slice(0, 200);
+    const text = reply?.toast === undefined ? undefined : cutText(reply.toast, 200);
     if (ctx.callbackQuery) await ctx.answerCallbackQuery(text ? { text, show_alert: true } : {});
     if (reply && ctx.chat)
       await ctx.reply(messageText(reply.messages[0] ?? { lines: [text ?? ''], buttons: [] }));

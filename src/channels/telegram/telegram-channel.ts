@@ -1,5 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { Api, GrammyError, webhookCallback } from 'grammy';
+import type { Update } from 'grammy/types';
+import { readBody } from '../../http/http-server.js';
 import type { HttpRoute } from '../../http/routes.js';
 import type { ChannelFactory, ChannelModule } from '../channel.js';
 import { ChannelLink, type FailureKind } from '../channel-link.js';
@@ -8,6 +11,9 @@ import { createTelegramBot } from './telegram-bot.js';
 import { setCommandMenus } from './telegram-menus.js';
 import { createTelegramSender } from './telegram-sender.js';
 import type { ChatPort } from '../../chat/port.js';
+
+/** An update is a few kilobytes; anything far larger is not one. */
+const WEBHOOK_BODY_MAX_BYTES = 1024 * 1024;
 
 /** The Bot API serves downloads up to 20 MB. */
 export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
@@ -50,7 +56,16 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
   const secret = config.TELEGRAM_WEBHOOK_SECRET ?? '';
   const routes: HttpRoute[] = [];
   if (webhookUrl) {
-    const handleUpdate = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return' });
+    // grammY's own adapter answers a body that is not JSON with a 500: the body is read and
+    // checked here first (400), and the update handed on already parsed.
+    const adapter = (update: Update, response: ServerResponse, header: string | undefined) => ({
+      update: Promise.resolve(update),
+      header,
+      end: () => response.end(),
+      respond: (json: string) => response.writeHead(200, { 'content-type': 'application/json' }).end(json),
+      unauthorized: () => response.writeHead(401).end(),
+    });
+    const handleUpdate = webhookCallback(bot, adapter, { secretToken: secret, onTimeout: 'return' });
     routes.push({
       method: 'POST',
       path: new URL(webhookUrl).pathname,
@@ -60,10 +75,20 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
           response.writeHead(401).end();
           return;
         }
-        handleUpdate(request, response).catch((error: unknown) => {
-          log.error({ err: error }, 'webhook update failed');
-          if (!response.headersSent) response.writeHead(500).end();
-        });
+        readBody(request, WEBHOOK_BODY_MAX_BYTES)
+          .then((body) => {
+            const update = parseUpdate(body);
+            if (!update) {
+              log.warn({ bytes: body.length }, 'webhook request with a malformed body rejected');
+              response.writeHead(400).end();
+              return;
+            }
+            return handleUpdate(update, response, secret);
+          })
+          .catch((error: unknown) => {
+            log.error({ err: error }, 'webhook update failed');
+            if (!response.headersSent) response.writeHead(500).end();
+          });
       },
     });
   }
@@ -141,6 +166,18 @@ export function telegramFailure(error: unknown): FailureKind {
 }
 
 type Signal = Parameters<Api['getMe']>[0];
+
+/** A JSON object with an integer `update_id`, or nothing. */
+function parseUpdate(body: Buffer): Update | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    const id = (parsed as { update_id?: unknown }).update_id;
+    return Number.isInteger(id) ? (parsed as Update) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function secretMatches(header: string | string[] | undefined, secret: string): boolean {
   const given = Buffer.from(typeof header === 'string' ? header : '');

@@ -1,4 +1,5 @@
 import { InputFile, type Api } from 'grammy';
+import { cutText } from '../../chat/cut-text.js';
 import type { ChatSender, FileSent, OutgoingFile, OutgoingMessage, SentMessage } from '../../chat/types.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
 import { isNotModified, isStaleFileId, toChannelError } from './telegram-errors.js';
@@ -68,5 +69,5 @@ export function createTelegramSender(api: Api): ChatSender {
 const MAX_CAPTION = 1024;
 
 function cutCaption(caption: string): string {
-  return caption.length <= MAX_CAPTION ? caption : `${caption.slice(0, MAX_CAPTION - 1)}…`;
+  return cutText(caption, MAX_CAPTION);
 }

@@ -112,6 +112,11 @@ export function checkOrgRules(
     }
   }
   for (const person of org.people) {
+    for (const deputy of person.deputies) {
+      if (!people.has(deputy)) add(`people "${person.id}"`, 'deputies', `unknown person "${deputy}"`);
+      if (deputy === person.id)
+        add(`people "${person.id}"`, 'deputies', 'a person cannot be their own deputy');
+    }
     if (person.superior === undefined) continue;
     if (!people.has(person.superior))
       add(`people "${person.id}"`, 'superior', `unknown person "${person.superior}"`);

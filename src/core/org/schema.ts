@@ -49,6 +49,8 @@ export const orgSchema = z
             superior: personIdSchema.optional(),
             tags: z.array(z.string().min(1)).default([]),
             admin: z.boolean().default(false),
+            /** Who else may stand in for this person (Plh) besides holders of the same position in the same unit. */
+            deputies: z.array(personIdSchema).default([]),
             locale: z.enum(['id', 'en']).optional(),
             timeZone: z.string().optional(),
             /**

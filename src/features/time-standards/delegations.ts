@@ -8,6 +8,23 @@ export interface Delegation {
   delegateId: PersonId;
   from: Date;
   until: Date;
+  /** Who named the delegate (the person, or an admin for them); absent: the person. */
+  setBy?: PersonId;
+}
+
+/** Who ended a delegation and how: withdrawn (by the person or an admin) or declined by the delegate. */
+export interface DelegationEnding {
+  by: PersonId;
+  action: 'ended' | 'declined';
+  /** Only the delegation to this delegate (a decline ends only one's own). */
+  delegateId?: PersonId;
+}
+
+/** One entry of a delegation's audit trail. */
+export interface DelegationEvent {
+  at: Date;
+  by: PersonId;
+  action: 'set' | 'ended' | 'declined';
 }
 
 export interface DelegationStore {
@@ -16,7 +33,7 @@ export interface DelegationStore {
   /** Names a delegate for [from, until), ending the person's delegation in force at `from`. */
   set(delegation: Omit<Delegation, 'id'>): Promise<Delegation>;
   /** Ends the person's delegations in force at `at`; how many there were. */
-  end(personId: PersonId, at: Date): Promise<number>;
+  end(personId: PersonId, at: Date, ending?: DelegationEnding): Promise<number>;
 }
 
 /**
@@ -50,7 +67,10 @@ interface DelegationDoc {
   delegateId: string;
   from: Date;
   until: Date;
+  setBy?: string;
   createdAt: Date;
+  /** The audit trail: who set it, who ended or declined it, when. */
+  history?: DelegationEvent[];
 }
 
 /** Delegations in the service's database, one document each; ending one shortens its period. */
@@ -67,18 +87,36 @@ export class MongoDelegationStore implements DelegationStore {
   }
 
   async set(delegation: Omit<Delegation, 'id'>): Promise<Delegation> {
-    await this.end(delegation.personId, delegation.from);
-    const doc: DelegationDoc = { _id: new ObjectId(), ...delegation, createdAt: new Date() };
+    const by = delegation.setBy ?? delegation.personId;
+    await this.end(delegation.personId, delegation.from, { by, action: 'ended' });
+    const doc: DelegationDoc = {
+      _id: new ObjectId(),
+      ...delegation,
+      createdAt: new Date(),
+      history: [{ at: delegation.from, by, action: 'set' }],
+    };
     await this.docs.insertOne(doc);
     return fromDoc(doc);
   }
 
-  async end(personId: PersonId, at: Date): Promise<number> {
+  async end(personId: PersonId, at: Date, ending?: DelegationEnding): Promise<number> {
+    const event: DelegationEvent = { at, by: ending?.by ?? personId, action: ending?.action ?? 'ended' };
     const result = await this.docs.updateMany(
-      { personId, from: { $lte: at }, until: { $gt: at } },
-      { $set: { until: at } },
+      {
+        personId,
+        from: { $lte: at },
+        until: { $gt: at },
+        ...(ending?.delegateId ? { delegateId: ending.delegateId } : {}),
+      },
+      { $set: { until: at }, $push: { history: event } },
     );
     return result.modifiedCount;
+  }
+
+  /** Every delegation of a person, newest first, with its audit trail. */
+  async historyOf(personId: PersonId): Promise<Array<Delegation & { history: DelegationEvent[] }>> {
+    const docs = await this.docs.find({ personId }).sort({ createdAt: -1 }).toArray();
+    return docs.map((doc) => ({ ...fromDoc(doc), history: doc.history ?? [] }));
   }
 }
 
@@ -89,5 +127,6 @@ function fromDoc(doc: DelegationDoc): Delegation {
     delegateId: doc.delegateId,
     from: doc.from,
     until: doc.until,
+    ...(doc.setBy ? { setBy: doc.setBy } : {}),
   };
 }

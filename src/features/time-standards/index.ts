@@ -64,7 +64,13 @@ function setup(
         {
           name: 'wakil',
           takesArgs: true,
-          run: createDelegationCommand({ store: delegations, org: host.org, clock }),
+          run: createDelegationCommand({
+            store: delegations,
+            org: host.org,
+            clock,
+            send: (prompts) => host.send(prompts),
+            logger: host.logger,
+          }),
         },
         {
           name: 'gangguan',

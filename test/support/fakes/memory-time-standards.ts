@@ -1,4 +1,8 @@
-import type { Delegation, DelegationStore } from '../../../src/features/time-standards/delegations.js';
+import type {
+  Delegation,
+  DelegationEnding,
+  DelegationStore,
+} from '../../../src/features/time-standards/delegations.js';
 import type { Disruption, DisruptionStore } from '../../../src/features/time-standards/disruptions.js';
 
 /** In-memory fakes of the time-standards stores (delegations, disruptions), for unit tests. */
@@ -20,9 +24,10 @@ export class MemoryDelegationStore implements DelegationStore {
     return { ...stored };
   }
 
-  end(personId: string, at: Date): Promise<number> {
+  end(personId: string, at: Date, ending?: DelegationEnding): Promise<number> {
     let ended = 0;
     for (const d of this.delegations) {
+      if (ending?.delegateId && d.delegateId !== ending.delegateId) continue;
       if (d.personId === personId && d.from <= at && d.until > at) {
         d.until = at;
         ended++;

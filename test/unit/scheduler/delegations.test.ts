@@ -79,6 +79,8 @@ describe('/wakil', () => {
       params: { id: 'nobody' },
     });
     expect((await ask('sari', 'sari 3')).lines[0]).toEqual({ key: 'wakil-self' });
-    expect((await ask('sari', 'a b c')).lines[0]?.key).toBe('wakil-usage');
+    expect((await ask('sari', 'a b c d')).lines[0]?.key).toBe('wakil-usage');
+    // Three words name a deputy for someone else: only admins may.
+    expect((await ask('sari', 'rina fajar 3')).lines[0]?.key).toBe('wakil-admins-only');
   });
 });
