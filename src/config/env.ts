@@ -29,6 +29,8 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where people reach the service from outside (links to the dashboard); unset: no links. */
+  PUBLIC_URL: optionalUrl,
   MONGODB_URI: optionalText.pipe(
     z
       .string()
