@@ -9,14 +9,15 @@ const MAX_FORM_BYTES = 16 * 1024;
 /**
  * Every dashboard answer: a strict Content-Security-Policy (nothing but the project's own
  * stylesheet, script and images; Telegram Web may frame the Mini App), no caching, no sniffing,
- * and no referrer (a sign-in link must not leak through one).
+ * and no referrer to other sites (a sign-in link must not leak through one; within the site the
+ * browser then still sends Origin, which `no-referrer` would turn into `null`).
  */
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
     "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; " +
     "form-action 'self'; base-uri 'none'; frame-ancestors 'self' https://web.telegram.org",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
 };
 

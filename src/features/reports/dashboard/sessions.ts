@@ -17,7 +17,8 @@ export interface DashboardSession {
 }
 
 interface SessionDoc {
-  _id: string;
+  /** The SHA-256 of the cookie (the embedded database takes only ObjectIds as `_id`). */
+  key: string;
   personId: string;
   csrf: string;
   via: DashboardSession['via'];
@@ -26,7 +27,7 @@ interface SessionDoc {
 }
 
 interface SignInDoc {
-  _id: string;
+  key: string;
   personId: string;
   createdAt: Date;
   expiresAt: Date;
@@ -61,7 +62,9 @@ export class DashboardSessions {
   }
 
   async ensureIndexes(): Promise<void> {
+    await this.sessions.createIndex({ key: 1 }, { unique: true });
     await this.sessions.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+    await this.signIns.createIndex({ key: 1 }, { unique: true });
     await this.signIns.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
   }
 
@@ -70,7 +73,7 @@ export class DashboardSessions {
     const token = secret();
     const now = this.now();
     await this.signIns.insertOne({
-      _id: hashOf(token),
+      key: hashOf(token),
       personId,
       createdAt: now,
       expiresAt: new Date(now.getTime() + SIGN_IN_TTL_MS),
@@ -81,7 +84,7 @@ export class DashboardSessions {
   /** Uses a sign-in token up: the person it was for, once, while it is fresh; else undefined. */
   async redeemSignIn(token: string): Promise<PersonId | undefined> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-    const doc = await this.signIns.findOneAndDelete({ _id: hashOf(token) });
+    const doc = await this.signIns.findOneAndDelete({ key: hashOf(token) });
     if (!doc || doc.expiresAt.getTime() <= this.now().getTime()) return undefined;
     return doc.personId;
   }
@@ -92,7 +95,7 @@ export class DashboardSessions {
     const csrf = secret();
     const now = this.now();
     await this.sessions.insertOne({
-      _id: hashOf(cookie),
+      key: hashOf(cookie),
       personId,
       csrf,
       via,
@@ -104,12 +107,12 @@ export class DashboardSessions {
 
   async find(cookie: string | undefined): Promise<DashboardSession | undefined> {
     if (!cookie || !/^[A-Za-z0-9_-]{43}$/.test(cookie)) return undefined;
-    const doc = await this.sessions.findOne({ _id: hashOf(cookie) });
+    const doc = await this.sessions.findOne({ key: hashOf(cookie) });
     if (!doc || doc.expiresAt.getTime() <= this.now().getTime()) return undefined;
     return { personId: doc.personId, csrf: doc.csrf, via: doc.via };
   }
 
   async end(cookie: string): Promise<void> {
-    await this.sessions.deleteOne({ _id: hashOf(cookie) });
+    await this.sessions.deleteOne({ key: hashOf(cookie) });
   }
 }
