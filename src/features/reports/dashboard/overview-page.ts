@@ -59,7 +59,9 @@ function row(item: OpenWorkItem, viewer: Viewer, deps: DashboardDeps): SafeHtml 
         >${item.agendaNumber ?? item.instanceId}</a
       ><br /><span class="muted">${item.subject}</span>
     </td>
-    <td>${flow ? localized(flow.header.name, locale) : item.flowId}</td>
+    <td title="${flow ? localized(flow.header.name, locale) : item.flowId}">
+      ${flow?.header.number ?? item.flowId}
+    </td>
     <td>${item.stepNumber}. ${localized(item.stepTitle, locale)}</td>
     <td>${unit}</td>
     <td>${item.assigneeName}</td>
