@@ -24,7 +24,7 @@ th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid #e4e7eb;verti
 th{background:#eef2f5;font-weight:600}
 td.num,th.num{text-align:right}
 tr.late td{background:#fff4f2}
-.badge{display:inline-block;padding:0 .4rem;border-radius:4px;font-size:.8rem;background:#e4e7eb}
+.badge{display:inline-block;white-space:nowrap;padding:0 .4rem;border-radius:4px;font-size:.8rem;background:#e4e7eb}
 .badge.late{background:#fde2df;color:#912018}.badge.paused{background:#e0eaff;color:#1d3d8f}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:0 0 1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.85rem}
