@@ -193,10 +193,15 @@ function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contribut
             clock: host.clock,
           }),
         },
-        {
-          name: 'dasbor',
-          run: dasborCommand({ sessions: reports.dashboardSessions, publicUrl: config.PUBLIC_URL }),
-        },
+        // Only with an address to link to (Slack's App Home shows the link when the command exists).
+        ...(config.PUBLIC_URL
+          ? [
+              {
+                name: 'dasbor',
+                run: dasborCommand({ sessions: reports.dashboardSessions, publicUrl: config.PUBLIC_URL }),
+              },
+            ]
+          : []),
         {
           name: 'cari',
           takesArgs: true,
