@@ -49,6 +49,7 @@ dash-count-escalated = escalated
 dash-count-paused = waiting on a disruption
 dash-open-work = Open steps (overdue first)
 dash-open-none = No open work in this scope.
+dash-my-requests = My running requests
 dash-open-more = Showing { $shown } of { $open } open steps.
 dash-badge-overdue = overdue
 dash-badge-escalated = escalation { $level }

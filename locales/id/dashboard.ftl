@@ -49,6 +49,7 @@ dash-count-escalated = dieskalasi
 dash-count-paused = menunggu gangguan
 dash-open-work = Langkah terbuka (yang terlambat lebih dulu)
 dash-open-none = Tidak ada pekerjaan terbuka di lingkup ini.
+dash-my-requests = Permohonan saya yang berjalan
 dash-open-more = Ditampilkan { $shown } dari { $open } langkah terbuka.
 dash-badge-overdue = terlambat
 dash-badge-escalated = eskalasi { $level }

@@ -99,6 +99,15 @@ describe('the dashboard in a browser', () => {
       expect(text).not.toContain('Tata Usaha Pusdatinkomtel');
     }
 
+    // A requester sees the letters they asked for, and no unit's work.
+    const requester = await signedIn('ulp-biro-umum');
+    expect(await requester.textContent('#my-requests')).toContain('Pengadaan server aplikasi');
+    expect(await requester.textContent('main')).not.toContain('Rina Wulandari');
+    expect((await requester.goto(`${rig.base}/dasbor?unit=biro-umum`))?.status()).toBe(403);
+    expect((await requester.goto(`${rig.base}/dasbor/surat?id=${rig.letters.server.id}`))?.status()).toBe(
+      200,
+    );
+
     // The admin (the Kapus) sees both.
     const admin = await signedIn('hendra');
     const all = await admin.textContent('#open-work');

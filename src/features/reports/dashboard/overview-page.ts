@@ -132,5 +132,30 @@ export async function overviewPage(
             </div>
             ${c.open > work.items.length ? html`<p class="muted">${t('dash-open-more', { shown: work.items.length, open: c.open })}</p>` : ''}`
     }`;
-  return page(viewer.frame(t('dash-overview-title'), 'overview'), body);
+  const mine = scope.kind === 'person' ? await myRequests(deps, viewer) : html``;
+  return page(viewer.frame(t('dash-overview-title'), 'overview'), html`${body}${mine}`);
+}
+
+/** For someone who sees only their own work: the running letters they requested, too. */
+async function myRequests(deps: DashboardDeps, viewer: Viewer): Promise<SafeHtml> {
+  const { t } = viewer;
+  const found = await deps.search.find({
+    criteria: { requesterId: viewer.personId, status: 'active' },
+    viewerId: viewer.personId,
+    org: deps.source.org(),
+    limit: LISTED,
+  });
+  if (found.letters.length === 0) return html``;
+  return html`<h2>${t('dash-my-requests')}</h2>
+    <ul id="my-requests">
+      ${found.letters.map(
+        (letter) =>
+          html`<li>
+            <a href="/dasbor/surat?id=${encodeURIComponent(letter.id)}"
+              >${letter.agendaNumbers.incoming ?? letter.agendaNumbers.outgoing ?? letter.id}</a
+            >
+            · ${letter.subject}
+          </li>`,
+      )}
+    </ul>`;
 }
