@@ -68,8 +68,8 @@ function row(item: OpenWorkItem, viewer: Viewer, deps: DashboardDeps): SafeHtml 
     <td>${item.dueAt ? t('dash-when', { at: { instant: item.dueAt, style: 'datetime' } }) : '—'}</td>
     <td class="num">
       ${item.lateMinutes > 0 ? t('dash-minutes', { m: { minutes: Math.round(item.lateMinutes) } }) : '—'}
+      <br />${badges}
     </td>
-    <td>${badges}</td>
   </tr>`;
 }
 
@@ -122,7 +122,6 @@ export async function overviewPage(
                     <th>${t('dash-col-person')}</th>
                     <th>${t('dash-col-due')}</th>
                     <th class="num">${t('dash-col-late')}</th>
-                    <th></th>
                   </tr>
                 </thead>
                 <tbody>
