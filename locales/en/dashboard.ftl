@@ -1,6 +1,7 @@
 # The leaders' dashboard in the browser and the Telegram Mini App (src/features/reports/dashboard).
 
 chat-help-dasbor = a sign-in link to the leaders' dashboard in the browser (one use, 10 minutes)
+dash-menu-button = Dashboard
 chat-command-dasbor = Dashboard in the browser
 dash-chat-link = 🔐 Dashboard sign-in link (one use, valid for 10 minutes): { $url }
 dash-chat-no-url = The dashboard cannot be opened: the service's address (PUBLIC_URL) is not set. Ask an admin.

@@ -1,6 +1,7 @@
 # The leaders' dashboard in the browser and the Telegram Mini App (src/features/reports/dashboard).
 
 chat-help-dasbor = tautan masuk ke dasbor pimpinan di peramban (sekali pakai, 10 menit)
+dash-menu-button = Dasbor
 chat-command-dasbor = Dasbor di peramban
 dash-chat-link = 🔐 Tautan masuk dasbor (sekali pakai, berlaku 10 menit): { $url }
 dash-chat-no-url = Dasbor belum dapat dibuka: alamat layanan (PUBLIC_URL) belum diatur. Hubungi admin.
