@@ -4,6 +4,7 @@ import { PLATFORMS } from './channels/index.js';
 import { ChatApp } from './chat/chat-app.js';
 import { OutboxDispatcher } from './chat/outbox-dispatcher.js';
 import { accountRules } from './chat/platforms.js';
+import type { ChatContributions } from './chat/contributions.js';
 import type { ChatPort } from './chat/port.js';
 import { ReaderResolver } from './chat/readers.js';
 import type { SendLimits } from './chat/types.js';
@@ -149,6 +150,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     await registry.add(feature, host(feature));
   registry.seal();
 
+  let boundPort = config.PORT;
+  const platformDeps = {
+    config,
+    clock,
+    logger,
+    invites: storage.invites,
+    publicUrl: () => (config.PUBLIC_URL ?? `http://localhost:${boundPort}`).replace(/\/+$/, ''),
+  };
+  const platformChat: ChatContributions[] = await Promise.all(
+    PLATFORMS.map((p) => p.chat?.(platformDeps) ?? {}),
+  );
+  const featureChat = registry.chat();
   const chat = new ChatApp({
     service,
     identities: storage.identities,
@@ -163,7 +176,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     platforms: PLATFORMS,
-    contributions: registry.chat(),
+    contributions: {
+      ...featureChat,
+      commands: [...(featureChat.commands ?? []), ...platformChat.flatMap((c) => c.commands ?? [])],
+    },
     send: (prompts) => storage.outbox.enqueue(prompts),
     fileRefs: storage.fileRefs,
   });
@@ -172,7 +188,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const channelsOff: Record<string, string> = {};
   const factories = options.channels ?? (await Promise.all(PLATFORMS.map((platform) => platform.load())));
   for (const factory of factories) {
-    const result = await factory({ config, chat, deliveries: storage.deliveries, logger });
+    const result = await factory({
+      ...platformDeps,
+      chat,
+      deliveries: storage.deliveries,
+      connection: storage.connection,
+      embedded: database.embedded,
+      org: () => orgSource.org,
+    });
     if ('off' in result) {
       const name = result.off.split(':')[0] ?? 'channel';
       channelsOff[name] = result.off;
@@ -226,7 +249,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
   const http = createHttpServer([...channels.flatMap((c) => c.routes), ...registry.routes()], health, logger);
 
-  let boundPort = config.PORT;
   return {
     config,
     logger,
@@ -263,6 +285,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         },
         'Pandu is running',
       );
+      for (const channel of channels) channel.started?.();
     },
     async stop() {
       await dispatcher.stop();

@@ -1,8 +1,12 @@
+import type { Connection } from 'mongoose';
+import type { ChatContributions } from '../chat/contributions.js';
 import type { ChatPort } from '../chat/port.js';
 import type { PlatformInfo } from '../chat/platforms.js';
-import type { DeliveryLog } from '../chat/ports.js';
+import type { DeliveryLog, InviteStore } from '../chat/ports.js';
 import type { ChatPlatform, ChatSender } from '../chat/types.js';
 import type { Config } from '../config/env.js';
+import type { OrgDirectory } from '../core/org/org-directory.js';
+import type { Clock } from '../core/ports.js';
 import type { HttpRoute } from '../http/routes.js';
 import type { Logger } from '../logger.js';
 
@@ -14,14 +18,31 @@ export interface ChannelModule {
   /** Extra facts for /healthz and the start-up log (mode: polling, webhook, socket...). */
   describe(): Record<string, unknown>;
   start(): Promise<void>;
+  /** Called last, once the whole service runs (the port is bound): e.g. to log where to open it. */
+  started?(): void;
   stop(): Promise<void>;
 }
 
-export interface ChannelDeps {
+/** What a platform may use besides the chat layer: the things it needs that are not a person's chat. */
+export interface PlatformDeps {
   config: Config;
+  clock: Clock;
+  logger: Logger;
+  /** Invites, for a platform that signs people in by its own means (a one-time link) and redeems them as chat does. */
+  invites: InviteStore;
+  /** Where people reach the service: PUBLIC_URL, else http://localhost:<bound port> (known after start). */
+  publicUrl(): string;
+}
+
+export interface ChannelDeps extends PlatformDeps {
   chat: ChatPort;
   deliveries: DeliveryLog;
-  logger: Logger;
+  /** The database connection, for a channel's own records (sessions, a message log). */
+  connection: Connection;
+  /** The service runs on its embedded database (a trial, not production). */
+  embedded: boolean;
+  /** The people of the org as the org file names them now. */
+  org(): OrgDirectory;
 }
 
 /** A channel factory: a module when configured, else the reason it is off. */
@@ -33,4 +54,6 @@ export type ChannelFactory = (deps: ChannelDeps) => Promise<ChannelModule | { of
  */
 export interface PlatformRegistration extends PlatformInfo {
   load(): Promise<ChannelFactory>;
+  /** What the platform adds to chat on every platform (e.g. a command that sends a sign-in link). */
+  chat?(deps: PlatformDeps): Promise<ChatContributions>;
 }

@@ -29,8 +29,6 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Where people reach the service from outside (links to the dashboard); unset: no links. */
-  PUBLIC_URL: optionalUrl,
   MONGODB_URI: optionalText.pipe(
     z
       .string()
@@ -98,6 +96,18 @@ export const configSchema = z.object({
     z.string().startsWith('xapp-', 'an app-level token starts with xapp-').optional(),
   ),
   SLACK_API_URL: optionalUrl,
+  /**
+   * Where people reach the service from outside (`https://pandu.example.go.id`): the base of links
+   * the service sends (a one-time web or dashboard sign-in link, the Telegram Mini App's menu button);
+   * with https, cookies are Secure. Unset:
+   * `http://localhost:<PORT>`.
+   */
+  PUBLIC_URL: optionalUrl,
+  /**
+   * The playground (`/play`, act as anyone of the org): `auto` turns it on when the service runs on
+   * its embedded database outside production; `on` anywhere but production; `off` never.
+   */
+  PLAYGROUND: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -116,6 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
     problems.push(
       'SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  if (config.PLAYGROUND === 'on' && config.NODE_ENV === 'production') {
+    problems.push(
+      'PLAYGROUND: the playground lets anyone act as anyone; it cannot be on with NODE_ENV=production',
     );
   }
   if (problems.length > 0) throw new PanduError('config-invalid', `Invalid config:\n${problems.join('\n')}`);

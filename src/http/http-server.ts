@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { HttpRoute } from './routes.js';
+import { routeMatches, type HttpRoute } from './routes.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -22,7 +22,10 @@ export function createHttpServer(
         });
       return;
     }
-    const route = routes.find((r) => r.method === request.method && r.path === path);
+    // Exact routes before mounted prefixes, so a plain route is never shadowed by a sub-application.
+    const route =
+      routes.find((r) => !r.prefix && routeMatches(r, request.method, path)) ??
+      routes.find((r) => routeMatches(r, request.method, path));
     if (!route) {
       sendJson(response, 404, { ok: false, error: 'not found' });
       return;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { App } from '../../src/app.js';
 import { inviteCode } from '../support/app-rig.js';
 import { ppkCsv } from '../support/ppk-fixtures.js';
@@ -33,6 +34,15 @@ describe('the SPSE SOP on Telegram, end to end', () => {
   });
 
   afterAll(async () => {
+    // PANDU_TRANSCRIPT=FILE keeps what each person saw, for reading the walk as its people would.
+    const transcriptFile = process.env['PANDU_TRANSCRIPT'];
+    if (transcriptFile)
+      writeFileSync(
+        transcriptFile,
+        Object.entries(people)
+          .map(([id, user]) => `=== ${id} (${user.first_name}) ===\n${standIn.transcript(user.id)}\n`)
+          .join('\n'),
+      );
     await app?.stop();
     await standIn.stop();
   });

@@ -67,12 +67,9 @@ describe('the Slack channel', () => {
     standIn.reset();
     standIn.onMethod('chat.postEphemeral', () => ({ ok: true, message_ts: '1.000001' }));
     rig = createChatRig({ uploadMaxBytes: UPLOAD_MAX_BYTES });
-    const built = await slackChannel({ clientOptions: { retryConfig: { retries: 0 } } })({
-      config: config(standIn),
-      chat: rig.chat,
-      deliveries: rig.deliveries,
-      logger: rig.logger,
-    });
+    const built = await slackChannel({ clientOptions: { retryConfig: { retries: 0 } } })(
+      rig.channelDeps(config(standIn)),
+    );
     if ('off' in built) throw new Error(built.off);
     channel = built;
     server = createHttpServer(channel.routes, () => Promise.resolve({ ok: true }), rig.logger);
@@ -108,12 +105,7 @@ describe('the Slack channel', () => {
 
   describe('configuration', () => {
     it('is off without a bot token, and says why', async () => {
-      const result = await slackChannel()({
-        config: loadConfig({}),
-        chat: rig.chat,
-        deliveries: rig.deliveries,
-        logger: rig.logger,
-      });
+      const result = await slackChannel()(rig.channelDeps(loadConfig({})));
       expect(result).toEqual({ off: 'slack: SLACK_BOT_TOKEN is not set' });
     });
 
@@ -124,24 +116,18 @@ describe('the Slack channel', () => {
     });
 
     it('uses Socket Mode, with no HTTP route, when SLACK_APP_TOKEN is set', async () => {
-      const built = await slackChannel()({
-        config: config(standIn, { SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: '' }),
-        chat: rig.chat,
-        deliveries: rig.deliveries,
-        logger: rig.logger,
-      });
+      const built = await slackChannel()(
+        rig.channelDeps(config(standIn, { SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: '' })),
+      );
       if ('off' in built) throw new Error(built.off);
       expect(built.describe()).toEqual({ mode: 'socket' });
       expect(built.routes).toEqual([]);
     });
 
     it('refuses to start with a token Slack rejects', async () => {
-      const built = await slackChannel({ clientOptions: { retryConfig: { retries: 0 } } })({
-        config: config(standIn, { SLACK_BOT_TOKEN: 'xoxb-revoked' }),
-        chat: rig.chat,
-        deliveries: rig.deliveries,
-        logger: rig.logger,
-      });
+      const built = await slackChannel({ clientOptions: { retryConfig: { retries: 0 } } })(
+        rig.channelDeps(config(standIn, { SLACK_BOT_TOKEN: 'xoxb-revoked' })),
+      );
       if ('off' in built) throw new Error(built.off);
       await expect(built.start()).rejects.toThrow('auth.test refused the bot token (invalid_auth)');
     });
@@ -394,12 +380,9 @@ describe('the Slack channel', () => {
         ),
       ).rejects.toBeInstanceOf(ChannelTransientError);
 
-      const offline = await slackChannel({ clientOptions: { retryConfig: { retries: 0 } } })({
-        config: config(standIn, { SLACK_API_URL: 'http://127.0.0.1:9/api/' }),
-        chat: rig.chat,
-        deliveries: rig.deliveries,
-        logger: rig.logger,
-      });
+      const offline = await slackChannel({ clientOptions: { retryConfig: { retries: 0 } } })(
+        rig.channelDeps(config(standIn, { SLACK_API_URL: 'http://127.0.0.1:9/api/' })),
+      );
       if ('off' in offline) throw new Error(offline.off);
       await expect(offline.sender.send('D000000001', hello)).rejects.toBeInstanceOf(ChannelTransientError);
     });

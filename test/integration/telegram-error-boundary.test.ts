@@ -39,12 +39,9 @@ describe('the Telegram error boundary', () => {
     });
     const logger = createLogger('error', logs);
     rig = createChatRig({ logger });
-    const made = await createTelegramChannel({
-      config: loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.apiRoot }),
-      chat: rig.chat,
-      deliveries: rig.deliveries,
-      logger,
-    });
+    const made = await createTelegramChannel(
+      rig.channelDeps(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.apiRoot }), logger),
+    );
     if ('off' in made) throw new Error(made.off);
     channel = made;
     await channel.start();

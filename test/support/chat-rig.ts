@@ -3,11 +3,14 @@
  * commands, taps, replies, uploads), the platforms as registered, and the features a test gives.
  * For adapter tests that need no database, and for feature tests driven as a person would.
  */
+import { createConnection } from 'mongoose';
+import type { ChannelDeps } from '../../src/channels/channel.js';
 import { PLATFORMS } from '../../src/channels/index.js';
 import { ChatApp } from '../../src/chat/chat-app.js';
 import { ReaderResolver } from '../../src/chat/readers.js';
 import type { ChatReply, ChatUser, OutgoingMessage } from '../../src/chat/types.js';
 import type { Instance, Prompt, StepRun } from '../../src/core/engine/types.js';
+import type { Config } from '../../src/config/env.js';
 import type { Contributions } from '../../src/features/feature.js';
 import { loadTranslator, type Translator } from '../../src/i18n/translator.js';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -180,7 +183,24 @@ export function createChatRig(options: ChatRigOptions = {}) {
     return [...reply.messages.flatMap((m) => m.lines), reply.toast ?? ''].join('\n');
   }
 
+  /** What a channel factory gets, on the rig's parts (the database connection is never opened). */
+  function channelDeps(config: Config, log: Logger = logger): ChannelDeps {
+    return {
+      config,
+      chat,
+      deliveries,
+      logger: log,
+      clock: harness.clock,
+      invites,
+      publicUrl: () => 'http://localhost:3000',
+      connection: createConnection(),
+      embedded: false,
+      org: () => harness.org,
+    };
+  }
+
   return {
+    channelDeps,
     harness,
     chat,
     identities,

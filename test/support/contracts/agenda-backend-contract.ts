@@ -288,7 +288,14 @@ export function agendaBackendContract(subject: BackendUnderTest): void {
       await scheduler.start();
       const stats = await waitFor(async () => {
         const status = await scheduler.getRunningStats();
-        return status.runningJobs === 3 && status.lockedJobs === 5 ? status : undefined;
+        // Agenda updates its totals and a name's counts at different moments: wait for both.
+        const crowded = status.jobStatus?.['crowded'];
+        return status.runningJobs === 3 &&
+          status.lockedJobs === 5 &&
+          crowded?.running === 3 &&
+          crowded.locked === 5
+          ? status
+          : undefined;
       }, 'three running of five locked');
       expect(stats.jobStatus?.['crowded']).toMatchObject({ running: 3, locked: 5 });
       const locked = await waitFor(async () => {

@@ -1125,6 +1125,20 @@ export class TelegramBotApiStandIn {
     return this.messagesIn(chatId).filter((m) => m.sender === 'bot');
   }
 
+  /** The chat as a person would read it now: each message whole, its buttons and file, oldest first. */
+  transcript(chatId: number): string {
+    return this.messagesIn(chatId)
+      .map((m) => {
+        const who = m.sender === 'bot' ? 'Pandu' : 'person';
+        const body = m.text ?? m.caption ?? '';
+        const file = m.document ? `\n  📎 ${m.document.fileName ?? '?'}` : '';
+        const buttons = inlineButtons(m.replyMarkup).map((b) => `[${b.text}]`);
+        const edited = m.edits.length > 0 ? ` (edited ${m.edits.length}×)` : '';
+        return `${who}${edited}: ${body}${file}${buttons.length > 0 ? `\n  ${buttons.join(' ')}` : ''}`;
+      })
+      .join('\n\n');
+  }
+
   lastMessageTo(chatId: number): RecordedMessage | undefined {
     return this.sentTo(chatId).at(-1);
   }

@@ -352,7 +352,7 @@ describe('parseOrg refuses a broken org, naming the file, the record and the fie
       expect.objectContaining({
         where: 'people "staf-b"',
         field: 'chat.whatsapp',
-        message: containing('unknown chat platform "whatsapp" (known: telegram, slack)'),
+        message: containing('unknown chat platform "whatsapp" (known: telegram, slack, web)'),
       }),
     ]);
     expect(check(edited(['chat: { slack: U0000STAFB }', 'chat: { slack: staf-b }']))).toEqual([

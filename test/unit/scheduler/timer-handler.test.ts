@@ -109,6 +109,44 @@ describe('the step timer handler', () => {
     ]);
   });
 
+  test('reminder, escalation, second level: each job run at its planned instant on the manual clock', async () => {
+    const { harness, handle, ensured } = rig();
+    const instance = await harness.start();
+    const run = harness.openRun(instance);
+    const due = new Date(run.dueAt ?? '').getTime();
+    const started = new Date(run.startedAt).getTime();
+    const ran: string[] = [];
+    // As the scheduler would: the earliest planned job runs when the clock reaches its instant.
+    while (ran.length < 3) {
+      const next = [...ensured].sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+      if (!next) break;
+      ensured.splice(ensured.indexOf(next), 1);
+      if (ran.includes(`${next.data.kind}:${next.data.level}`)) continue;
+      harness.clock.set(next.at);
+      await handle(job(next.data));
+      ran.push(`${next.data.kind}:${next.data.level}`);
+    }
+    expect(ran).toEqual(['reminder:0', 'escalation:1', 'escalation:2']);
+    const after = await harness.current(instance);
+    const reminders = after.events.filter((e) => e.type === 'reminder-sent');
+    expect(reminders.map((e) => [e.data?.['to'], new Date(e.at).getTime() - started])).toEqual([
+      [run.assigneeId, 4 * MIN],
+    ]);
+    // Level 1 to the performer's superior at the due time, level 2 one level up a standard later.
+    expect(
+      escalationsOf(after).map((e) => [e.data?.['level'], e.data?.['to'], new Date(e.at).getTime() - due]),
+    ).toEqual([
+      [1, 'agus', 0],
+      [2, 'hendra', 5 * MIN],
+    ]);
+    // Level 3 is planned next, one more standard later; nothing ran early.
+    expect(ensured.map((s) => [s.data.kind, s.data.level, s.at.getTime() - due])).toContainEqual([
+      'escalation',
+      3,
+      10 * MIN,
+    ]);
+  });
+
   test('a job that finds its due time moved later comes back then, without sending anything', async () => {
     const { harness, handle } = rig();
     const instance = await harness.start();
