@@ -239,7 +239,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 async function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
   // undici's Response parses multipart/form-data, so no extra dependency is needed.
-  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { 'content-type': contentType },
+  }).formData();
   const params: Params = {};
   let bytes: Buffer | undefined;
   for (const [key, value] of form) {
