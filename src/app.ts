@@ -23,6 +23,14 @@ import { FeatureRegistry } from './features/registry.js';
 import { Scheduler } from './scheduling/scheduler.js';
 import { resolveSchedulerOptions, type SchedulerOptions } from './scheduling/scheduler-options.js';
 import { createHttpServer, listen } from './http/http-server.js';
+import { countRequests, metricsRoute } from './http/metrics-route.js';
+import { readinessRoute } from './http/readiness.js';
+import { serviceVersion } from './http/version.js';
+import { PrometheusMetrics } from './metrics/prometheus.js';
+import { recordActions } from './metrics/saved-actions.js';
+import { timedSender } from './metrics/timed-sender.js';
+import { countOpenSteps } from './storage/open-steps.js';
+import { logStartBanner } from './start-banner.js';
 import { loadTranslator, type Translator } from './i18n/translator.js';
 import type { Logger } from './logger.js';
 import { openDatabase } from './storage/open-database.js';
@@ -57,6 +65,7 @@ export interface App {
   chat: ChatPort;
   channels: readonly ChannelModule[];
   dispatcher: OutboxDispatcher;
+  metrics: PrometheusMetrics;
   http: Server;
   port(): number;
   /** What a feature offers (its `api`), or undefined when it is not installed. */
@@ -101,6 +110,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // The service reads what the features contribute (timers, delegations, the disruption, the
   // listeners after a save) through the registry, which is complete before the first command.
   const registry = new FeatureRegistry();
+  const metrics = new PrometheusMetrics({
+    outbox: () => storage.outbox.counts(),
+    openSteps: () => countOpenSteps(storage.models, clock.now()),
+  });
+  const logActions = recordActions(logger.child({ component: 'actions' }), metrics);
   const service = new SopService({
     flows,
     org: () => orgSource.org,
@@ -113,7 +127,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     delegations: registry.delegations,
     disruptedSince: registry.disruptedSince,
     timers: registry.stepTimers,
-    onSaved: registry.onSaved,
+    onSaved: async (change) => {
+      await logActions(change);
+      await registry.onSaved(change);
+    },
   });
   const db = storage.connection.db;
   if (!db) throw new Error('the database is not connected');
@@ -159,7 +176,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     publicUrl: () => (config.PUBLIC_URL ?? `http://localhost:${boundPort}`).replace(/\/+$/, ''),
   };
   const platformChat: ChatContributions[] = await Promise.all(
-    PLATFORMS.map((p) => p.chat?.(platformDeps) ?? {}),
+    PLATFORMS.map((p) => p.chat?.(platformDeps) ?? Promise.resolve({})),
   );
   const featureChat = registry.chat();
   const chat = new ChatApp({
@@ -207,7 +224,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const dispatcher = new OutboxDispatcher({
     outbox: storage.outbox,
-    senders: channels.map((c) => c.sender),
+    senders: channels.map((c) => timedSender(c.sender, metrics)),
     identities: storage.identities,
     org: () => orgSource.org,
     readers,
@@ -236,7 +253,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       channels: Object.fromEntries<Record<string, unknown>>([
         ...channels.map((c): [string, Record<string, unknown>] => [
           c.platform,
-          { enabled: true, ...c.describe() },
+          { enabled: true, state: c.status().state, ...c.describe() },
         ]),
         ...Object.entries(channelsOff).map(([name, reason]): [string, Record<string, unknown>] => [
           name,
@@ -247,7 +264,30 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       ...(await registry.health()),
     };
   };
-  const http = createHttpServer([...channels.flatMap((c) => c.routes), ...registry.routes()], health, logger);
+  let startedAt: Date | undefined;
+  const routes = [
+    ...channels.flatMap((c) => c.routes),
+    ...registry.routes(),
+    readinessRoute({
+      ping: async () => {
+        if (!storage.connection.db) throw new Error('not connected');
+        await storage.connection.db.admin().ping();
+      },
+      channels: () => channels.map((c) => ({ platform: c.platform, status: c.status() })),
+      off: channelsOff,
+      schedulerRunning: () => scheduler.running,
+      outbox: () => storage.outbox.counts(),
+      version: serviceVersion(),
+      startedAt: () => startedAt,
+    }),
+    metricsRoute(metrics, config.METRICS_TOKEN, logger),
+  ];
+  const http = createHttpServer(routes, health, logger);
+  countRequests(
+    http,
+    routes.map((r) => r.path),
+    (route, method, status) => metrics.httpRequest(route, method, status),
+  );
 
   return {
     config,
@@ -263,12 +303,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     chat,
     channels,
     dispatcher,
+    metrics,
     http,
     port: () => boundPort,
     feature: (feature) => registry.api(feature),
     cliCommands: () => registry.cli(),
     async start() {
       boundPort = await listen(http, config.PORT, config.HOST);
+      orgSource.onChange(() => {
+        for (const channel of channels) channel.orgChanged?.();
+      });
       orgSource.watch();
       for (const channel of channels) await channel.start();
       const recovered = await service.recoverPendingPrompts();
@@ -276,18 +320,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       dispatcher.start();
       await registry.start();
       await scheduler.start();
-      logger.info(
-        {
-          port: boundPort,
-          flows: flows.all().map((f) => f.id),
-          channels: channels.map((c) => c.platform),
-          off: channelsOff,
-        },
-        'Pandu is running',
-      );
+      startedAt = clock.now();
+      logStartBanner(logger, {
+        host: config.HOST,
+        port: boundPort,
+        embedded: database.embedded,
+        flows: flows.all().map((f) => f.id),
+        channels: channels.map((c) => ({ platform: c.platform, ...c.describe() })),
+        off: channelsOff,
+        version: serviceVersion(),
+      });
       for (const channel of channels) channel.started?.();
     },
     async stop() {
+      startedAt = undefined;
       await dispatcher.stop();
       for (const channel of channels)
         await channel.stop().catch((error: unknown) => logger.warn({ err: error }, 'channel stop failed'));

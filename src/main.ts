@@ -42,6 +42,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
+    const { proxyGlobalFetch } = await import('./channels/proxy.js');
+    if (proxyGlobalFetch())
+      logger.info('outbound HTTP through the proxy of HTTPS_PROXY / HTTP_PROXY (NO_PROXY honoured)');
     const { createApp } = await import('./app.js');
     app = await createApp(config, { logger });
     if (stopping) {

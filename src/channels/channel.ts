@@ -9,6 +9,7 @@ import type { OrgDirectory } from '../core/org/org-directory.js';
 import type { Clock } from '../core/ports.js';
 import type { HttpRoute } from '../http/routes.js';
 import type { Logger } from '../logger.js';
+import type { ChannelStatus } from './channel-link.js';
 
 /** A running chat channel: how to send, what HTTP it serves, how to start and stop it. */
 export interface ChannelModule {
@@ -17,10 +18,15 @@ export interface ChannelModule {
   routes: HttpRoute[];
   /** Extra facts for /healthz and the start-up log (mode: polling, webhook, socket...). */
   describe(): Record<string, unknown>;
+  /** Whether it reaches its platform now (/readyz). */
+  status(): ChannelStatus;
+  /** Starts connecting without waiting for the platform: a platform out of reach never blocks the start. */
   start(): Promise<void>;
   /** Called last, once the whole service runs (the port is bound): e.g. to log where to open it. */
   started?(): void;
   stop(): Promise<void>;
+  /** The org file changed (who is an admin, a requester...): menus and the like follow. */
+  orgChanged?(): void;
 }
 
 /** What a platform may use besides the chat layer: the things it needs that are not a person's chat. */

@@ -10,8 +10,9 @@ import { identify } from './identity.js';
 import { overviewOf, type HomeData } from './overview.js';
 import type { ChatPort, Texts } from './port.js';
 import { answerText } from './replies.js';
+import { ChatMenus } from './menus.js';
 import { recordTaskMessage } from './tasks.js';
-import type { ChatReply, ChatUser, OutgoingMessage, SentMessage } from './types.js';
+import type { ChatPlatform, ChatReply, ChatUser, OutgoingMessage, SentMessage } from './types.js';
 import { receiveFile, type IncomingFile } from './uploads.js';
 
 /**
@@ -83,6 +84,14 @@ export class ChatApp implements ChatPort {
 
   async failure(user: ChatUser): Promise<ChatReply> {
     return this.failed(user, []);
+  }
+
+  async commandMenus(platform: ChatPlatform) {
+    const menus = new ChatMenus(this.chat, () => this.table.all());
+    return {
+      defaults: { id: menus.defaults('id'), en: menus.defaults('en') },
+      people: await menus.forPlatform(platform),
+    };
   }
 
   commands() {

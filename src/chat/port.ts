@@ -1,11 +1,12 @@
 import type { ActionAnswer } from '../core/engine/actions.js';
 import type { Flow } from '../core/flow/model.js';
-import type { MessageRef } from '../core/i18n.js';
+import type { Locale, MessageRef } from '../core/i18n.js';
 import type { PersonId } from '../core/ids.js';
 import type { CommandEntry } from './commands.js';
 import type { ChatForm } from './forms.js';
+import type { MenuEntry, PersonMenu } from './menus.js';
 import type { HomeData } from './overview.js';
-import type { ChatReply, ChatUser, OutgoingMessage, SentMessage } from './types.js';
+import type { ChatPlatform, ChatReply, ChatUser, OutgoingMessage, SentMessage } from './types.js';
 import type { IncomingFile } from './uploads.js';
 
 /** Renders message references in one reader's language and zone (a channel's own UI texts). */
@@ -40,4 +41,11 @@ export interface ChatPort {
   failure(user: ChatUser): Promise<ChatReply>;
   /** The commands, in menu order, with their audiences. */
   commands(): readonly Pick<CommandEntry, 'name' | 'audience' | 'listed'>[];
+  /**
+   * The command menus on a platform: for people not linked, per language, the commands for
+   * everyone; for each person reachable there, the commands of their audiences in their language.
+   */
+  commandMenus(
+    platform: ChatPlatform,
+  ): Promise<{ defaults: Record<Locale, MenuEntry[]>; people: PersonMenu[] }>;
 }

@@ -108,6 +108,16 @@ export const configSchema = z.object({
    * its embedded database outside production; `on` anywhere but production; `off` never.
    */
   PLAYGROUND: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Back-off between attempts to reach a chat platform: the first wait, doubled up to the last. */
+  CHANNEL_RETRY_MIN_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  CHANNEL_RETRY_MAX_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`; empty: open to whoever reaches the port. */
+  METRICS_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, '16–256 characters: letters, digits and . _ ~ + / = -')
+      .optional(),
+  ),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -12,6 +12,7 @@ import { loadOrgFile } from './org-file.js';
 export class OrgSource {
   private current: OrgDirectory;
   private watching = false;
+  private readonly listeners: Array<(org: OrgDirectory) => void> = [];
 
   constructor(
     private readonly path: string,
@@ -24,6 +25,11 @@ export class OrgSource {
 
   get org(): OrgDirectory {
     return this.current;
+  }
+
+  /** Called after each org taken from a changed file (a listener handles its own errors). */
+  onChange(listener: (org: OrgDirectory) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Re-reads the file; returns true when the new org was taken. */
@@ -40,6 +46,7 @@ export class OrgSource {
       }
       this.current = next;
       this.logger.info({ file: this.path, people: next.allPeople().length }, 'org file reloaded');
+      for (const listener of this.listeners) listener(next);
       return true;
     } catch (error) {
       const problems = error instanceof DataFileError ? error.problems : undefined;

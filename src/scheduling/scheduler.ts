@@ -83,6 +83,11 @@ export class Scheduler {
     });
   }
 
+  /** Whether it runs jobs now (started and not stopped), for /readyz. */
+  get running(): boolean {
+    return this.state === 'started';
+  }
+
   define<DATA>(definition: JobDefinition<DATA>): void {
     if (this.state !== 'new') throw new SchedulerStateError(`job ${definition.name} defined after start`);
     if (this.agenda.definitions[definition.name]) {

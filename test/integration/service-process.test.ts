@@ -91,6 +91,32 @@ describe('the service as a process', () => {
     expect(service.output()).toContain('"msg":"stopped"');
   }, 60_000);
 
+  test('with the Bot API out of reach it starts anyway, /readyz says why, and SIGTERM stops it cleanly', async () => {
+    const port = await freePort();
+    const service = startService({
+      PORT: String(port),
+      EMBEDDED_MONGODB_PORT: String(await freePort()),
+      TELEGRAM_BOT_TOKEN: '123456:UNREACHABLE-token',
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}`,
+      CHANNEL_RETRY_MIN_MS: '50',
+      CHANNEL_RETRY_MAX_MS: '200',
+    });
+    await waitFor(() => service.output().includes('Pandu is running'), 'start');
+    await waitFor(
+      () => service.output().split('cannot reach the platform').length > 2,
+      'two failed attempts',
+    );
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({
+      ready: false,
+      channels: { telegram: { state: 'connecting' } },
+    });
+    service.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
+    expect(service.output()).toContain('"msg":"stopped"');
+  }, 60_000);
+
   test('a broken configuration stops it at once, naming the variable', async () => {
     const service = startService({ PORT: 'not-a-port', TELEGRAM_WEBHOOK_URL: 'https://example.test/hook' });
     expect(await service.exited).toBe(1);

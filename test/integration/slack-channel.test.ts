@@ -17,6 +17,7 @@ import { slackChannel } from '../../src/channels/slack/slack-channel.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createHttpServer, listen } from '../../src/http/http-server.js';
 import { createChatRig } from '../support/chat-rig.js';
+import { untilChannel } from '../support/channel-status.js';
 import {
   appHomeOpenedEvent,
   dmMessageEvent,
@@ -76,6 +77,7 @@ describe('the Slack channel', () => {
     const port = await listen(server, 0, '127.0.0.1');
     eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port || port}/slack/events`;
     await channel.start();
+    await untilChannel(channel);
   });
 
   afterEach(async () => {
@@ -124,12 +126,16 @@ describe('the Slack channel', () => {
       expect(built.routes).toEqual([]);
     });
 
-    it('refuses to start with a token Slack rejects', async () => {
+    it('is down, with the reason Slack gave, when Slack rejects the token (the start goes on)', async () => {
       const built = await slackChannel({ clientOptions: { retryConfig: { retries: 0 } } })(
         rig.channelDeps(config(standIn, { SLACK_BOT_TOKEN: 'xoxb-revoked' })),
       );
       if ('off' in built) throw new Error(built.off);
-      await expect(built.start()).rejects.toThrow('auth.test refused the bot token (invalid_auth)');
+      await built.start();
+      const status = await untilChannel(built, 'down');
+      await built.stop();
+      expect(status.reason).toContain('invalid_auth');
+      expect(standIn.calls().filter((c) => c.token === 'xoxb-revoked')).toHaveLength(1);
     });
   });
 

@@ -10,6 +10,7 @@ import { createTelegramChannel } from '../../src/channels/telegram/telegram-chan
 import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logger.js';
 import { createChatRig, type ChatRig } from '../support/chat-rig.js';
+import { untilChannel } from '../support/channel-status.js';
 import {
   inlineButtons,
   TelegramBotApiStandIn,
@@ -45,6 +46,7 @@ describe('the Telegram error boundary', () => {
     if ('off' in made) throw new Error(made.off);
     channel = made;
     await channel.start();
+    await untilChannel(channel);
     for (const [personId, user] of [
       ['tuti', tuti],
       ['fajar', fajar],

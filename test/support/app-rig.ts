@@ -7,6 +7,7 @@ import type { SchedulerOptions } from '../../src/scheduling/scheduler-options.js
 import { timeStandardsFeature, type TimeStandards } from '../../src/features/time-standards/index.js';
 import { createLogger } from '../../src/logger.js';
 import { EXAMPLE_ORG_FILE, FLOWS_DIR, LOCALES_DIR, REPO_ROOT } from './paths.js';
+import { untilChannel } from './channel-status.js';
 
 /**
  * Fast polling and short locks, so timers of a few seconds are tested in a few seconds. Agenda
@@ -31,6 +32,8 @@ export interface TestAppOptions {
   mongoUri?: string;
   /** False: built, not started (as the CLI builds it). */
   start?: boolean;
+  /** False: return once started, without waiting for the channels to be up. */
+  awaitChannels?: boolean;
   extra?: Partial<AppOptions>;
 }
 
@@ -67,7 +70,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<App> {
     ...(scheduler ? { scheduler } : {}),
     ...options.extra,
   });
-  if (options.start !== false) await app.start();
+  if (options.start !== false) {
+    await app.start();
+    // Channels connect in the background; a test drives them once they are up.
+    if (options.awaitChannels !== false) for (const channel of app.channels) await untilChannel(channel);
+  }
   return app;
 }
 

@@ -1,8 +1,10 @@
-import { App, HTTPReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { BotIdentityCache } from './bot-identity.js';
 
 /** Where Slack sends events, slash commands and interactions, on the service's own port. */
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+type SocketModeDispatcher = NonNullable<ConstructorParameters<typeof SocketModeReceiver>[0]['dispatcher']>;
 
 export interface BoltParts {
   app: App;
@@ -15,6 +17,8 @@ export interface BoltOptions {
   signingSecret?: string;
   /** When set, Socket Mode is used instead of HTTP. */
   appToken?: string;
+  /** Socket Mode's WebSocket through a proxy. */
+  dispatcher?: SocketModeDispatcher;
   identity: BotIdentityCache;
   clientOptions: webApi.WebClientOptions;
   logger: BoltLogger;
@@ -34,7 +38,12 @@ export function buildBoltApp(options: BoltOptions): BoltParts {
     convoStore: false as const,
   };
   if (options.appToken) {
-    return { app: new App({ ...common, socketMode: true, appToken: options.appToken }) };
+    const receiver = new SocketModeReceiver({
+      appToken: options.appToken,
+      logger,
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    });
+    return { app: new App({ ...common, receiver }) };
   }
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret ?? '',

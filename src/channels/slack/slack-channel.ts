@@ -2,6 +2,8 @@ import { webApi } from '@slack/bolt';
 import { sendJson } from '../../http/http-server.js';
 import type { HttpRoute } from '../../http/routes.js';
 import type { ChannelFactory, ChannelModule } from '../channel.js';
+import { ChannelLink, type FailureKind } from '../channel-link.js';
+import { shownProxy } from '../proxy.js';
 import { boltLogger } from './bolt-logger.js';
 import { buildBoltApp, SLACK_EVENTS_PATH, type BoltParts } from './bolt-app.js';
 import { BotIdentityCache } from './bot-identity.js';
@@ -14,6 +16,7 @@ import { registerHome } from './listeners/home.js';
 import { registerMessages } from './listeners/messages.js';
 import { registerViews } from './listeners/views.js';
 import { slackErrorCode } from './slack-errors.js';
+import { slackProxy } from './slack-proxy.js';
 import { SlackSender } from './slack-sender.js';
 
 export interface SlackChannelOptions {
@@ -23,6 +26,9 @@ export interface SlackChannelOptions {
 
 /** The outbox retries on its own schedule; its client only smooths over a brief hiccup. */
 const OUTBOX_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 };
+
+/** The default Web API root (the clients' own default). */
+const SLACK_API_URL = 'https://slack.com/api/';
 
 /** Slack as a channel: off without a bot token; HTTP (on the service's port) or Socket Mode. */
 export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory {
@@ -36,10 +42,13 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
       });
     }
     const log = logger.child({ channel: 'slack' });
+    const apiUrl = withTrailingSlash(config.SLACK_API_URL ?? SLACK_API_URL);
+    const proxy = slackProxy(apiUrl);
     const clientOptions: webApi.WebClientOptions = {
       logger: boltLogger(log),
       timeout: 30_000,
-      ...(config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {}),
+      ...(config.SLACK_API_URL ? { slackApiUrl: apiUrl } : {}),
+      ...(proxy ? { fetch: proxy.fetch } : {}),
       ...options.clientOptions,
     };
     const outboxClient = new webApi.WebClient(botToken, {
@@ -48,7 +57,10 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
       rejectRateLimitedCalls: true,
     });
     const client = new webApi.WebClient(botToken, clientOptions);
-    const identity = new BotIdentityCache(client);
+    // Who the bot is, asked once per attempt (the channel's link retries with its own back-off).
+    const identity = new BotIdentityCache(
+      new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 15_000 }),
+    );
     const dms = new DmChannels(outboxClient);
     const sender = new SlackSender(outboxClient, dms);
     const deps: SlackListenerDeps = {
@@ -63,6 +75,52 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
     };
     const inFlight = new InFlight();
     let bolt: BoltParts | undefined;
+    let stopped = false;
+    const build = (): BoltParts => {
+      const parts = buildBoltApp({
+        botToken,
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(appToken ? { appToken } : {}),
+        ...(proxy ? { dispatcher: proxy.dispatcher } : {}),
+        identity,
+        clientOptions,
+        logger: boltLogger(log),
+      });
+      parts.app.use(inFlight.middleware);
+      parts.app.use(onceOnly(deliveries, log));
+      registerCommands(parts.app, deps);
+      registerActions(parts.app, deps);
+      registerViews(parts.app, deps);
+      registerMessages(parts.app, deps);
+      registerHome(parts.app, deps);
+      parts.app.error((error) => {
+        log.error({ err: error }, 'slack: a listener failed');
+        return Promise.resolve();
+      });
+      return parts;
+    };
+    const link = new ChannelLink({
+      name: 'slack',
+      logger: log,
+      minDelayMs: config.CHANNEL_RETRY_MIN_MS,
+      maxDelayMs: Math.max(config.CHANNEL_RETRY_MIN_MS, config.CHANNEL_RETRY_MAX_MS),
+      classify: slackFailure,
+      async connect() {
+        const me = await identity.get();
+        log.info({ botUserId: me.botUserId }, 'slack: bot token accepted');
+        if (!appToken || stopped) return;
+        // Socket Mode: Bolt opens the WebSocket (and reconnects it itself once it was open).
+        const parts = build();
+        try {
+          await parts.app.start();
+        } catch (error) {
+          await parts.app.stop().catch(() => undefined);
+          throw error;
+        }
+        if (stopped) await parts.app.stop();
+        else bolt = parts;
+      },
+    });
 
     const route: HttpRoute = {
       method: 'POST',
@@ -79,31 +137,17 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
       sender,
       routes: appToken ? [] : [route],
       describe: () => (appToken ? { mode: 'socket' } : { mode: 'http', path: SLACK_EVENTS_PATH }),
-      async start() {
-        await checkToken(identity, log);
-        const parts = buildBoltApp({
-          botToken,
-          ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
-          ...(appToken ? { appToken } : {}),
-          identity,
-          clientOptions,
-          logger: boltLogger(log),
-        });
-        parts.app.use(inFlight.middleware);
-        parts.app.use(onceOnly(deliveries, log));
-        registerCommands(parts.app, deps);
-        registerActions(parts.app, deps);
-        registerViews(parts.app, deps);
-        registerMessages(parts.app, deps);
-        registerHome(parts.app, deps);
-        parts.app.error((error) => {
-          log.error({ err: error }, 'slack: a listener failed');
-          return Promise.resolve();
-        });
-        if (appToken) await parts.app.start();
-        bolt = parts;
+      status: () => link.status(),
+      start() {
+        if (proxy) log.info({ proxy: shownProxy(proxy.url) }, 'slack: Web API through a proxy');
+        // HTTP mode serves events at once (a signed request needs no auth.test first).
+        if (!appToken) bolt = build();
+        link.start();
+        return Promise.resolve();
       },
       async stop() {
+        stopped = true;
+        await link.stop();
         const parts = bolt;
         bolt = undefined;
         if (appToken) await parts?.app.stop();
@@ -116,16 +160,9 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
 
 export const createSlackChannel: ChannelFactory = slackChannel();
 
-/** A refused token stops the start; Slack being unreachable only delays the first auth.test. */
-async function checkToken(identity: BotIdentityCache, log: SlackListenerDeps['logger']): Promise<void> {
-  try {
-    const me = await identity.get();
-    log.info({ botUserId: me.botUserId }, 'slack: bot token accepted');
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code) throw new Error(`slack: auth.test refused the bot token (${code})`, { cause: error });
-    log.warn({ err: error }, 'slack: auth.test failed; it will be tried again on the first event');
-  }
+/** A platform error (`invalid_auth`, `token_revoked`, `account_inactive`) needs a new token; others may pass. */
+export function slackFailure(error: unknown): FailureKind {
+  return slackErrorCode(error) ? 'refused' : 'retry';
 }
 
 function withTrailingSlash(url: string): string {

@@ -1,4 +1,4 @@
-import { Bot, InputFile, type Context } from 'grammy';
+import { Bot, InputFile, type ApiClientOptions, type Context } from 'grammy';
 import { downloadCapped } from '../../chat/download.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { DeliveryLog } from '../../chat/ports.js';
@@ -10,12 +10,15 @@ import { sequentializeByChat } from './sequentialize.js';
 
 export interface TelegramBotDeps {
   token: string;
-  apiRoot: string;
+  /** The Bot API's root and, behind a proxy, the agent (`baseFetchConfig`). */
+  client: ApiClientOptions & { apiRoot: string };
   chat: ChatPort;
   deliveries: DeliveryLog;
   logger: Logger;
   /** Bot API download limit: larger documents are refused before any download. */
   maxDownloadBytes: number;
+  /** After a command was answered (the menus follow a new link). */
+  afterCommand?: (name: string, user: ChatUser) => void;
 }
 
 /** How long a tap may take before its callback query is answered without waiting for the result. */
@@ -27,7 +30,7 @@ const ANSWER_WITHIN_MS = 1500;
  * answers the tap and tells the person when anything below fails.
  */
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
-  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot } });
+  const bot = new Bot(deps.token, { client: deps.client });
   bot.api.config.use(retryAfterTransformer());
   const { chat, logger } = deps;
   const handlers = bot.errorBoundary((error) => tellFailure(deps, error.ctx, error.error));
@@ -84,6 +87,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       ? await chat.command(user, command.name, command.args)
       : await chat.text(user, ctx.message.text, String(ctx.message.message_id));
     await sendReply(chat, ctx, withToastAsMessageLine(reply), false);
+    if (command) deps.afterCommand?.(command.name, user);
   });
 
   handlers.on('message', async (ctx) => {
@@ -143,7 +147,7 @@ export function parseCommand(text: string, botUsername: string): { name: string;
 async function downloadFile(ctx: Context, deps: TelegramBotDeps): Promise<Buffer> {
   const file = await ctx.getFile();
   if (!file.file_path) throw new Error('Telegram gave no file path');
-  return downloadCapped(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`, {
+  return downloadCapped(`${deps.client.apiRoot}/file/bot${deps.token}/${file.file_path}`, {
     maxBytes: deps.maxDownloadBytes,
   });
 }

@@ -1,13 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Api, webhookCallback } from 'grammy';
+import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { HttpRoute } from '../../http/routes.js';
 import type { ChannelFactory, ChannelModule } from '../channel.js';
+import { ChannelLink, type FailureKind } from '../channel-link.js';
+import { proxyAgentFor, proxyFor, shownProxy } from '../proxy.js';
 import { createTelegramBot } from './telegram-bot.js';
+import { setCommandMenus } from './telegram-menus.js';
 import { createTelegramSender } from './telegram-sender.js';
 import type { ChatPort } from '../../chat/port.js';
 
 /** The Bot API serves downloads up to 20 MB. */
 export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+/** How long one attempt to reach the Bot API at start may take before it counts as failed. */
+const CONNECT_TIMEOUT_MS = 15_000;
 
 /**
  * The Telegram channel: long polling by default, or a webhook on the service's own port when
@@ -18,15 +24,28 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
   if (!token) return Promise.resolve({ off: 'telegram: TELEGRAM_BOT_TOKEN is not set' });
   const log = logger.child({ channel: 'telegram' });
   const apiRoot = config.TELEGRAM_API_ROOT.replace(/\/+$/, '');
+  const proxy = proxyFor(apiRoot);
+  const agent = proxyAgentFor(apiRoot);
+  const client = { apiRoot, ...(agent ? { baseFetchConfig: { agent, compress: true } } : {}) };
   const bot = createTelegramBot({
     token,
-    apiRoot,
+    client,
     chat,
     deliveries,
     logger: log,
     maxDownloadBytes: Math.min(TELEGRAM_DOWNLOAD_LIMIT, config.UPLOAD_MAX_BYTES),
+    afterCommand: (name, user) => {
+      if (name === 'start' || name === 'link') refreshMenus(user.chatId);
+    },
   });
-  const sender = createTelegramSender(new Api(token, { apiRoot }));
+  /** Menus again (one person's after a link, everyone's after an org change), once the bot is up. */
+  const refreshMenus = (chatId?: string): void => {
+    if (link.status().state !== 'up') return;
+    setCommandMenus(bot.api, chat, log, chatId ? { chatId } : {})
+      .then((people) => log.info({ people, chatId }, 'Telegram command menus refreshed'))
+      .catch((error: unknown) => log.warn({ err: error }, 'Telegram command menus not refreshed'));
+  };
+  const sender = createTelegramSender(new Api(token, client));
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   const secret = config.TELEGRAM_WEBHOOK_SECRET ?? '';
   const routes: HttpRoute[] = [];
@@ -49,6 +68,39 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
     });
   }
   let polling: Promise<void> | undefined;
+  const link: ChannelLink = new ChannelLink({
+    name: 'telegram',
+    logger: log,
+    minDelayMs: config.CHANNEL_RETRY_MIN_MS,
+    maxDelayMs: Math.max(config.CHANNEL_RETRY_MIN_MS, config.CHANNEL_RETRY_MAX_MS),
+    classify: telegramFailure,
+    async connect(stopped) {
+      // grammY types its signal with its own shim; on Node it takes the built-in one.
+      const signal = AbortSignal.any([stopped, AbortSignal.timeout(CONNECT_TIMEOUT_MS)]) as unknown as Signal;
+      // getMe once per attempt (grammY's own init would retry silently): each failure is logged.
+      bot.botInfo = await bot.api.getMe(signal);
+      const menus = await setCommandMenus(bot.api, chat, log, { signal });
+      log.info({ people: menus }, 'Telegram command menus set');
+      await setDashboardMenuButton(bot.api, chat, config.PUBLIC_URL, (error) =>
+        log.warn({ err: error }, 'Telegram menu button not set'),
+      );
+      if (webhookUrl) {
+        await bot.api.setWebhook(
+          webhookUrl,
+          { secret_token: secret, allowed_updates: ['message', 'callback_query'] },
+          signal,
+        );
+        log.info({ url: webhookUrl, bot: bot.botInfo.username }, 'Telegram webhook set');
+        return;
+      }
+      await bot.api.deleteWebhook(undefined, signal);
+      if (stopped.aborted) return;
+      polling = bot
+        .start({ allowed_updates: ['message', 'callback_query'] })
+        .catch((error: unknown) => link.lost(error));
+      log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
+    },
+  });
 
   const module: ChannelModule = {
     platform: 'telegram',
@@ -57,28 +109,17 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
     describe: () => ({
       mode: webhookUrl ? 'webhook' : 'polling',
       bot: bot.isInited() ? bot.botInfo.username : undefined,
+      ...(proxy ? { proxy: shownProxy(proxy) } : {}),
     }),
-    async start() {
-      await bot.init();
-      await registerCommands(bot.api, chat);
-      await setDashboardMenuButton(bot.api, chat, config.PUBLIC_URL, (error) =>
-        log.warn({ err: error }, 'Telegram menu button not set'),
-      );
-      if (webhookUrl) {
-        await bot.api.setWebhook(webhookUrl, {
-          secret_token: secret,
-          allowed_updates: ['message', 'callback_query'],
-        });
-        log.info({ url: webhookUrl }, 'Telegram webhook set');
-        return;
-      }
-      await bot.api.deleteWebhook();
-      polling = bot.start({ allowed_updates: ['message', 'callback_query'] }).catch((error: unknown) => {
-        log.error({ err: error }, 'Telegram polling stopped');
-      });
-      log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
+    status: () => link.status(),
+    orgChanged: () => refreshMenus(),
+    start() {
+      if (proxy) log.info({ proxy: shownProxy(proxy) }, 'Telegram API through a proxy');
+      link.start();
+      return Promise.resolve();
     },
     async stop() {
+      await link.stop();
       if (bot.isRunning()) await bot.stop();
       await polling;
     },
@@ -95,15 +136,11 @@ export function menuCommands(chat: ChatPort): string[] {
   return ['start', ...names];
 }
 
-async function registerCommands(api: Api, chat: ChatPort): Promise<void> {
-  for (const locale of ['id', 'en'] as const) {
-    const t = await chat.texts({ platform: 'telegram', userId: '', chatId: '', languageCode: locale });
-    const commands = menuCommands(chat).map((command) => ({
-      command,
-      description: t({ key: `chat-command-${command}` }),
-    }));
-    await api.setMyCommands(commands, locale === 'id' ? {} : { language_code: locale });
-  }
+/** A refused token (401, 404) needs a new configuration; anything else may pass. */
+export function telegramFailure(error: unknown): FailureKind {
+  return error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)
+    ? 'refused'
+    : 'retry';
 }
 
 /** The command of the dashboard, when a feature contributes it; its Mini App is at `/dasbor/tg`. */
@@ -133,6 +170,8 @@ async function setDashboardMenuButton(
     failed(error);
   }
 }
+
+type Signal = Parameters<Api['getMe']>[0];
 
 function secretMatches(header: string | string[] | undefined, secret: string): boolean {
   const given = Buffer.from(typeof header === 'string' ? header : '');

@@ -24,12 +24,15 @@ export const createWebChannel: ChannelFactory = async (deps) => {
   if (playground) registerPlayground(app, web, (deps.config.PUBLIC_URL ?? '').startsWith('https:'));
   await app.ready();
   const log = deps.logger.child({ channel: 'web' });
+  const upSince = deps.clock.now().toISOString();
   const mount = (path: string, prefix: boolean): HttpRoute => ({ method: '*', path, prefix, handle });
   const module: ChannelModule = {
     platform: 'web',
     sender: createWebSender(store, hub),
     routes: [mount('/', false), mount('/web', true), ...(playground ? [mount('/play', true)] : [])],
     describe: () => ({ playground }),
+    // The web is served by this process itself: it is up as soon as the service is.
+    status: () => ({ state: 'up', since: upSince }),
     start: () => Promise.resolve(),
     started() {
       const url = deps.publicUrl();
