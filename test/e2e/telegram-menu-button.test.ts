@@ -28,13 +28,18 @@ describe('the Telegram menu button', () => {
     await standIn.stop();
   });
 
-  const start = (publicUrl: string) => {
+  /** The service, once its Telegram channel has connected (menus and button set: channels connect in the background). */
+  const start = async (publicUrl: string): Promise<App> => {
     const telegram = { standIn };
-    return startTestApp({
+    const started = await startTestApp({
       env: { ...standInEnv({ telegram }), PUBLIC_URL: publicUrl },
       channels: standInChannels({ telegram }),
       features: [reportsFeature()],
     });
+    for (let i = 0; i < 200 && started.channels.some((c) => c.status().state !== 'up'); i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started.channels.map((c) => c.status().state)).toEqual(['up']);
+    return started;
   };
 
   test('is set to the Mini App page at start', async () => {
