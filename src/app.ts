@@ -162,6 +162,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     hasChat: async (personId) =>
       Object.keys(orgSource.org.person(personId)?.chat ?? {}).length > 0 ||
       (await storage.identities.identitiesOf(personId)).length > 0,
+    personByChat: async (platform, userId) => {
+      const linked = await storage.identities.findPerson(platform, userId);
+      if (linked && orgSource.org.person(linked)) return linked;
+      return orgSource.org.allPeople().find((p) => p.chat[platform] === userId)?.id;
+    },
   });
   for (const feature of options.features ?? (await loadFeatures()))
     await registry.add(feature, host(feature));

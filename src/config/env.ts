@@ -98,8 +98,9 @@ export const configSchema = z.object({
   SLACK_API_URL: optionalUrl,
   /**
    * Where people reach the service from outside (`https://pandu.example.go.id`): the base of links
-   * the service sends (a one-time web sign-in link, the verification link on generated documents,
-   * PUBLIC_URL/verify/<id>); with https, cookies are Secure. Unset:
+   * the service sends (one-time web and dashboard sign-in links, the verification link on generated
+   * documents PUBLIC_URL/verify/<id>, the Telegram Mini App's menu button); with https, cookies are
+   * Secure. Unset:
    * `http://localhost:<PORT>`.
    */
   PUBLIC_URL: optionalUrl,

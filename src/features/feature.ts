@@ -48,6 +48,8 @@ export interface FeatureHost {
   send(prompts: Prompt[]): Promise<void>;
   /** Whether the person has a chat account at all (linked, or named in the org file). */
   hasChat(personId: PersonId): Promise<boolean>;
+  /** The person behind a chat account (linked by invite, or named in the org file), if any. */
+  personByChat(platform: string, userId: string): Promise<PersonId | undefined>;
 }
 
 /** What one feature adds. Every part is optional. */

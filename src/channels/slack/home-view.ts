@@ -16,14 +16,19 @@ export function unlinkedHome(t: Texts): types.HomeView {
   };
 }
 
-/** The App Home: open tasks (overdue first), recent actions, and the requests of the person's unit. */
+/**
+ * The App Home: the dashboard's sign-in link (lines already rendered, when there is one), open
+ * tasks (overdue first), recent actions, and the requests of the person's unit.
+ */
 export function homeView(
   data: HomeData,
   flowOf: (id: string) => Flow | undefined,
   now: Date,
   t: Texts,
+  dashboard: readonly string[] = [],
 ): types.HomeView {
   const blocks: types.KnownBlock[] = [header(t({ key: 'slack-home-title' }))];
+  if (dashboard.length > 0) blocks.push(...textSections([...dashboard]));
 
   blocks.push(header(t({ key: 'slack-home-tasks-title', params: { count: data.tasks.length } })));
   if (data.tasks.length === 0) blocks.push(...textSections([t({ key: 'chat-no-tasks' })]));

@@ -106,6 +106,9 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
       bot.botInfo = await bot.api.getMe(signal);
       const menus = await setCommandMenus(bot.api, chat, log, { signal });
       log.info({ people: menus }, 'Telegram command menus set');
+      await setDashboardMenuButton(bot.api, chat, config.PUBLIC_URL, (error) =>
+        log.warn({ err: error }, 'Telegram menu button not set'),
+      );
       if (webhookUrl) {
         await bot.api.setWebhook(
           webhookUrl,
@@ -163,6 +166,34 @@ export function telegramFailure(error: unknown): FailureKind {
   return error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)
     ? 'refused'
     : 'retry';
+}
+
+/** The command of the dashboard, when a feature contributes it; its Mini App is at `/dasbor/tg`. */
+const DASHBOARD_COMMAND = 'dasbor';
+
+/**
+ * With the dashboard installed and an https address (Telegram opens Mini Apps only over https),
+ * the bot's menu button opens the dashboard as a Mini App. Best effort: a refusal is logged.
+ */
+async function setDashboardMenuButton(
+  api: Api,
+  chat: ChatPort,
+  publicUrl: string | undefined,
+  failed: (error: unknown) => void,
+): Promise<void> {
+  if (!publicUrl?.startsWith('https:') || !chat.commands().some((c) => c.name === DASHBOARD_COMMAND)) return;
+  const t = await chat.texts({ platform: 'telegram', userId: '', chatId: '', languageCode: 'id' });
+  try {
+    await api.setChatMenuButton({
+      menu_button: {
+        type: 'web_app',
+        text: t({ key: 'dash-menu-button' }),
+        web_app: { url: `${publicUrl.replace(/\/+$/, '')}/dasbor/tg` },
+      },
+    });
+  } catch (error) {
+    failed(error);
+  }
 }
 
 type Signal = Parameters<Api['getMe']>[0];

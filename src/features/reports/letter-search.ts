@@ -28,6 +28,17 @@ interface ProjectedInstance {
   state: Partial<FoundLetter>;
 }
 
+/** What the dashboard's search form asks for; every part is optional, all given must match. */
+export interface LetterCriteria {
+  words?: readonly string[];
+  agenda?: string;
+  requesterUnitId?: string;
+  requesterId?: PersonId;
+  status?: 'active' | 'completed';
+  createdFrom?: Date;
+  createdTo?: Date;
+}
+
 /** The longest query `/cari` takes, and the most words in it. */
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_WORDS = 8;
@@ -59,23 +70,45 @@ export class MongoLetterSearch {
     org: OrgDirectory;
     limit: number;
   }): Promise<{ letters: FoundLetter[]; more: boolean }> {
-    const { org } = input;
     if (input.words.length === 0) return { letters: [], more: false };
+    return this.find({ ...input, criteria: { words: input.words } });
+  }
+
+  /**
+   * Letters by several criteria at once (the dashboard's search form): every word as in `search`,
+   * an agenda number (part of it), the requesting unit, the state, and the day it was made in
+   * `[createdFrom, createdTo)`; only letters the person may see, the newest first.
+   */
+  async find(input: {
+    criteria: LetterCriteria;
+    viewerId: PersonId;
+    org: OrgDirectory;
+    limit: number;
+  }): Promise<{ letters: FoundLetter[]; more: boolean }> {
+    const { org, criteria } = input;
     const units = org.allUnits();
-    const filter = {
-      $and: input.words.map((word) => {
-        const pattern = new RegExp(escapeRegex(word), 'i');
-        const unitIds = units.filter((u) => pattern.test(u.name) || pattern.test(u.id)).map((u) => u.id);
-        return {
-          $or: [
-            { subject: pattern },
-            { agendaIncoming: pattern },
-            { agendaOutgoing: pattern },
-            ...(unitIds.length > 0 ? [{ requesterUnitId: { $in: unitIds } }] : []),
-          ],
-        };
-      }),
-    };
+    const and: Array<Record<string, unknown>> = (criteria.words ?? []).map((word) => {
+      const pattern = new RegExp(escapeRegex(word), 'i');
+      const unitIds = units.filter((u) => pattern.test(u.name) || pattern.test(u.id)).map((u) => u.id);
+      return {
+        $or: [
+          { subject: pattern },
+          { agendaIncoming: pattern },
+          { agendaOutgoing: pattern },
+          ...(unitIds.length > 0 ? [{ requesterUnitId: { $in: unitIds } }] : []),
+        ],
+      };
+    });
+    if (criteria.agenda) {
+      const pattern = new RegExp(escapeRegex(criteria.agenda), 'i');
+      and.push({ $or: [{ agendaIncoming: pattern }, { agendaOutgoing: pattern }] });
+    }
+    if (criteria.requesterUnitId) and.push({ requesterUnitId: criteria.requesterUnitId });
+    if (criteria.requesterId) and.push({ 'state.requesterId': criteria.requesterId });
+    if (criteria.status) and.push({ status: criteria.status });
+    if (criteria.createdFrom) and.push({ createdAt: { $gte: criteria.createdFrom } });
+    if (criteria.createdTo) and.push({ createdAt: { $lt: criteria.createdTo } });
+    const filter = and.length > 0 ? { $and: and } : {};
     const docs = await this.models.Instance.find(filter, {
       flowId: 1,
       subject: 1,

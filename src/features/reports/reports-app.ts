@@ -20,6 +20,12 @@ import { MongoLetterSearch } from './letter-search.js';
 import type { ScopeFiguresSource } from './scope-figures.js';
 import { searchCommand } from './search-command.js';
 import { sendWeeklyDigests } from './weekly-digests.js';
+import { dasborCommand } from './dashboard/dasbor-command.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { DashboardSessions } from './dashboard/sessions.js';
+
+/** How old a Mini App's init data may be when it signs someone in (it is made when the app opens). */
+const MINI_APP_MAX_AGE_SECONDS = 3600;
 
 /** What the reports feature offers: its read ports. */
 export interface Reports {
@@ -38,6 +44,8 @@ export interface Reports {
   digestSettings: DigestSettings;
   /** Sends the digests of the week of `slot` not sent yet (what the weekly timer runs); how many were sent. */
   sendDigests(slot: WeeklySlot): Promise<number>;
+  /** The dashboard's sign-in tokens and sessions. */
+  dashboardSessions: DashboardSessions;
 }
 
 /** The office calendar a flow's times count in: the office's (every year), with the flow's own override. */
@@ -130,14 +138,33 @@ function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contribut
     }),
     digestSettings,
     sendDigests,
+    dashboardSessions: new DashboardSessions(db),
   };
   const search = new MongoLetterSearch(models);
+  const routes = dashboardRoutes({
+    source: figuresSource,
+    instance: (id) => host.service.get(id),
+    flow: (id) => host.service.flow(id),
+    files: host.files,
+    search,
+    sessions: reports.dashboardSessions,
+    translator: host.translator,
+    readerFor: (personId) => host.readerFor(personId),
+    defaultReader: { locale: config.DEFAULT_LOCALE, timeZone: config.TIME_ZONE },
+    clock: host.clock,
+    publicUrl: config.PUBLIC_URL,
+    miniAppToken: config.TELEGRAM_BOT_TOKEN,
+    miniAppMaxAgeSeconds: MINI_APP_MAX_AGE_SECONDS,
+    personByChat: (platform, userId) => host.personByChat(platform, userId),
+    logger,
+  });
   return {
     onSaved: (change) =>
       listen(change).catch((error: unknown) => {
         logger.error({ err: error, instanceId: change.instance.id }, 'report facts not saved');
       }),
-    start() {
+    async start() {
+      await reports.dashboardSessions.ensureIndexes();
       // In the background: the service answers while a first start catches up.
       void reports
         .reconcile()
@@ -148,7 +175,6 @@ function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contribut
         })
         .catch((error: unknown) => logger.error({ err: error }, 'report facts reconciliation failed'));
       digestTimer.start();
-      return Promise.resolve();
     },
     stop() {
       digestTimer.stop();
@@ -167,6 +193,15 @@ function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contribut
             clock: host.clock,
           }),
         },
+        // Only with an address to link to (Slack's App Home shows the link when the command exists).
+        ...(config.PUBLIC_URL
+          ? [
+              {
+                name: 'dasbor',
+                run: dasborCommand({ sessions: reports.dashboardSessions, publicUrl: config.PUBLIC_URL }),
+              },
+            ]
+          : []),
         {
           name: 'cari',
           takesArgs: true,
@@ -180,6 +215,7 @@ function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contribut
         run: (args, out, { locale }) => runReportCommand(args, out, reports, locale),
       },
     ],
+    routes,
     api: reports,
   };
 }
