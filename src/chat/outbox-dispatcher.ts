@@ -5,6 +5,7 @@ import type { IdentityStore, PlatformFileRefs } from './ports.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { TokenBatch } from './action-tokens.js';
+import { inCallScope } from './call-scope.js';
 import { ChannelPermanentError, ChannelRateLimitedError } from './errors.js';
 import type { ActionTokenStore, TaskMessageLog } from './ports.js';
 import { RateGate } from './rate-gate.js';
@@ -32,6 +33,8 @@ export interface DispatcherDeps {
   limits?: Partial<Record<ChatPlatform, SendLimits>>;
   pollMs?: number;
   maxAttempts?: number;
+  /** How many people's messages are sent at once (default 1: one after another). */
+  concurrency?: number;
 }
 
 /**
@@ -44,6 +47,9 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** Of the last pass: how many were sent, and in how many ms the soonest one held back may go. */
+  private sentInTick = 0;
+  private pacedSoonestMs = Infinity;
 
   constructor(private readonly deps: DispatcherDeps) {
     for (const sender of deps.senders) {
@@ -60,13 +66,18 @@ export class OutboxDispatcher {
       this.deps.logger.info('no channel in this process: the outbox is left to the others');
       return;
     }
+    // After a pass that sent something the next one starts at once (a backlog is worked off at
+    // the platform's pace, not one batch per poll); else it waits a poll interval, or less when a
+    // message held back by the pacing may go sooner (it goes on time, not up to a poll late).
     const loop = () => {
       if (this.stopped) return;
       this.running = this.tick()
         .then(() => undefined)
         .catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox tick failed'))
         .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(loop, this.deps.pollMs ?? 200);
+          const pollMs = this.deps.pollMs ?? 200;
+          const wait = this.sentInTick > 0 ? 0 : Math.min(pollMs, this.pacedSoonestMs);
+          if (!this.stopped) this.timer = setTimeout(loop, wait);
         });
     };
     loop();
@@ -78,10 +89,28 @@ export class OutboxDispatcher {
     await this.running;
   }
 
-  /** One pass over the due entries; returns how many were handled. */
+  /**
+   * One pass over the due entries; returns how many were handled. Each person's entries go in
+   * the order they were queued, one after another; different people's go side by side (at most
+   * `concurrency` at once): a send waits for the platform, not for the sends to others.
+   */
   async tick(): Promise<number> {
+    this.sentInTick = 0;
+    this.pacedSoonestMs = Infinity;
     const entries = await this.deps.outbox.lease(50, 60_000, this.deps.clock.now());
-    for (const entry of entries) await this.deliver(entry);
+    const byPerson = new Map<string, OutboxEntry[]>();
+    for (const entry of entries) {
+      const queue = byPerson.get(entry.prompt.to);
+      if (queue) queue.push(entry);
+      else byPerson.set(entry.prompt.to, [entry]);
+    }
+    const queues = [...byPerson.values()];
+    const lane = async (): Promise<void> => {
+      for (let queue = queues.shift(); queue; queue = queues.shift())
+        // Each delivery reads its person's accounts and preferences once (see call-memo.ts).
+        for (const entry of queue) await inCallScope(() => this.deliver(entry));
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 1, queues.length) }, lane));
     return entries.length;
   }
 
@@ -95,8 +124,10 @@ export class OutboxDispatcher {
           new Date(this.deps.clock.now().getTime() + delay),
           'paced',
         );
+        this.pacedSoonestMs = Math.min(this.pacedSoonestMs, delay);
         return;
       }
+      this.sentInTick++;
       await this.deps.outbox.markSent(prompt.id);
     } catch (error) {
       await this.onFailure(entry, error);

@@ -130,7 +130,7 @@ export async function openInstances(app: App, n: number, units: number, tag: str
         .replaceAll(' 0000', ` ${pad(k)}`);
       batch.push(JSON.parse(copy) as { instance: Instance; prompts: Prompt[] });
     }
-    await Promise.all(batch.map(({ instance, prompts }) => app.storage.instances.create(instance, prompts)));
-    await app.service.recoverPendingPrompts();
+    await Promise.all(batch.map(({ instance }) => app.storage.instances.create(instance, [])));
+    await app.storage.outbox.enqueue(batch.flatMap(({ prompts }) => prompts));
   }
 }
