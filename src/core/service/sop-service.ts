@@ -220,28 +220,18 @@ export class SopService {
     return this.deps.store.listForUnit(unitId, limit);
   }
 
-  /**
-   * What follows a saved change: its prompts to the outbox, its runs' timers, the listeners. None
-   * needs another's answer, so they go at once (one round trip's wait, not one after another).
-   */
   private async afterSave(decision: Extract<Decision, { ok: true }>): Promise<void> {
+    await this.queue(decision.prompts);
+    if (decision.endedRuns.length > 0) await this.timers.runsEnded(decision.instance, decision.endedRuns);
+    const timed = decision.startedRuns.filter((r) => r.dueAt !== null && !r.endedAt);
+    if (timed.length > 0) await this.timers.runsStarted(decision.instance, timed);
     const { instance, events, startedRuns, endedRuns } = decision;
-    const timed = startedRuns.filter((r) => r.dueAt !== null && !r.endedAt);
     const listener = this.deps.onSaved;
-    await Promise.all([
-      this.queue(decision.prompts),
-      (async () => {
-        // A run's old timers go before the new ones come (a run may end and start again).
-        if (endedRuns.length > 0) await this.timers.runsEnded(instance, endedRuns);
-        if (timed.length > 0) await this.timers.runsStarted(instance, timed);
-      })(),
-      // The change is saved: a failing listener (which logs its own errors) must not fail the command.
-      listener
-        ? Promise.resolve()
-            .then(() => listener({ instance, events, startedRuns, endedRuns }))
-            .catch(() => undefined)
-        : undefined,
-    ]);
+    // The change is saved: a failing listener (which logs its own errors) must not fail the command.
+    if (listener)
+      await Promise.resolve()
+        .then(() => listener({ instance, events, startedRuns, endedRuns }))
+        .catch(() => undefined);
   }
 
   private async queue(prompts: Prompt[]): Promise<void> {
