@@ -26,6 +26,15 @@ export class RateGate {
     return 0;
   }
 
+  /**
+   * A send to `chatKey` is done at `now`: the chat's next slot counts from now, since the
+   * platform counts a send when it arrives, which may be later than it was booked.
+   */
+  settle(chatKey: string, now: number): void {
+    const next = now + this.limits.perChatMs + (this.limits.marginMs ?? 0);
+    if (next > (this.nextPerChat.get(chatKey) ?? 0)) this.nextPerChat.set(chatKey, next);
+  }
+
   private forgetOld(now: number): void {
     for (const [key, at] of this.nextPerChat) if (at < now) this.nextPerChat.delete(key);
   }
