@@ -36,7 +36,7 @@ export interface DispatcherDeps {
   limits?: Partial<Record<ChatPlatform, SendLimits>>;
   pollMs?: number;
   maxAttempts?: number;
-  /** How many people's messages are sent at once (default 1: one after another). */
+  /** How many people's messages are sent at once (default 4). */
   concurrency?: number;
 }
 
@@ -113,7 +113,7 @@ export class OutboxDispatcher {
         // Each delivery reads its person's accounts and preferences once (see call-memo.ts).
         for (const entry of queue) await inCallScope(() => this.deliver(entry));
     };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 1, queues.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 4, queues.length) }, lane));
     return entries.length;
   }
 
