@@ -151,7 +151,11 @@ export class OutboxDispatcher {
     if (!target)
       throw new ChannelPermanentError(`${prompt.to} has no linked chat account on an enabled channel`);
     const gate = this.gates.get(target.sender.platform);
-    const reserve = () => gate?.reserve(target.chatId, this.deps.clock.now().getTime()) ?? 0;
+    let bookedAt = 0;
+    const reserve = () => {
+      bookedAt = this.deps.clock.now().getTime();
+      return gate?.reserve(target.chatId, bookedAt) ?? 0;
+    };
     let delay = reserve();
     // A slot a few ms away (the overall limit) is waited for here, not a database round trip away.
     if (delay > 0 && delay <= SHORT_WAIT_MS) {
@@ -168,7 +172,7 @@ export class OutboxDispatcher {
       return 0;
     }
     const sent = await target.sender.send(target.chatId, message);
-    gate?.settle(target.chatId, this.deps.clock.now().getTime());
+    gate?.settle(target.chatId, this.deps.clock.now().getTime(), bookedAt);
     if (prompt.runId && (prompt.kind === 'task' || prompt.kind === 'card')) {
       await this.deps.messages.record(prompt.instanceId, prompt.runId, prompt.to, sent);
     }

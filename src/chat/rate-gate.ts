@@ -27,12 +27,19 @@ export class RateGate {
   }
 
   /**
-   * A send to `chatKey` is done at `now`: the chat's next slot counts from now, since the
-   * platform counts a send when it arrives, which may be later than it was booked.
+   * A send to `chatKey` booked at `bookedAt` is done at `now`: its chat's next slot and its place
+   * in the overall window count from now, since the platform counts a send when it arrives,
+   * which may be later than it was booked.
    */
-  settle(chatKey: string, now: number): void {
+  settle(chatKey: string, now: number, bookedAt = now): void {
     const next = now + this.limits.perChatMs + (this.limits.marginMs ?? 0);
     if (next > (this.nextPerChat.get(chatKey) ?? 0)) this.nextPerChat.set(chatKey, next);
+    const index = this.recent.indexOf(bookedAt);
+    if (index < 0 || now <= bookedAt) return;
+    this.recent.splice(index, 1);
+    let at = this.recent.length;
+    while (at > 0 && (this.recent[at - 1] ?? 0) > now) at--;
+    this.recent.splice(at, 0, now);
   }
 
   private forgetOld(now: number): void {

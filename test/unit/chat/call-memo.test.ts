@@ -76,8 +76,16 @@ describe('the rate gate', () => {
   test('counts a chat’s next slot from when its send was done', () => {
     const gate = new RateGate({ perChatMs: 1000, globalPerSecond: 30 });
     expect(gate.reserve('a', 0)).toBe(0);
-    gate.settle('a', 300);
+    gate.settle('a', 300, 0);
     expect(gate.reserve('a', 1000)).toBe(300);
     expect(gate.reserve('a', 1300)).toBe(0);
+  });
+
+  test('counts a send in the overall window from when it was done', () => {
+    const gate = new RateGate({ perChatMs: 0, globalPerSecond: 1 });
+    expect(gate.reserve('a', 0)).toBe(0);
+    gate.settle('a', 400, 0);
+    expect(gate.reserve('b', 1000)).toBe(400);
+    expect(gate.reserve('b', 1400)).toBe(0);
   });
 });
