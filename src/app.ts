@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { ChannelFactory, ChannelModule } from './channels/channel.js';
 import { PLATFORMS } from './channels/index.js';
+import { perCallIdentities } from './chat/call-memo.js';
 import { ChatApp } from './chat/chat-app.js';
 import { OutboxDispatcher } from './chat/outbox-dispatcher.js';
 import { accountRules } from './chat/platforms.js';
@@ -103,9 +104,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const calendar = officeCalendars.calendar;
   const calendars = new Map(flowsLoaded.map((flow) => [flow.id, calendarFor(calendar, flow)]));
   const translator = loadTranslator(config.LOCALES_DIR);
+  // What one update reads about its person it reads once (the chat layer's calls share it).
+  const identities = perCallIdentities(storage.identities);
   const readers = new ReaderResolver({
     org: () => orgSource.org,
-    identities: storage.identities,
+    identities,
     defaultLocale: config.DEFAULT_LOCALE,
     defaultTimeZone: config.TIME_ZONE,
     clock,
@@ -186,7 +189,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const featureChat = registry.chat();
   const chat = new ChatApp({
     service,
-    identities: storage.identities,
+    identities,
     invites: storage.invites,
     files: storage.files,
     tokens: storage.tokens,
@@ -230,7 +233,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const dispatcher = new OutboxDispatcher({
     outbox: storage.outbox,
     senders: channels.map((c) => timedSender(c.sender, metrics)),
-    identities: storage.identities,
+    identities,
     org: () => orgSource.org,
     readers,
     translator,

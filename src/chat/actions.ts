@@ -35,8 +35,11 @@ export class ChatActions {
    * button is a new act the engine answers for itself ("already done by …").
    */
   async tap(user: ChatUser, token: string, tapId: string): Promise<ChatReply> {
+    // The token is read while the person is: it is checked against them once both are known.
+    const found = this.chat.deps.tokens.find(token);
+    void found.catch(() => undefined); // awaited below; an unlinked user's tap must not leave it unhandled
     return asPerson(this.chat, user, async (personId) => {
-      const action = await this.ownToken(personId, token);
+      const action = await this.ownToken(personId, token, found);
       if ('refusal' in action) return this.chat.toast(user, personId, { key: action.refusal });
       return this.onAction(user, personId, action.token, `tap:${action.token.token}:${tapId}`);
     });
@@ -46,8 +49,9 @@ export class ChatActions {
   async ownToken(
     personId: PersonId,
     token: string,
+    found: Promise<ActionToken | undefined> = this.chat.deps.tokens.find(token),
   ): Promise<{ token: ActionToken } | { refusal: 'chat-button-unknown' | 'chat-button-not-yours' }> {
-    const action = await this.chat.deps.tokens.find(token);
+    const action = await found;
     if (!action) return { refusal: 'chat-button-unknown' };
     if (action.personId !== personId) return { refusal: 'chat-button-not-yours' };
     return { token: action };

@@ -10,22 +10,34 @@ import type { ChatReply, ChatUser } from './types.js';
 
 /** The person behind a chat account (linked by invite, or named in the org file), or undefined. */
 export async function identify(chat: ChatContext, user: ChatUser): Promise<PersonId | undefined> {
-  const linked = await chat.deps.identities.findPerson(user.platform, user.userId);
-  if (linked && chat.org.person(linked)) return linked;
+  const linked = await chat.deps.identities.account(user.platform, user.userId);
+  if (linked && chat.org.person(linked.personId)) return linked.personId;
   return chat.org.allPeople().find((p) => p.chat[user.platform] === user.userId)?.id;
 }
 
-/** Remembers where to reach the person and which platform they used last. */
+/**
+ * Remembers where to reach the person and which platform they used last. Only what changed is
+ * written: a person tapping again in the same chat costs no write.
+ */
 async function touch(chat: ChatContext, user: ChatUser, personId: PersonId): Promise<void> {
   const { identities } = chat.deps;
-  await identities.link(personId, { channel: user.platform, userId: user.userId, chatId: user.chatId });
+  const [account, prefs] = await Promise.all([
+    identities.account(user.platform, user.userId),
+    identities.preferences(personId),
+  ]);
+  const writes: Promise<void>[] = [];
+  if (account?.personId !== personId || account.chatId !== user.chatId)
+    writes.push(
+      identities.link(personId, { channel: user.platform, userId: user.userId, chatId: user.chatId }),
+    );
   // Until they choose with /bahasa, people get messages in their app's language.
-  const chosen = (await identities.preferences(personId)).locale;
   const hint = localeHint(user.languageCode);
-  await identities.setPreferences(personId, {
-    lastChannel: user.platform,
-    ...(!chosen && hint ? { locale: hint } : {}),
-  });
+  const changes = {
+    ...(prefs.lastChannel !== user.platform ? { lastChannel: user.platform } : {}),
+    ...(!prefs.locale && hint ? { locale: hint } : {}),
+  };
+  if (Object.keys(changes).length > 0) writes.push(identities.setPreferences(personId, changes));
+  await Promise.all(writes);
 }
 
 /** Runs `then` for a linked person; an unlinked user is told how to get an invite code. */

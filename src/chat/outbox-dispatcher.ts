@@ -5,6 +5,7 @@ import type { IdentityStore, PlatformFileRefs } from './ports.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { TokenBatch } from './action-tokens.js';
+import { inCallScope } from './call-scope.js';
 import { ChannelPermanentError, ChannelRateLimitedError } from './errors.js';
 import type { ActionTokenStore, TaskMessageLog } from './ports.js';
 import { RateGate } from './rate-gate.js';
@@ -15,6 +16,9 @@ import type { LetterFactsSource } from './contributions.js';
 import { letterFactsOf, markMessage, withoutSubject } from './letter-marks.js';
 import { reachOf } from './reach.js';
 import type { ChatPlatform, ChatSender, SendLimits } from './types.js';
+
+/** How long a send may wait for its slot in the dispatcher rather than be rescheduled. */
+const SHORT_WAIT_MS = 50;
 
 export interface DispatcherDeps {
   outbox: Outbox;
@@ -36,6 +40,8 @@ export interface DispatcherDeps {
   maxAttempts?: number;
   /** What each letter's metadata means for its messages (confidential, urgency). */
   letterFacts?: LetterFactsSource;
+  /** How many people's messages are sent at once (default 4). */
+  concurrency?: number;
 }
 
 /**
@@ -48,6 +54,9 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** Of the last pass: how many were sent, and in how many ms the soonest one held back may go. */
+  private sentInTick = 0;
+  private pacedSoonestMs = Infinity;
 
   constructor(private readonly deps: DispatcherDeps) {
     for (const sender of deps.senders) {
@@ -64,13 +73,18 @@ export class OutboxDispatcher {
       this.deps.logger.info('no channel in this process: the outbox is left to the others');
       return;
     }
+    // After a pass that sent something the next one starts at once (a backlog is worked off at
+    // the platform's pace, not one batch per poll); else it waits a poll interval, or less when a
+    // message held back by the pacing may go sooner (it goes on time, not up to a poll late).
     const loop = () => {
       if (this.stopped) return;
       this.running = this.tick()
         .then(() => undefined)
         .catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox tick failed'))
         .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(loop, this.deps.pollMs ?? 200);
+          const pollMs = this.deps.pollMs ?? 200;
+          const wait = this.sentInTick > 0 ? 0 : Math.min(pollMs, this.pacedSoonestMs);
+          if (!this.stopped) this.timer = setTimeout(loop, wait);
         });
     };
     loop();
@@ -82,10 +96,28 @@ export class OutboxDispatcher {
     await this.running;
   }
 
-  /** One pass over the due entries; returns how many were handled. */
+  /**
+   * One pass over the due entries; returns how many were handled. Each person's entries go in
+   * the order they were queued, one after another; different people's go side by side (at most
+   * `concurrency` at once): a send waits for the platform, not for the sends to others.
+   */
   async tick(): Promise<number> {
+    this.sentInTick = 0;
+    this.pacedSoonestMs = Infinity;
     const entries = await this.deps.outbox.lease(50, 60_000, this.deps.clock.now());
-    for (const entry of entries) await this.deliver(entry);
+    const byPerson = new Map<string, OutboxEntry[]>();
+    for (const entry of entries) {
+      const queue = byPerson.get(entry.prompt.to);
+      if (queue) queue.push(entry);
+      else byPerson.set(entry.prompt.to, [entry]);
+    }
+    const queues = [...byPerson.values()];
+    const lane = async (): Promise<void> => {
+      for (let queue = queues.shift(); queue; queue = queues.shift())
+        // Each delivery reads its person's accounts and preferences once (see call-memo.ts).
+        for (const entry of queue) await inCallScope(() => this.deliver(entry));
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 4, queues.length) }, lane));
     return entries.length;
   }
 
@@ -99,8 +131,10 @@ export class OutboxDispatcher {
           new Date(this.deps.clock.now().getTime() + delay),
           'paced',
         );
+        this.pacedSoonestMs = Math.min(this.pacedSoonestMs, delay);
         return;
       }
+      this.sentInTick++;
       await this.deps.outbox.markSent(prompt.id);
     } catch (error) {
       await this.onFailure(entry, error);
@@ -120,8 +154,18 @@ export class OutboxDispatcher {
     const target = await this.targetFor(prompt.to);
     if (!target)
       throw new ChannelPermanentError(`${prompt.to} has no linked chat account on an enabled channel`);
-    const delay =
-      this.gates.get(target.sender.platform)?.reserve(target.chatId, this.deps.clock.now().getTime()) ?? 0;
+    const gate = this.gates.get(target.sender.platform);
+    let bookedAt = 0;
+    const reserve = () => {
+      bookedAt = this.deps.clock.now().getTime();
+      return gate?.reserve(target.chatId, bookedAt) ?? 0;
+    };
+    let delay = reserve();
+    // A slot a few ms away (the overall limit) is waited for here, not a database round trip away.
+    if (delay > 0 && delay <= SHORT_WAIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = reserve();
+    }
     if (delay > 0) return delay;
     const reader = await this.deps.readers.readerFor(prompt.to);
     const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
@@ -137,6 +181,7 @@ export class OutboxDispatcher {
       return 0;
     }
     const sent = await target.sender.send(target.chatId, message);
+    gate?.settle(target.chatId, this.deps.clock.now().getTime(), bookedAt);
     if (prompt.runId && (prompt.kind === 'task' || prompt.kind === 'card')) {
       await this.deps.messages.record(prompt.instanceId, prompt.runId, prompt.to, sent);
     }

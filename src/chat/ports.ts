@@ -82,9 +82,17 @@ export function isRequesterUpdates(value: unknown): value is RequesterUpdates {
   return typeof value === 'string' && (REQUESTER_UPDATES as readonly string[]).includes(value);
 }
 
+/** A chat account linked to a person, as stored. */
+export interface LinkedAccount {
+  personId: PersonId;
+  chatId?: string;
+}
+
 export interface IdentityStore {
   link(personId: PersonId, identity: ChatIdentity): Promise<void>;
   findPerson(channel: ChatPlatform, userId: string): Promise<PersonId | undefined>;
+  /** The linked account (its person and the chat to reach them in), or undefined. */
+  account(channel: ChatPlatform, userId: string): Promise<LinkedAccount | undefined>;
   identitiesOf(personId: PersonId): Promise<ChatIdentity[]>;
   preferences(personId: PersonId): Promise<PersonPreferences>;
   setPreferences(personId: PersonId, changes: PersonPreferences): Promise<void>;

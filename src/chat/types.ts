@@ -63,6 +63,11 @@ export interface FileSent {
 export interface SendLimits {
   perChatMs: number;
   globalPerSecond: number;
+  /**
+   * Room kept on both limits (ms), so that sends spaced exactly by them still arrive within them
+   * after the jitter of the way there (default 0).
+   */
+  marginMs?: number;
 }
 
 /** What a channel adapter offers the dispatcher: send, edit, and send a file, within its limits. */

@@ -170,6 +170,10 @@ export function registerModels(connection: Connection) {
         seq: Number,
       },
       { collection: 'outbox', minimize: false, versionKey: false },
+    ).index(
+      // The dispatcher's lease: the pending entries, oldest first (notBefore and leasedUntil are
+      // tested on what the index hands out, in its order, so no sort in memory).
+      { status: 1, createdAt: 1, seq: 1, _id: 1 },
     ),
   );
   const Identity = model<IdentityDoc>(

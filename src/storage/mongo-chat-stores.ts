@@ -75,7 +75,7 @@ export function registerChatModels(connection: Connection) {
       'TaskMessage',
       new Schema<TaskMessageDoc>(
         {
-          instanceId: { type: String, index: true },
+          instanceId: String,
           runId: String,
           personId: String,
           platform: String,
@@ -83,7 +83,8 @@ export function registerChatModels(connection: Connection) {
           messageId: String,
         },
         { collection: 'task_messages', versionKey: false },
-      ),
+        // The messages of one run (edited when the run changes), and an instance's (its prefix).
+      ).index({ instanceId: 1, runId: 1 }),
     ),
   };
 }

@@ -6,6 +6,7 @@ import {
   type DeliveryLog,
   type IdentityStore,
   type InviteStore,
+  type LinkedAccount,
   type PersonPreferences,
   type RedeemResult,
 } from '../chat/ports.js';
@@ -50,24 +51,39 @@ export class MongoOutbox implements Outbox {
     if (prompts.length > 0) await this.insert(prompts);
   }
 
+  /**
+   * Leases up to `limit` due entries, oldest first: one query finds the candidates, then each is
+   * claimed by its id on the same condition (all at once), so an entry another process claimed in
+   * between is skipped, never handed out twice. One scan per batch, not one per entry.
+   */
   async lease(limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
-    const leased: OutboxEntry[] = [];
-    while (leased.length < limit) {
-      const doc = await this.models.Outbox.findOneAndUpdate(
-        { status: 'pending', notBefore: { $lte: now }, leasedUntil: { $lte: now } },
-        { $set: { leasedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-        { sort: { createdAt: 1, seq: 1, _id: 1 }, returnDocument: 'after' },
-      ).lean<OutboxDoc>();
-      if (!doc) break;
-      leased.push({
-        prompt: doc.prompt as unknown as Prompt,
-        status: doc.status,
-        attempts: doc.attempts,
-        notBefore: doc.notBefore.toISOString(),
-        ...(doc.lastError ? { lastError: doc.lastError } : {}),
-      });
-    }
-    return leased;
+    const due = { status: 'pending' as const, notBefore: { $lte: now }, leasedUntil: { $lte: now } };
+    const candidates = await this.models.Outbox.find(due, { _id: 1 })
+      .sort({ createdAt: 1, seq: 1, _id: 1 })
+      .limit(limit)
+      .lean<Array<{ _id: OutboxDoc['_id'] }>>();
+    const claimed = await Promise.all(
+      candidates.map(({ _id }) =>
+        this.models.Outbox.findOneAndUpdate(
+          { _id, ...due },
+          { $set: { leasedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+          { returnDocument: 'after' },
+        ).lean<OutboxDoc>(),
+      ),
+    );
+    return claimed.flatMap((doc) =>
+      doc
+        ? [
+            {
+              prompt: doc.prompt as unknown as Prompt,
+              status: doc.status,
+              attempts: doc.attempts,
+              notBefore: doc.notBefore.toISOString(),
+              ...(doc.lastError ? { lastError: doc.lastError } : {}),
+            },
+          ]
+        : [],
+    );
   }
 
   async markSent(promptId: string): Promise<void> {
@@ -104,8 +120,13 @@ export class MongoIdentityStore implements IdentityStore {
   }
 
   async findPerson(channel: ChatIdentity['channel'], userId: string): Promise<string | undefined> {
+    return (await this.account(channel, userId))?.personId;
+  }
+
+  async account(channel: ChatIdentity['channel'], userId: string): Promise<LinkedAccount | undefined> {
     const doc = await this.models.Identity.findById(objectIdForKey(`identity:${channel}:${userId}`)).lean();
-    return doc?.personId;
+    if (!doc) return undefined;
+    return { personId: doc.personId, ...(doc.chatId ? { chatId: doc.chatId } : {}) };
   }
 
   async identitiesOf(personId: string): Promise<ChatIdentity[]> {

@@ -34,8 +34,6 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const bot = new Bot(deps.token, { client: deps.client });
   bot.api.config.use(retryAfterTransformer());
   const { chat, logger } = deps;
-  const handlers = bot.errorBoundary((error) => tellFailure(deps, error.ctx, error.error));
-
   bot.use(async (ctx, next) => {
     if (!(await deps.deliveries.firstTime(`telegram:update:${ctx.update.update_id}`))) {
       logger.debug({ updateId: ctx.update.update_id }, 'duplicate Telegram update ignored');
@@ -44,6 +42,9 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     await next();
   });
   bot.use(sequentializeByChat());
+  // After the two above: a composer takes its place in the chain where it is made, and handlers
+  // made before them would run first (a duplicate update handled again, a chat's updates at once).
+  const handlers = bot.errorBoundary((error) => tellFailure(deps, error.ctx, error.error));
 
   handlers.on('callback_query:data', async (ctx) => {
     const user = chatUser(ctx);

@@ -12,7 +12,8 @@ export function createTelegramSender(api: Api): ChatSender {
   return {
     platform: 'telegram',
     // The Bot API's limits: about one message a second to a chat, 30 a second in all; bots send files up to 50 MB.
-    limits: { perChatMs: 1000, globalPerSecond: 30 },
+    // A few ms of margin keep sends spaced by the limits within them when they arrive.
+    limits: { perChatMs: 1000, globalPerSecond: 30, marginMs: 15 },
     maxFileBytes: 50 * 1024 * 1024,
     async send(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
       try {

@@ -39,7 +39,7 @@ interface DisruptionDoc {
 }
 
 /** The one document that exists while a disruption is declared: a second declaration collides on its `_id`. */
-const CURRENT_ID = new ObjectId('d15a00000000000000000001');
+export const CURRENT_ID = new ObjectId('d15a00000000000000000001');
 
 /**
  * Disruptions in the service's database: the current one is a single document with a fixed

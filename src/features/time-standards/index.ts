@@ -7,6 +7,7 @@ import { DisruptionControl } from './disruption-control.js';
 import { MongoDisruptionStore, type DisruptionStore } from './disruptions.js';
 import { DEFAULT_TIMER_RECONCILE_OPTIONS, type TimerReconcileOptions } from './scheduler-options.js';
 import { TimeStandardsScheduler } from './time-standards-scheduler.js';
+import { readTimeWorld, type TimeWorld } from './world-read.js';
 
 /** What the feature offers tests, the benchmark and the CLI. */
 export interface TimeStandards {
@@ -51,12 +52,21 @@ function setup(
     clock,
     logger,
   });
+  // Every decision reads who stands in for whom and whether a disruption is on; the decisions
+  // made at the same moment (a burst of escalations) share one read. On the service's database
+  // both come in one query; stores given instead (tests) are read each on its own.
+  const world = sharedRead(async (): Promise<TimeWorld> =>
+    stores.delegations || stores.disruptions
+      ? {
+          delegations: delegationMap(await delegations.activeAt(clock.now())),
+          disruptedSince: await disruptions.since(),
+        }
+      : readTimeWorld(db, clock.now()),
+  );
   return {
-    // Every decision reads who stands in for whom and whether a disruption is on; the decisions
-    // made at the same moment (a burst of escalations) share one read of each.
     world: {
-      delegations: sharedRead(async () => delegationMap(await delegations.activeAt(clock.now()))),
-      disruptedSince: sharedRead(() => disruptions.since()),
+      delegations: async () => (await world()).delegations,
+      disruptedSince: async () => (await world()).disruptedSince,
     },
     stepTimers: scheduler.timers,
     chat: {

@@ -314,6 +314,11 @@ export function describePortsContract(
       expect(await ports.identities.findPerson('slack', userId)).toBeUndefined();
       await ports.identities.link('fajar', { channel: 'telegram', userId, chatId: userId });
       expect(await ports.identities.findPerson('telegram', userId)).toBe('fajar');
+      expect(await ports.identities.account('telegram', userId)).toEqual({
+        personId: 'fajar',
+        chatId: userId,
+      });
+      expect(await ports.identities.account('slack', userId)).toBeUndefined();
       expect(await ports.identities.identitiesOf('fajar')).toContainEqual({
         channel: 'telegram',
         userId,

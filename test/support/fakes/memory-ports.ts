@@ -13,6 +13,7 @@ import type {
   ChatIdentity,
   DeliveryLog,
   IdentityStore,
+  LinkedAccount,
   InviteStore,
   PersonPreferences,
   RedeemResult,
@@ -110,6 +111,13 @@ export class MemoryIdentityStore implements IdentityStore {
 
   findPerson(channel: ChatIdentity['channel'], userId: string): Promise<string | undefined> {
     return Promise.resolve(this.links.find((l) => l.channel === channel && l.userId === userId)?.personId);
+  }
+
+  account(channel: ChatIdentity['channel'], userId: string): Promise<LinkedAccount | undefined> {
+    const link = this.links.find((l) => l.channel === channel && l.userId === userId);
+    return Promise.resolve(
+      link ? { personId: link.personId, ...(link.chatId ? { chatId: link.chatId } : {}) } : undefined,
+    );
   }
 
   identitiesOf(personId: string): Promise<ChatIdentity[]> {
