@@ -7,8 +7,9 @@ type Book = 'incoming' | 'outgoing';
 
 /** How often a claim may lose a race for a number before it gives up (never reached in practice). */
 const MAX_ATTEMPTS = 10_000;
-/** A letter's claim not finished within this long is taken over (its process is taken to be dead). */
-const CLAIM_TAKEOVER_MS = 10_000;
+/** A letter's claim not finished within this long is taken over (its process is taken to be dead; if it
+ * was only slow, the marker still decides which number is the letter's). */
+const CLAIM_TAKEOVER_MS = 30_000;
 const POLL_MS = 15;
 
 /**
@@ -50,8 +51,20 @@ export class MongoAgendaBook implements AgendaBook {
       }
     }
     const seq = await this.take(book, year, claimKey);
-    await this.models.AgendaLetter.updateOne({ _id: letterId }, { $set: { seq } });
-    return seq;
+    // The letter's marker decides: the first number set on it is the letter's. A request that took
+    // over a marker it thought dead (its holder was only slow) and finished second gives its own
+    // number up and answers with the marker's, so one letter never answers with two numbers.
+    const set = await this.models.AgendaLetter.updateOne(
+      { _id: letterId, $or: [{ seq: { $exists: false } }, { seq: null }] },
+      { $set: { seq } },
+    );
+    if (set.modifiedCount > 0) return seq;
+    const decided = await this.models.AgendaLetter.findById(letterId).lean<AgendaLetterDoc>();
+    const winner = decided?.seq;
+    if (winner === undefined || winner === null || winner === seq) return seq;
+    const mine = await this.models.AgendaClaim.findOne({ claimKey, seq, book, year }).lean<AgendaClaimDoc>();
+    if (mine) await this.release(mine._id, claimKey);
+    return winner;
   }
 
   private async insertLetter(letterId: AgendaLetterDoc['_id'], claimKey: string, token: string) {

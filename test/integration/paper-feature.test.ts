@@ -194,6 +194,19 @@ describe('the paper feature in the running service', () => {
     const outgoing = done.agendaNumbers.outgoing ?? '';
     expect(outgoing).toMatch(/^001\/ND-K\/PUSDATINKOMTEL\//);
 
+    // At completion the archive itself is filed, holding the numbered nota dinas.
+    await paper().idle();
+    const filed = (await store.documentsOf(instance.id)).filter((d) => d.kind === 'archive');
+    expect(filed).toHaveLength(1);
+    const filedZip = await readZipEntries(
+      (await app.storage.files.get(filed[0]?.fileId ?? ''))?.bytes ?? Buffer.alloc(0),
+    );
+    const filedManifest = JSON.parse(filedZip.get('manifest.json')?.toString() ?? '{}') as {
+      entries: Array<{ documentKind: string | null; path: string }>;
+    };
+    expect(filedManifest.entries.filter((e) => e.documentKind === 'nota-dinas').length).toBeGreaterThan(0);
+    expect(filedManifest.entries.some((e) => e.documentKind === 'archive')).toBe(false);
+
     // The numbered nota dinas: filed as step 11's output, sent to the requester; its DOCX opens.
     const notas = (await store.documentsOf(instance.id)).filter((d) => d.kind === 'nota-dinas');
     const final = notas.at(-1);

@@ -96,8 +96,12 @@ describe('two processes on one database, Telegram webhooks in both', () => {
       });
       if (!started.ok) throw new Error(started.refusal.code);
     }
+    // Tuti's task of step 2 for each request (the paper feature's question about the letter's sifat
+    // and derajat names the subject too, and arrives later, paced).
     const mentions = (subject: string) =>
-      standIn.sentTo(tuti.id).filter((m) => (m.text ?? '').includes(subject)).length;
+      standIn
+        .sentTo(tuti.id)
+        .filter((m) => (m.text ?? '').includes(subject) && (m.text ?? '').includes('Langkah 2/11')).length;
     const deadline = Date.now() + 20_000;
     while (subjects.some((s) => mentions(s) === 0) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));

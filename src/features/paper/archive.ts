@@ -53,7 +53,8 @@ async function archiveInput(
     });
   }
   for (const document of await deps.store.documentsOf(instance.id)) {
-    if (document.kind === 'archive-summary') continue;
+    // An archive holds no archive: not the summaries of earlier exports, not the ZIP filed at completion.
+    if (document.kind === 'archive-summary' || document.kind === 'archive') continue;
     const step = flow.steps.find((s) => s.id === document.stepId);
     files.push({
       name: document.name,
@@ -132,6 +133,23 @@ export async function archiveOf(
     at,
   });
   return { bundle, name: `arsip-${safeNumber(agendaNumber)}.zip` };
+}
+
+/** Builds the archive and files the ZIP itself too, as the instance's record (at completion). */
+export async function fileArchive(deps: PaperDeps, instance: Instance): Promise<void> {
+  const { bundle, name } = await archiveOf(deps, instance);
+  const flow = deps.flow(instance.flowId);
+  await fileDocument(deps, {
+    id: newMark(deps).id,
+    instance,
+    kind: 'archive',
+    stepId: flow?.steps.at(-1)?.id ?? '',
+    agendaNumber: instance.agendaNumbers.incoming ?? instance.agendaNumbers.outgoing ?? '-',
+    name,
+    mimeType: 'application/zip',
+    bytes: bundle.zip,
+    at: deps.now(),
+  });
 }
 
 /** Whether the person may have the archive: participants (and their superiors) and admins. */

@@ -1,4 +1,5 @@
 import type { SavedChange } from '../../core/service/sop-service.js';
+import { fileArchive } from './archive.js';
 import { letterPrompts } from './letter.js';
 import { onDispositioned } from './lembar.js';
 import { onApprovalStarted, onOutgoingRegistered } from './nota-dinas.js';
@@ -14,7 +15,8 @@ export interface PaperLifecycle {
 /**
  * What follows a saved change: a new request asks for the letter's sifat and derajat; a disposition
  * makes the lembar disposisi; a registration enters the buku agenda (and, for the outgoing letter,
- * stamps the number on the nota dinas); the approval step's start drafts the nota dinas.
+ * stamps the number on the nota dinas); the approval step's start drafts the nota dinas; the
+ * completion files the archive.
  *
  * Documents are made after the command has answered (a chat platform waits only seconds for its
  * acknowledgement), one instance's in the order of its changes, so versions follow the dispositions.
@@ -75,6 +77,11 @@ export function paperLifecycle(deps: PaperDeps): PaperLifecycle {
           });
       }
     }
+    // At completion the instance's archive is filed, after the numbered nota dinas it holds.
+    if (events.some((e) => e.type === 'instance-completed'))
+      later(instance.id, 'archive', async () =>
+        fileArchive(deps, (await deps.instance(instance.id)) ?? instance),
+      );
     const approval = notaDinasStep(flow);
     for (const run of startedRuns)
       if (approval && run.stepId === approval.id && !run.endedAt)

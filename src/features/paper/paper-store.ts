@@ -4,7 +4,7 @@ import type { LetterMetadata } from '../../files/paper/index.js';
 import { isDuplicateKeyError, objectIdForKey } from '../../storage/object-ids.js';
 
 /** What Pandu generated: a document kind, stored as a version of a step's output. */
-export type PaperKind = 'lembar-disposisi' | 'nota-dinas' | 'nota-dinas-docx' | 'archive-summary';
+export type PaperKind = 'lembar-disposisi' | 'nota-dinas' | 'nota-dinas-docx' | 'archive-summary' | 'archive';
 
 /** One generated document: its file in the FileStore, its version among the step's outputs, its hash. */
 export interface PaperDocument {
