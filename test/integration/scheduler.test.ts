@@ -6,22 +6,14 @@ import { JOBS_COLLECTION, keyedJobId } from '../../src/scheduling/job-documents.
 import { Scheduler, SchedulerStateError } from '../../src/scheduling/scheduler.js';
 import { resolveSchedulerOptions, type SchedulerOptions } from '../../src/scheduling/scheduler-options.js';
 import { testMongo } from '../support/mongo.js';
+import { sleep, waitForAsync } from '../support/e2e/waiting.js';
 
 /**
  * The Scheduler on the embedded database, with several of them standing for several processes
  * on one database: definitions, keyed one-off jobs, recurring jobs once per occurrence, stopping.
  */
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
+const waitFor = <T>(check: () => Promise<T | undefined | false>, what: string, ms = 8000) =>
+  waitForAsync(what, check, ms);
 
 describe('Scheduler', () => {
   let mongo: Awaited<ReturnType<typeof testMongo>>;

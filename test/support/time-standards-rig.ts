@@ -6,6 +6,7 @@ import type { ChannelFactory } from '../../src/channels/channel.js';
 import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
 import type { SchedulerOptions } from '../../src/scheduling/scheduler-options.js';
 import { startTestApp } from './app-rig.js';
+import { sleep, waitForAsync } from './e2e/waiting.js';
 
 export { FAST_SCHEDULER, timeStandardsOf } from './app-rig.js';
 
@@ -103,23 +104,15 @@ export function eventsOfType(instance: Instance, type: string): AuditEvent[] {
 }
 
 /** Polls until `check` gives a value (not undefined, not false), or fails after `timeoutMs`. */
-export async function waitFor<T>(
+export function waitFor<T>(
   check: () => Promise<T | undefined | false>,
   timeoutMs: number,
   what: string,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
+  return waitForAsync(what, check, timeoutMs);
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep };
 
 /** Outbox prompts of an instance, as stored (whatever their delivery state). */
 export async function outboxPrompts(app: App, instanceId: string) {

@@ -1,6 +1,7 @@
 import { Agenda, type AgendaBackend, type JobParameters, type JobRepository } from 'agenda';
 import { MongoClient, type Db } from 'mongodb';
 import { testMongo } from '../mongo.js';
+import { sleep, waitForAsync } from '../e2e/waiting.js';
 
 /**
  * What Pandu relies on from an Agenda backend, whatever it is: locking (order, owner, lock
@@ -15,16 +16,23 @@ export interface BackendUnderTest {
   create(db: Db): AgendaBackend;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const waitFor = <T>(check: () => Promise<T | undefined | false>, what: string, ms = 5000) =>
+  waitForAsync(what, check, ms);
 
-async function waitFor<T>(check: () => Promise<T | undefined | false>, what: string, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
+/** Agenda's lock call as its processor makes it: jobs of `name` due by `at + aheadMs`, locks older than `lifetimeMs` expired. */
+function lockNext(
+  repository: JobRepository,
+  name: string,
+  at: Date,
+  options: { aheadMs: number; lifetimeMs: number; owner: string },
+) {
+  return repository.getNextJobToRun(
+    name,
+    new Date(at.getTime() + options.aheadMs),
+    new Date(at.getTime() - options.lifetimeMs),
+    at,
+    { lastModifiedBy: options.owner },
+  );
 }
 
 function newJob(name: string, nextRunAt: Date | null, extra: Partial<JobParameters> = {}): JobParameters {
@@ -105,15 +113,7 @@ export function agendaBackendContract(subject: BackendUnderTest): void {
       await save(newJob('another-name', new Date(base)));
       const now = new Date();
       const next = () =>
-        repository.getNextJobToRun(
-          'order',
-          new Date(now.getTime() + 1000),
-          new Date(now.getTime() - 30_000),
-          now,
-          {
-            lastModifiedBy: 'process-a',
-          },
-        );
+        lockNext(repository, 'order', now, { aheadMs: 1000, lifetimeMs: 30_000, owner: 'process-a' });
       const handed = [await next(), await next(), await next(), await next()];
       expect(handed.map((j) => j?._id?.toString())).toEqual([
         urgent._id?.toString(),
@@ -132,15 +132,7 @@ export function agendaBackendContract(subject: BackendUnderTest): void {
       const lockedAt = new Date();
       const lifetime = 30_000;
       const ask = (owner: string, at: Date) =>
-        repository.getNextJobToRun(
-          'expiry',
-          new Date(at.getTime() + 1000),
-          new Date(at.getTime() - lifetime),
-          at,
-          {
-            lastModifiedBy: owner,
-          },
-        );
+        lockNext(repository, 'expiry', at, { aheadMs: 1000, lifetimeMs: lifetime, owner });
       expect((await ask('process-a', lockedAt))?._id?.toString()).toBe(job._id?.toString());
       expect(await ask('process-b', new Date(lockedAt.getTime() + lifetime - 1))).toBeUndefined();
       const later = new Date(lockedAt.getTime() + lifetime);
@@ -155,15 +147,7 @@ export function agendaBackendContract(subject: BackendUnderTest): void {
       await repository.getQueueSize(); // warm connections, as in a running service
       const now = new Date();
       const ask = () =>
-        repository.getNextJobToRun(
-          'at-once',
-          new Date(now.getTime() + 5000),
-          new Date(now.getTime() - 600_000),
-          now,
-          {
-            lastModifiedBy: 'process-a',
-          },
-        );
+        lockNext(repository, 'at-once', now, { aheadMs: 5000, lifetimeMs: 600_000, owner: 'process-a' });
       const first = await Promise.all([ask(), ask()]);
       const second = await Promise.all([ask(), ask()]);
       const handed = [...first, ...second].filter((j) => j !== undefined).map((j) => String(j._id));
@@ -257,7 +241,7 @@ export function agendaBackendContract(subject: BackendUnderTest): void {
         defaultConcurrency: 2,
         maxConcurrency: 20,
       });
-      for (const name of names) scheduler.define(name, blocking, { lockLifetime: 3000 });
+      for (const name of names) scheduler.define(name, blocking, { lockLifetime: 60_000 });
       await Promise.all(
         names.flatMap((name) =>
           Array.from({ length: 6 }, () => save(newJob(name, new Date(Date.now() - 1000)))),
@@ -281,7 +265,7 @@ export function agendaBackendContract(subject: BackendUnderTest): void {
 
     test('with maxConcurrency reached, Agenda’s lockLimit still bounds what is locked in the database', async () => {
       const scheduler = agenda({ lockLimit: 5, maxConcurrency: 3, defaultConcurrency: 10 });
-      scheduler.define('crowded', blocking, { lockLifetime: 3000 });
+      scheduler.define('crowded', blocking, { lockLifetime: 60_000 });
       await Promise.all(
         Array.from({ length: 10 }, () => save(newJob('crowded', new Date(Date.now() - 1000)))),
       );
@@ -307,7 +291,7 @@ export function agendaBackendContract(subject: BackendUnderTest): void {
 
     test('the database holds no more locks of a job name than its defaultLockLimit', async () => {
       const scheduler = agenda({ defaultLockLimit: 3, defaultConcurrency: 1 });
-      scheduler.define('limited', blocking, { lockLifetime: 3000 });
+      scheduler.define('limited', blocking, { lockLifetime: 60_000 });
       await Promise.all(
         Array.from({ length: 10 }, () => save(newJob('limited', new Date(Date.now() - 1000)))),
       );
@@ -358,7 +342,7 @@ export function agendaBackendContract(subject: BackendUnderTest): void {
     test('stopping releases the locks of jobs locked ahead and not started; a running job keeps its lock', async () => {
       const scheduler = agenda({ processEvery: 3000, name: 'stopping' });
       scheduler.define('ahead', blocking);
-      scheduler.define('busy', blocking, { lockLifetime: 3000 });
+      scheduler.define('busy', blocking, { lockLifetime: 60_000 });
       const ahead = await save(newJob('ahead', new Date(Date.now() + 1500)));
       const busy = await save(newJob('busy', new Date(Date.now() - 1000)));
       const started = new Promise((resolve) => scheduler.once('start:busy', resolve));

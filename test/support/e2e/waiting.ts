@@ -22,6 +22,21 @@ export async function waitFor<T>(
   }
 }
 
+/** Polls an async check until it gives a value (not undefined, not false), or fails with `what`. */
+export async function waitForAsync<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = E2E_WAIT_MS,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(POLL_MS);
+  }
+}
+
 /** Polls until `holds` is true, or fails with `what`. */
 export async function waitUntil(what: string, holds: () => boolean, timeoutMs = E2E_WAIT_MS): Promise<void> {
   await waitFor(what, () => (holds() ? true : undefined), timeoutMs);
