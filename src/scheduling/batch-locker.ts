@@ -32,6 +32,7 @@ interface Waiter {
 
 /** The lock calls of one Agenda (owner) for one job name. */
 interface Lane {
+  owner: string;
   buffer: HeldJob[];
   waiting: Waiter[];
   fetching: boolean;
@@ -41,6 +42,8 @@ interface Lane {
   chained: boolean;
   /** Its last batch found nothing due: while it looks again, it holds no other lane back. */
   foundNothing: boolean;
+  /** The lock call in flight, if any (a flush waits for it). */
+  inFlight: Promise<void> | undefined;
 }
 
 /**
@@ -66,6 +69,9 @@ interface Lane {
 export class BatchLocker {
   private readonly lanes = new Map<string, Lane>();
   private readonly releases = new Set<Promise<void>>();
+  /** Owners that flushed (stopped): nothing more is handed to them, what they locked is given back. */
+  private readonly closed = new Set<string>();
+  private allClosed = false;
   private readonly token = randomBytes(6).toString('hex');
   private claims = 0;
   private checkScheduled = false;
@@ -77,10 +83,21 @@ export class BatchLocker {
   ) {}
 
   next(request: LockRequest): Promise<JobParameters | undefined> {
-    const key = `${request.owner ?? ''}\u0000${request.jobName}`;
+    const owner = request.owner ?? '';
+    if (this.isClosed(owner)) return Promise.resolve(undefined);
+    const key = `${owner}\u0000${request.jobName}`;
     let lane = this.lanes.get(key);
     if (!lane) {
-      lane = { buffer: [], waiting: [], fetching: false, served: 0, chained: false, foundNothing: false };
+      lane = {
+        owner,
+        buffer: [],
+        waiting: [],
+        fetching: false,
+        served: 0,
+        chained: false,
+        foundNothing: false,
+        inFlight: undefined,
+      };
       this.lanes.set(key, lane);
     }
     if (!lane.chained && lane.waiting.length === 0) {
@@ -96,12 +113,17 @@ export class BatchLocker {
     });
   }
 
-  /** Unlocks every job locked and not handed out (of one owner, or all), and waits for that. */
+  /**
+   * Unlocks every job locked and not handed out (of one owner, or all), and waits for that. The
+   * owner has stopped: a lock call of its still in flight (its jobs already stamped in the
+   * database) is waited for, and what it locked is given back instead of handed out.
+   */
   async flush(owner?: string): Promise<void> {
-    for (const [key, lane] of this.lanes) {
-      if (owner !== undefined && !key.startsWith(`${owner}\u0000`)) continue;
-      this.release(lane.buffer.splice(0));
-    }
+    if (owner === undefined) this.allClosed = true;
+    else this.closed.add(owner);
+    const lanes = [...this.lanes.values()].filter((lane) => this.isClosed(lane.owner));
+    await Promise.all(lanes.flatMap((lane) => (lane.inFlight ? [lane.inFlight] : [])));
+    for (const lane of lanes) this.release(lane.buffer.splice(0));
     await Promise.all([...this.releases]);
   }
 
@@ -140,6 +162,12 @@ export class BatchLocker {
     const claim = `${this.token}:${++this.claims}`;
     const done = (outcome: { jobs: JobParameters[] } | { error: unknown }) => {
       lane.fetching = false;
+      lane.inFlight = undefined;
+      if (this.isClosed(lane.owner) && 'jobs' in outcome) {
+        // Stopped while this call was on its way: nothing more is handed out.
+        this.release(outcome.jobs.map((job) => ({ job, claim })));
+        outcome = { jobs: [] };
+      }
       if ('jobs' in outcome && outcome.jobs.length > 0) {
         lane.buffer.push(...outcome.jobs.map((job) => ({ job, claim })));
         if (lane.foundNothing) {
@@ -158,10 +186,14 @@ export class BatchLocker {
       }
       this.pump();
     };
-    this.store.lock(waiter.request, this.batchSize, claim).then(
+    lane.inFlight = this.store.lock(waiter.request, this.batchSize, claim).then(
       (jobs) => done({ jobs }),
       (error: unknown) => done({ error }),
     );
+  }
+
+  private isClosed(owner: string): boolean {
+    return this.allClosed || this.closed.has(owner);
   }
 
   /** After this turn: a lane Agenda stopped asking for gives back what it still holds. */

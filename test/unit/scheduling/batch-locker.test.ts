@@ -214,6 +214,30 @@ describe('batch locker', () => {
     expect(store.released.map((h) => String(h.job._id))).toEqual(['x-2', 'x-3', 'x-4']);
   });
 
+  test('a lock call still in flight when its owner flushes is waited for, and what it locked is given back', async () => {
+    const store = new FakeStore();
+    store.add('x', 3);
+    store.autoAnswer = false;
+    const locker = new BatchLocker(store, 3);
+    const asked = locker.next(request('x', 'process-a'));
+    await turn();
+    expect(store.locks).toHaveLength(1);
+    let flushed = false;
+    const flushing = locker.flush('process-a').then(() => (flushed = true));
+    await turn();
+    // The batch is stamped in the database but not read back yet: the flush waits for it.
+    expect(flushed).toBe(false);
+    store.locks[0]?.answer();
+    await flushing;
+    expect(await asked).toBeUndefined();
+    expect(store.released.map((h) => String(h.job._id))).toEqual(['x-1', 'x-2', 'x-3']);
+    // Stopped: later calls of that owner lock nothing.
+    store.autoAnswer = true;
+    store.add('x', 1);
+    expect(await locker.next(request('x', 'process-a'))).toBeUndefined();
+    expect(store.locks).toHaveLength(1);
+  });
+
   test('a failed lock call fails that call only; the next one tries again', async () => {
     const store = new FakeStore();
     store.add('x', 2);
