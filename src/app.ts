@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { ChannelFactory, ChannelModule } from './channels/channel.js';
-import { PLATFORMS } from './channels/index.js';
+import { channelFactories, PLATFORMS } from './channels/index.js';
 import { perCallIdentities } from './chat/call-memo.js';
 import { ChatApp } from './chat/chat-app.js';
 import { OutboxDispatcher } from './chat/outbox-dispatcher.js';
@@ -211,7 +211,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const channels: ChannelModule[] = [];
   const channelsOff: Record<string, string> = {};
-  const factories = options.channels ?? (await Promise.all(PLATFORMS.map((platform) => platform.load())));
+  const factories = options.channels ?? (await channelFactories(config));
   for (const factory of factories) {
     const result = await factory({
       ...platformDeps,

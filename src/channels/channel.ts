@@ -60,6 +60,11 @@ export type ChannelFactory = (deps: ChannelDeps) => Promise<ChannelModule | { of
  */
 export interface PlatformRegistration extends PlatformInfo {
   load(): Promise<ChannelFactory>;
+  /**
+   * Why the channel is off with this configuration (a token not set), told without loading its
+   * module: a service that does not use a platform does not pay for its library at start.
+   */
+  offWith?(config: Config): string | undefined;
   /** What the platform adds to chat on every platform (e.g. a command that sends a sign-in link). */
   chat?(deps: PlatformDeps): Promise<ChatContributions>;
 }

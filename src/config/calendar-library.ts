@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
+import { holidaysLibrary } from '../lazy-libraries.js';
 import type { LocalizedText } from '../core/i18n.js';
 import type { CalendarYear } from '../core/time/multi-year-calendar.js';
 import type { NamedDate } from '../core/time/office-calendar.js';
@@ -124,7 +125,7 @@ export interface LibraryYear {
 let library: Holidays | undefined;
 
 function indonesia(): Holidays {
-  library ??= new Holidays('ID', { types: ['public'] });
+  library ??= new (holidaysLibrary())('ID', { types: ['public'] });
   return library;
 }
 

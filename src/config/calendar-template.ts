@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { format } from 'date-fns';
-import { id as indonesian } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { id as indonesian } from 'date-fns/locale/id';
 import { HOLIDAY_LIBRARY, libraryYear, type LibraryHoliday } from './calendar-library.js';
 
 const libraryVersion = (

@@ -10,6 +10,10 @@
  * service's embedded database, with the time-standards feature), after the service's own
  * scheduler and dispatcher ran over them for a few seconds.
  *
+ * With `--database process` the embedded database runs in a process of its own (`db:embedded`,
+ * as a real MongoDB would in production) and the service gets it through MONGODB_URI: the RSS
+ * figures are then the service's alone, the database's are in the details.
+ *
  * Progress goes to stderr; the LAST line is `{"cold_start_ms","rss_mb_idle","rss_mb_open_1000"}`.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,8 +33,11 @@ const { values } = parseArgs({
     open: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
     idle: { type: 'string', default: '5' },
+    database: { type: 'string', default: 'thread' },
   },
 });
+if (values.database !== 'thread' && values.database !== 'process')
+  throw new Error('--database is "thread" (in the service, as npm start runs it) or "process"');
 const open = Number(values.open);
 const idleMs = Number(values.idle) * 1000;
 
@@ -57,7 +64,10 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('npm run build failed');
   }
   const [port, dbPort] = [await freePort(), await freePort()];
-  process.stdout.write(`${JSON.stringify({ options: { open, idleMs }, loadAtStart: loads() })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ options: { open, idleMs, database: values.database }, loadAtStart: loads() })}\n`,
+  );
+  const database = values.database === 'process' ? await startDatabaseProcess(dbPort) : undefined;
   const spawnedAt = Date.now();
   const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/main.js'], {
     cwd: ROOT,
@@ -70,12 +80,12 @@ async function main(): Promise<void> {
       LOG_FORMAT: 'json',
       TELEGRAM_BOT_TOKEN: '',
       SLACK_BOT_TOKEN: '',
-      MONGODB_URI: '',
+      MONGODB_URI: database?.uri ?? '',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The service says where its embedded database listens (a warning at start).
-  let dbUri: string | undefined;
+  let dbUri: string | undefined = database?.uri;
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
     const uri = /"uri":"([^"]+)"/.exec(line)?.[1];
     if (uri) dbUri = uri;
@@ -135,7 +145,13 @@ async function main(): Promise<void> {
     await sleep(idleMs);
     const withOpen = rssMb(pid);
     process.stdout.write(
-      `${JSON.stringify({ details: { timers_scheduled: timers, load_at_end: loads() } })}\n`,
+      `${JSON.stringify({
+        details: {
+          timers_scheduled: timers,
+          ...(database ? { database_rss_mb_open: rssMb(database.child.pid as number) } : {}),
+          load_at_end: loads(),
+        },
+      })}\n`,
     );
     process.stdout.write(
       `${JSON.stringify({ cold_start_ms: coldStartMs, rss_mb_idle: idle, [`rss_mb_open_${open}`]: withOpen })}\n`,
@@ -143,7 +159,25 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(20_000)]);
+    database?.child.kill('SIGTERM');
   }
+}
+
+/** The built `db:embedded` in a process of its own; resolves once it prints its MONGODB_URI. */
+async function startDatabaseProcess(port: number) {
+  const child = spawn(process.execPath, ['dist/storage/embedded-db-main.js', '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  const uri = await new Promise<string>((resolve, reject) => {
+    child.once('exit', () => reject(new Error('the embedded database process ended before it was ready')));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const found = /^MONGODB_URI=(.+)$/.exec(line)?.[1];
+      if (found) resolve(found);
+    });
+  });
+  return { child, uri };
 }
 
 runBench(main);

@@ -27,7 +27,7 @@
  * time-standards feature).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,9 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'org.yaml'), orgYaml(units));
   mkdirSync(flowsDir);
   writeFileSync(join(flowsDir, 'bench-tap.yaml'), TAP_FLOW);
+  // The paper feature reads its template and klasifikasi list from the flows directory.
+  for (const part of ['arsip', 'templates'])
+    cpSync(join(ROOT, 'flows', part), join(flowsDir, part), { recursive: true });
   const db = await startDbProcess();
   const standIn = new TelegramBotApiStandIn({ token: TOKEN });
   await standIn.start();

@@ -7,4 +7,5 @@ export const slackPlatform: PlatformRegistration = {
   commandPrefix: '/pandu ',
   linkCommand: 'link',
   load: async () => (await import('./slack-channel.js')).createSlackChannel,
+  offWith: (config) => (config.SLACK_BOT_TOKEN ? undefined : 'slack: SLACK_BOT_TOKEN is not set'),
 };

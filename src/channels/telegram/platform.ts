@@ -7,4 +7,5 @@ export const telegramPlatform: PlatformRegistration = {
   commandPrefix: '/',
   linkCommand: 'start',
   load: async () => (await import('./telegram-channel.js')).createTelegramChannel,
+  offWith: (config) => (config.TELEGRAM_BOT_TOKEN ? undefined : 'telegram: TELEGRAM_BOT_TOKEN is not set'),
 };

@@ -1,9 +1,10 @@
-import PDFDocument from 'pdfkit';
+import { pdfKit } from '../../lazy-libraries.js';
 
 /** The sample request the playground starts: its subject and its nota dinas (a real, small PDF). */
 export const SAMPLE_SUBJECT = 'Contoh: Permohonan pemanfaatan SPSE untuk pengadaan laptop kantor';
 
-export function sampleMemo(): Promise<Buffer> {
+export async function sampleMemo(): Promise<Buffer> {
+  const PDFDocument = await pdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'Nota Dinas (contoh)' } });
     const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enUS, id } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enUS } from 'date-fns/locale/en-US';
+import { id } from 'date-fns/locale/id';
 
 /** Languages Pandu speaks to people. */
 export type TimeLocale = 'id' | 'en';

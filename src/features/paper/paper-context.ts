@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Instance, Prompt } from '../../core/engine/types.js';
 import type { Flow, FlowStep } from '../../core/flow/model.js';
 import type { MessageRef } from '../../core/i18n.js';

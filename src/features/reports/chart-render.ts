@@ -1,5 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as echarts from 'echarts';
+import { echartsLibrary, resvgLibrary } from '../../lazy-libraries.js';
 import { CHART_FONT_FAMILY, chartFontFiles } from './chart-fonts.js';
 
 /** An ECharts option object (see chart-options.ts). */
@@ -17,7 +17,7 @@ export interface ChartImage {
  * reference; text from the data (step titles, names) is escaped by ECharts' SVG writer.
  */
 export function renderChartSvg(option: ChartOption, width: number, height: number): ChartImage {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echartsLibrary().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT_FAMILY }, ...option });
     return { svg: chart.renderToSVGString(), width, height };
@@ -32,7 +32,7 @@ export function renderChartSvg(option: ChartOption, width: number, height: numbe
  * phones).
  */
 export function chartPng(image: ChartImage, scale = 2): Uint8Array {
-  const resvg = new Resvg(image.svg, {
+  const resvg = new (resvgLibrary().Resvg)(image.svg, {
     background: '#ffffff',
     fitTo: { mode: 'width', value: Math.round(image.width * scale) },
     font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excelJs } from '../../lazy-libraries.js';
 import type { OrgDirectory } from '../../core/org/org-directory.js';
 import { neutraliseCell } from '../../files/ppk/export.js';
 import type { ComplianceFigures } from './compliance-figures.js';
@@ -142,7 +142,7 @@ export async function complianceXlsx(
   org: OrgDirectory,
   texts: ReportTexts,
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelJs()).Workbook();
   for (const sheet of sheetsOf(report, org, texts)) {
     const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
       views: [{ state: 'frozen', ySplit: 1 }],

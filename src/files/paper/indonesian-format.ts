@@ -1,7 +1,7 @@
 /** How dates, times and counts are written on Indonesian official documents. */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { id as idLocale } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { id as idLocale } from 'date-fns/locale/id';
 import { zoneAbbreviation } from '../../core/time/zones.js';
 
 export const DEFAULT_DOCUMENT_ZONE = 'Asia/Jakarta';

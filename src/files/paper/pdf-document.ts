@@ -3,7 +3,7 @@
  * `readVerificationId` find the document again, and on finishing, the verification footer (QR code and
  * short code) on every page.
  */
-import PDFDocument from 'pdfkit';
+import { pdfKit } from '../../lazy-libraries.js';
 import { registerFonts } from './fonts.js';
 import { drawVerificationFooter, FOOTER_HEIGHT, qrCodePng } from './pdf-verification-footer.js';
 import type { VerificationMark } from './verification.js';
@@ -39,7 +39,7 @@ export const KIND_INFO_KEY = 'PanduDocumentKind';
 const MARGIN = { top: 40, left: 57, right: 57 };
 
 export async function startPdf(meta: PdfMeta): Promise<PdfBuild> {
-  const qr = await qrCodePng(meta.verification.verifyUrl);
+  const [qr, PDFDocument] = await Promise.all([qrCodePng(meta.verification.verifyUrl), pdfKit()]);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN.top, left: MARGIN.left, right: MARGIN.right, bottom: FOOTER_HEIGHT + 12 },

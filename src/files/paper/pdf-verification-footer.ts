@@ -1,5 +1,5 @@
 /** The verification footer printed at the bottom of every page: QR code, address, short code, page number. */
-import QRCode from 'qrcode';
+import { qrCode } from '../../lazy-libraries.js';
 import type { VerificationMark } from './verification.js';
 
 export const FOOTER_HEIGHT = 74;
@@ -7,7 +7,7 @@ const QR_SIZE = 62;
 
 /** A PNG of the QR code for `payload` (error correction M, crisp modules). */
 export async function qrCodePng(payload: string): Promise<Buffer> {
-  return QRCode.toBuffer(payload, { errorCorrectionLevel: 'M', margin: 1, scale: 6, type: 'png' });
+  return (await qrCode()).toBuffer(payload, { errorCorrectionLevel: 'M', margin: 1, scale: 6, type: 'png' });
 }
 
 export function drawVerificationFooter(

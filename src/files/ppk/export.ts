@@ -3,7 +3,7 @@
  * when the file is opened: every text cell that begins with = + - @ tab or carriage return gets a leading
  * apostrophe (OWASP, "CSV Injection"). Numbers stay numbers in XLSX; CSV fields are quoted per RFC 4180.
  */
-import ExcelJS from 'exceljs';
+import { excelJs } from '../../lazy-libraries.js';
 import { PPK_COLUMNS } from './columns.js';
 import { phoneForDisplay } from './phone.js';
 import type { PpkEntry, PpkField } from './types.js';
@@ -61,7 +61,7 @@ function sheetName(name: string | undefined): string {
 }
 
 export async function exportXlsx(table: ExportTable): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelJs()).Workbook();
   const sheet = workbook.addWorksheet(sheetName(table.sheetName), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });

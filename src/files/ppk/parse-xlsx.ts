@@ -3,7 +3,7 @@
  * ExcelJS never evaluates formulas; parts that could make it allocate without bound (data validations and
  * merges over whole-sheet ranges, conditional formats, drawings) are not read at all.
  */
-import ExcelJS from 'exceljs';
+import { excelJs } from '../../lazy-libraries.js';
 import type { XlsxReadOptions } from 'exceljs';
 import { cellText } from './cell-text.js';
 import type { CellText } from './cell-text.js';
@@ -30,7 +30,7 @@ export async function parseXlsxBytes(
   bytes: Uint8Array,
   limits: Pick<PpkLimits, 'maxDataRows' | 'maxSheetRowElements'>,
 ): Promise<Outcome<ParsedSheet>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelJs()).Workbook();
   // maxRows/maxCols are honoured by ExcelJS's sheet reader but missing from its type declarations.
   const options: Partial<XlsxReadOptions> & { maxRows: number; maxCols: number } = {
     ignoreNodes: IGNORED_NODES,

@@ -3,7 +3,8 @@
  * phone columns formatted as text, a drop-down list for Peran, a second sheet of instructions) and as CSV
  * (header and example row, UTF-8 with a byte-order mark so that Excel shows the characters right).
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { excelJs } from '../../lazy-libraries.js';
 import { PPK_COLUMNS } from './columns.js';
 import { PPK_COLUMN_WIDTHS, exportCsv } from './export.js';
 import type { CsvExportOptions } from './export.js';
@@ -96,7 +97,7 @@ function rangeValidations(sheet: ExcelJS.Worksheet): RangeValidations {
 }
 
 export async function buildTemplateXlsx(options: TemplateOptions = {}): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excelJs()).Workbook();
   workbook.creator = 'Pandu';
   const sheet = workbook.addWorksheet(TEMPLATE_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = PPK_COLUMNS.map((column) => ({
