@@ -54,9 +54,14 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
-  /** Of the last pass: how many were sent, and in how many ms the soonest one held back may go. */
+  /** How many the last pass sent. */
   private sentInTick = 0;
-  private pacedSoonestMs = Infinity;
+  /**
+   * When the soonest message held back by the pacing may go (clock ms), kept across passes: the
+   * passes in between find nothing due, and the next one must start at that moment, not a poll
+   * interval after it (one chat's messages went ~10 % slower than its limit allows).
+   */
+  private pacedAt = Infinity;
 
   constructor(private readonly deps: DispatcherDeps) {
     for (const sender of deps.senders) {
@@ -83,7 +88,8 @@ export class OutboxDispatcher {
         .catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox tick failed'))
         .finally(() => {
           const pollMs = this.deps.pollMs ?? 200;
-          const wait = this.sentInTick > 0 ? 0 : Math.min(pollMs, this.pacedSoonestMs);
+          const untilPaced = Math.max(0, this.pacedAt - this.deps.clock.now().getTime());
+          const wait = this.sentInTick > 0 ? 0 : Math.min(pollMs, untilPaced);
           if (!this.stopped) this.timer = setTimeout(loop, wait);
         });
     };
@@ -103,7 +109,8 @@ export class OutboxDispatcher {
    */
   async tick(): Promise<number> {
     this.sentInTick = 0;
-    this.pacedSoonestMs = Infinity;
+    // What was held back until now is due: this pass leases it.
+    if (this.pacedAt <= this.deps.clock.now().getTime()) this.pacedAt = Infinity;
     const entries = await this.deps.outbox.lease(50, 60_000, this.deps.clock.now());
     const byPerson = new Map<string, OutboxEntry[]>();
     for (const entry of entries) {
@@ -131,7 +138,7 @@ export class OutboxDispatcher {
           new Date(this.deps.clock.now().getTime() + delay),
           'paced',
         );
-        this.pacedSoonestMs = Math.min(this.pacedSoonestMs, delay);
+        this.pacedAt = Math.min(this.pacedAt, this.deps.clock.now().getTime() + delay);
         return;
       }
       this.sentInTick++;
