@@ -59,6 +59,8 @@ export interface OutboxDoc {
   attempts: number;
   notBefore: Date;
   leasedUntil: Date;
+  /** The lease that claimed it last (see MongoOutbox.lease). */
+  leaseToken?: string;
   lastError?: string;
   createdAt: Date;
   /** Order within the same millisecond: prompts of one decision go out in the order it made them. */
@@ -165,6 +167,7 @@ export function registerModels(connection: Connection) {
         attempts: Number,
         notBefore: Date,
         leasedUntil: Date,
+        leaseToken: String,
         lastError: String,
         createdAt: Date,
         seq: Number,

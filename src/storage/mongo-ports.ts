@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Prompt } from '../core/engine/types.js';
 import type { Outbox, OutboxEntry, OutboxStatus } from '../core/ports.js';
 import {
@@ -52,9 +53,10 @@ export class MongoOutbox implements Outbox {
   }
 
   /**
-   * Leases up to `limit` due entries, oldest first: one query finds the candidates, then each is
-   * claimed by its id on the same condition (all at once), so an entry another process claimed in
-   * between is skipped, never handed out twice. One scan per batch, not one per entry.
+   * Leases up to `limit` due entries, oldest first, in three commands however many: one query
+   * finds the candidates, one update claims those still due under a token of this lease, one read
+   * by `_id` gets back what that token claimed. An entry another process claimed in between has
+   * that process's token: it is skipped, never handed out twice.
    */
   async lease(limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
     const due = { status: 'pending' as const, notBefore: { $lte: now }, leasedUntil: { $lte: now } };
@@ -62,15 +64,16 @@ export class MongoOutbox implements Outbox {
       .sort({ createdAt: 1, seq: 1, _id: 1 })
       .limit(limit)
       .lean<Array<{ _id: OutboxDoc['_id'] }>>();
-    const claimed = await Promise.all(
-      candidates.map(({ _id }) =>
-        this.models.Outbox.findOneAndUpdate(
-          { _id, ...due },
-          { $set: { leasedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-          { returnDocument: 'after' },
-        ).lean<OutboxDoc>(),
-      ),
+    if (candidates.length === 0) return [];
+    const ids = candidates.map(({ _id }) => _id);
+    const leaseToken = randomUUID();
+    await this.models.Outbox.updateMany(
+      { _id: { $in: ids }, ...due },
+      { $set: { leasedUntil: new Date(now.getTime() + leaseMs), leaseToken }, $inc: { attempts: 1 } },
     );
+    const docs = await this.models.Outbox.find({ _id: { $in: ids }, leaseToken }).lean<OutboxDoc[]>();
+    const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
+    const claimed = ids.map((id) => byId.get(String(id)));
     return claimed.flatMap((doc) =>
       doc
         ? [
@@ -86,14 +89,35 @@ export class MongoOutbox implements Outbox {
     );
   }
 
-  async markSent(promptId: string): Promise<void> {
-    await this.models.Outbox.updateOne(outboxKey(promptId), { $set: { status: 'sent' } });
+  /** The entries sent in the same tick are marked in one update. */
+  private readonly sent = batched<string, void>(async (promptIds) => {
+    const ids = promptIds.map((id) => outboxKey(id)._id);
+    await this.models.Outbox.updateMany({ _id: { $in: ids } }, { $set: { status: 'sent' } });
+    return promptIds.map(() => undefined);
+  });
+
+  /** The entries held back in the same tick are rescheduled in one bulk write. */
+  private readonly later = batched<{ promptId: string; notBefore: Date; error: string }, void>(
+    async (entries) => {
+      await this.models.Outbox.bulkWrite(
+        entries.map(({ promptId, notBefore, error }) => ({
+          updateOne: {
+            filter: outboxKey(promptId),
+            update: { $set: { notBefore, leasedUntil: new Date(0), lastError: error } },
+          },
+        })),
+        { ordered: false },
+      );
+      return entries.map(() => undefined);
+    },
+  );
+
+  markSent(promptId: string): Promise<void> {
+    return this.sent(promptId);
   }
 
-  async retryLater(promptId: string, notBefore: Date, error: string): Promise<void> {
-    await this.models.Outbox.updateOne(outboxKey(promptId), {
-      $set: { notBefore, leasedUntil: new Date(0), lastError: error },
-    });
+  retryLater(promptId: string, notBefore: Date, error: string): Promise<void> {
+    return this.later({ promptId, notBefore, error });
   }
 
   async markFailed(promptId: string, error: string): Promise<void> {

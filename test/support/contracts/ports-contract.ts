@@ -307,6 +307,30 @@ export function describePortsContract(
       expect(counts.failed).toBeGreaterThanOrEqual(1);
     });
 
+    test('outbox: leases taken at the same instant share nothing, and together hand out every due entry once', async () => {
+      const id = `outbox-race-${counter++}`;
+      await ports.outbox.enqueue(Array.from({ length: 30 }, (_, i) => prompt(id, i + 1)));
+      const now = new Date('2032-01-01T00:00:00Z');
+      const leases = await Promise.all(
+        Array.from({ length: 4 }, () => ports.outbox.lease(1000, 30_000, now)),
+      );
+      const handed = leases.flatMap((entries) =>
+        entries.filter((e) => e.prompt.instanceId === id).map((e) => e.prompt.id),
+      );
+      expect(handed).toHaveLength(30);
+      expect(new Set(handed).size).toBe(30);
+      const attempts = leases.flatMap((entries) =>
+        entries.filter((e) => e.prompt.instanceId === id).map((e) => e.attempts),
+      );
+      expect(new Set(attempts)).toEqual(new Set([1]));
+      await Promise.all(handed.map((promptId) => ports.outbox.markSent(promptId)));
+      expect(
+        (await ports.outbox.lease(1000, 30_000, new Date('2032-01-01T00:01:00Z'))).filter(
+          (e) => e.prompt.instanceId === id,
+        ),
+      ).toEqual([]);
+    });
+
     test('identities link a chat account to one person, and preferences merge', async () => {
       const userId = String(900000 + counter++);
       await ports.identities.link('rina', { channel: 'telegram', userId, chatId: userId });
