@@ -32,8 +32,13 @@ const ANSWER_WITHIN_MS = 1500;
  */
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const bot = new Bot(deps.token, { client: deps.client });
-  bot.api.config.use(retryAfterTransformer());
   const { chat, logger } = deps;
+  bot.api.config.use(
+    retryAfterTransformer({
+      onRetry: (error, waitMs, failures) =>
+        logger.warn({ err: error, waitMs, failures }, 'Telegram reply failed, retrying'),
+    }),
+  );
   bot.use(async (ctx, next) => {
     if (!(await deps.deliveries.firstTime(`telegram:update:${ctx.update.update_id}`))) {
       logger.debug({ updateId: ctx.update.update_id }, 'duplicate Telegram update ignored');
@@ -51,14 +56,20 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     if (!user) return;
     const work = chat.tap(user, ctx.callbackQuery.data, ctx.callbackQuery.id);
     const early = await Promise.race([work, delay(ANSWER_WITHIN_MS).then(() => undefined)]);
+    // The answer to the tap only stops the spinner: when Telegram cannot take it, the reply still goes.
+    const answer = (options: Parameters<Context['answerCallbackQuery']>[0] = {}) =>
+      ctx
+        .answerCallbackQuery(options)
+        .then(() => undefined)
+        .catch((error: unknown) => logger.warn({ err: error }, 'Telegram tap not answered'));
     if (early) {
-      await ctx.answerCallbackQuery(
+      await answer(
         early.toast ? { text: cutText(early.toast, 200), show_alert: early.toast.startsWith('⛔') } : {},
       );
       await sendReply(chat, ctx, early, true);
       return;
     }
-    await ctx.answerCallbackQuery();
+    await answer();
     await sendReply(chat, ctx, withToastAsMessageLine(await work), true);
   });
 
