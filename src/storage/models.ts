@@ -60,6 +60,8 @@ export interface OutboxDoc {
   notBefore: Date;
   leasedUntil: Date;
   lastError?: string;
+  /** When it was given up on (marked failed). */
+  failedAt?: Date;
   createdAt: Date;
   /** Order within the same millisecond: prompts of one decision go out in the order it made them. */
   seq: number;
@@ -166,6 +168,7 @@ export function registerModels(connection: Connection) {
         notBefore: Date,
         leasedUntil: Date,
         lastError: String,
+        failedAt: Date,
         createdAt: Date,
         seq: Number,
       },
