@@ -125,3 +125,5 @@ outbox-undeliverable-todo = { $cause ->
     [unlinked] Ask { $person } to link their chat account (npm run pandu -- org invite { $personId }), then send it again: npm run pandu -- outbox retry { $id }
    *[refused] Once the cause is mended, send it again: npm run pandu -- outbox retry { $id } (list: npm run pandu -- outbox list --failed)
   }
+chat-reply-later = { $text }
+chat-reply-later-buttons = (This reply was delayed by a chat platform outage; its buttons did not come along. Open /tugas to act on it.)

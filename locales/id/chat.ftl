@@ -122,3 +122,5 @@ outbox-undeliverable-todo = { $cause ->
     [unlinked] Minta { $person } menautkan akun chat-nya (npm run pandu -- org invite { $personId }), lalu kirim ulang: npm run pandu -- outbox retry { $id }
    *[refused] Setelah sebabnya diatasi, kirim ulang: npm run pandu -- outbox retry { $id } (daftar: npm run pandu -- outbox list --failed)
   }
+chat-reply-later = { $text }
+chat-reply-later-buttons = (Balasan ini tertunda karena gangguan platform chat; tombolnya tidak ikut. Buka /tugas untuk menindaklanjuti.)

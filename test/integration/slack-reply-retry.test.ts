@@ -48,6 +48,8 @@ describe('Slack replies during a Web API outage', () => {
           SLACK_BOT_TOKEN: 'xoxb-test',
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
           SLACK_API_URL: standIn.apiUrl,
+          // Replies retry for up to 4 s in all here (a minute by default), then go to the outbox.
+          REPLY_RETRY_MS: '4000',
         }),
       ),
     );
@@ -131,4 +133,24 @@ describe('Slack replies during a Web API outage', () => {
     expect(delivered).toEqual(['subject?', 'memo?', 'confirmed']);
     expect(await rig.harness.service.openTasksFor('tuti')).toHaveLength(1);
   }, 60_000);
+
+  test('a reply still refused when the retries are spent goes to the outbox, not lost and not sent twice', async () => {
+    const before = standIn.calls('chat.postMessage').length;
+    standIn.failFor(SENDS, 8000);
+    await postToApp(
+      eventsUrl,
+      signedSlashCommand({ command: '/pandu', text: 'tugas', userId: ULP }, signing),
+    );
+    const queued = await waitFor('the reply in the outbox', () =>
+      [...rig.harness.outbox.entries.values()].find((e) => e.prompt.id.startsWith('reply:')),
+    );
+    expect(queued.prompt).toMatchObject({ to: 'ulp-biro-umum', kind: 'notice' });
+    expect(JSON.stringify(queued.prompt.lines)).toContain('Tidak ada tugas terbuka');
+    expect(
+      standIn
+        .calls('chat.postMessage')
+        .slice(before)
+        .filter((c) => c.ok),
+    ).toEqual([]);
+  }, 30_000);
 });

@@ -9,6 +9,7 @@ import { createTelegramChannel } from '../../src/channels/telegram/telegram-chan
 import { loadConfig } from '../../src/config/env.js';
 import { createChatRig, type ChatRig } from '../support/chat-rig.js';
 import { untilChannel } from '../support/channel-status.js';
+import { waitFor } from '../support/e2e/waiting.js';
 import { TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
 
 const TOKEN = '123456:REPLY-retry';
@@ -25,7 +26,10 @@ describe('Telegram replies during a Bot API outage', () => {
     await standIn.start();
     rig = createChatRig();
     const made = await createTelegramChannel(
-      rig.channelDeps(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.apiRoot })),
+      rig.channelDeps(
+        // Replies retry for up to 4 s in all here (a minute by default), then go to the outbox.
+        loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.apiRoot, REPLY_RETRY_MS: '4000' }),
+      ),
     );
     if ('off' in made) throw new Error(made.off);
     channel = made;
@@ -75,4 +79,16 @@ describe('Telegram replies during a Bot API outage', () => {
     expect(which).toEqual(['subject?', 'memo?', 'confirmed']);
     expect(await rig.harness.service.openTasksFor('tuti')).toHaveLength(1);
   }, 60_000);
+
+  test('a reply still refused when the retries are spent goes to the outbox, not lost and not sent twice', async () => {
+    const before = standIn.sentTo(ulp.id).length;
+    standIn.failFor(SENDS, 8000);
+    standIn.userSends(ulp, '/tugas');
+    const queued = await waitFor('the reply in the outbox', () =>
+      [...rig.harness.outbox.entries.values()].find((e) => e.prompt.id.startsWith('reply:')),
+    );
+    expect(queued.prompt).toMatchObject({ to: 'ulp-biro-umum', kind: 'notice' });
+    expect(JSON.stringify(queued.prompt.lines)).toContain('Tidak ada tugas terbuka');
+    expect(standIn.sentTo(ulp.id).slice(before)).toEqual([]);
+  }, 30_000);
 });

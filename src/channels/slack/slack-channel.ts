@@ -72,6 +72,7 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
       rejectRateLimitedCalls: true,
     });
     const replies = new SlackSender(replyClient, dms, {
+      budgetMs: config.REPLY_RETRY_MS,
       onRetry: (error, waitMs, failures) =>
         log.warn({ err: error, waitMs, failures }, 'slack: reply failed, retrying'),
     });

@@ -7,6 +7,7 @@ import type { ChatReply, ChatUser } from '../../chat/types.js';
 import type { Logger } from '../../logger.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
 import { retryAfterTransformer } from './retry-after.js';
+import { isPassing } from './telegram-errors.js';
 import { sequentializeByChat } from './sequentialize.js';
 
 export interface TelegramBotDeps {
@@ -18,6 +19,8 @@ export interface TelegramBotDeps {
   logger: Logger;
   /** Bot API download limit: larger documents are refused before any download. */
   maxDownloadBytes: number;
+  /** How long in all a reply may wait for the Bot API before it goes to the outbox (default 60 s). */
+  replyRetryMs?: number;
   /** After a command was answered (the menus follow a new link). */
   afterCommand?: (name: string, user: ChatUser) => void;
 }
@@ -35,6 +38,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const { chat, logger } = deps;
   bot.api.config.use(
     retryAfterTransformer({
+      ...(deps.replyRetryMs !== undefined ? { budgetMs: deps.replyRetryMs } : {}),
       onRetry: (error, waitMs, failures) =>
         logger.warn({ err: error, waitMs, failures }, 'Telegram reply failed, retrying'),
     }),
@@ -173,12 +177,21 @@ async function sendReply(chat: ChatPort, ctx: Context, reply: ChatReply, tapped:
       .editMessageText(messageText(reply.replaceTapped), keyboard ? { reply_markup: keyboard } : {})
       .catch(() => undefined);
   }
-  for (const message of reply.messages) {
+  for (const [index, message] of reply.messages.entries()) {
     const keyboard = inlineKeyboard(message);
-    const sent = await ctx.reply(messageText(message), {
-      ...(keyboard ? { reply_markup: keyboard } : {}),
-      ...(message.confidential ? { protect_content: true } : {}),
-    });
+    const sent = await ctx
+      .reply(messageText(message), {
+        ...(keyboard ? { reply_markup: keyboard } : {}),
+        ...(message.confidential ? { protect_content: true } : {}),
+      })
+      .catch(async (error: unknown) => {
+        // Still failing after the retries (an outage): this and the rest go through the outbox.
+        const user = chatUser(ctx);
+        if (!isPassing(error) || !user || !(await chat.deferReply(user, reply.messages.slice(index))))
+          throw error;
+        return undefined;
+      });
+    if (!sent) return;
     await chat.recordTaskMessage(message, {
       platform: 'telegram',
       chatId: String(sent.chat.id),

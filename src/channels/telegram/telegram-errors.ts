@@ -22,6 +22,14 @@ export function toChannelError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** A failure that may pass by itself: a network error, a 5xx, a 429. */
+export function isPassing(error: unknown): boolean {
+  return (
+    error instanceof HttpError ||
+    (error instanceof GrammyError && (error.error_code === 429 || error.error_code >= 500))
+  );
+}
+
 /** A 400 about the chat itself (no such chat, no rights there): no rendering of the message helps. */
 const ABOUT_THE_CHAT = /chat not found|user not found|peer_id_invalid|not enough rights|have no rights/i;
 /** A 400 about the buttons (callback data, markup). */
