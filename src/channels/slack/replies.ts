@@ -37,7 +37,8 @@ export async function postReply(
       if (!isPassing(error) || !(await chat.deferReply(user, reply.messages.slice(index)))) throw error;
       return undefined;
     });
-    if (!sent) return;
+    // Deferred: the files are still tried (with the same retries), not silently dropped.
+    if (!sent) break;
     await chat.recordTaskMessage(message, sent);
   }
   for (const file of reply.files ?? []) await replies.sendFile(user.chatId, file);

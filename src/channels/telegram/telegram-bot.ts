@@ -191,7 +191,8 @@ async function sendReply(chat: ChatPort, ctx: Context, reply: ChatReply, tapped:
           throw error;
         return undefined;
       });
-    if (!sent) return;
+    // Deferred: the files are still tried (with the same retries), not silently dropped.
+    if (!sent) break;
     await chat.recordTaskMessage(message, {
       platform: 'telegram',
       chatId: String(sent.chat.id),
