@@ -14,9 +14,9 @@ export function isUndeliverableNotice(prompt: Prompt): boolean {
 }
 
 /**
- * The notices to send when a message to a person could not be delivered for good: to their
- * superior (the org chain) and to every admin, once each (never to the person themselves), in
- * each reader's language. Each names whose message, the request and step, the reason, and what to
+ * The notices to send when a message to a person could not be delivered for good (not an edit of
+ * a task's message: the task itself reached them): to their superior (the org chain) and to every
+ * admin, once each (never to the person themselves), in each reader's language. Each names whose message, the request and step, the reason, and what to
  * do: link the account, or `outbox retry` once the cause is mended. The ids come from the failed
  * prompt's, so a notice is queued once however often the failure is handled.
  */
@@ -25,7 +25,9 @@ export function undeliverableNotices(
   failure: { cause: UndeliverableCause; reason: string },
   org: OrgDirectory,
 ): Prompt[] {
-  if (isUndeliverableNotice(prompt)) return [];
+  // An edit that cannot be made (a task's old message updated or closed) loses nobody's task.
+  if (isUndeliverableNotice(prompt) || prompt.kind === 'task-update' || prompt.kind === 'task-closed')
+    return [];
   const person = org.person(prompt.to);
   const superior = org.superiorOf(prompt.to);
   const admins = org.allPeople().filter((p) => p.admin);

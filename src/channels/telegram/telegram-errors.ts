@@ -30,8 +30,12 @@ export function isPassing(error: unknown): boolean {
   );
 }
 
-/** A 400 about the chat itself (no such chat, no rights there): no rendering of the message helps. */
-const ABOUT_THE_CHAT = /chat not found|user not found|peer_id_invalid|not enough rights|have no rights/i;
+/**
+ * A 400 about the chat itself (no such chat, no rights there) or about the message to edit (gone,
+ * too old): no rendering of the message helps.
+ */
+const ABOUT_THE_CHAT =
+  /chat not found|user not found|peer_id_invalid|not enough rights|have no rights|message to edit not found|message can't be edited|message_id_invalid/i;
 /** A 400 about the buttons (callback data, markup). */
 const ABOUT_THE_BUTTONS = /button|markup|keyboard/i;
 

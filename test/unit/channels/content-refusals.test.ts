@@ -37,6 +37,8 @@ describe('a refusal of the content, or of the chat', () => {
 
   test.each([
     [400, 'Bad Request: chat not found'],
+    [400, 'Bad Request: message to edit not found'],
+    [400, "Bad Request: message can't be edited"],
     [403, 'Forbidden: bot was blocked by the user'],
   ])('Telegram %i "%s": the chat, which no rendering cures', (code, description) => {
     const error = telegramError(botApi(code, description));

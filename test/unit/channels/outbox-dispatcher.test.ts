@@ -255,6 +255,17 @@ describe('the outbox dispatcher', () => {
     expect(r.outbox.entries.size).toBe(3);
   });
 
+  test('an edit that cannot be made is kept as failed but reported to nobody: the task itself arrived', async () => {
+    const r = rig();
+    await r.messages.record('i1', 'r#2', 'rina', { platform: 'telegram', chatId: '5', messageId: '9' });
+    r.telegram.failNext(new ChannelPermanentError('Bad Request: message to edit not found'));
+    await r.outbox.enqueue([task('rina', 'r#2', 'task-closed')]);
+    await r.dispatcher.tick();
+    expect([...r.outbox.entries.values()].map((e) => [e.prompt.kind, e.status])).toEqual([
+      ['task-closed', 'failed'],
+    ]);
+  });
+
   test('a stored file goes with its caption; the second time by the platform’s own id, not uploaded again', async () => {
     const r = rig();
     await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
