@@ -6,7 +6,7 @@ import type { DeliveryLog } from '../../chat/ports.js';
 import type { ChatReply, ChatUser } from '../../chat/types.js';
 import type { Logger } from '../../logger.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
-import { retryAfterTransformer } from './retry-after.js';
+import { replyRetryTransformer } from './reply-retry.js';
 import { isPassing } from './telegram-errors.js';
 import { sequentializeByChat } from './sequentialize.js';
 
@@ -37,7 +37,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const bot = new Bot(deps.token, { client: deps.client });
   const { chat, logger } = deps;
   bot.api.config.use(
-    retryAfterTransformer({
+    replyRetryTransformer({
       ...(deps.replyRetryMs !== undefined ? { budgetMs: deps.replyRetryMs } : {}),
       onRetry: (error, waitMs, failures) =>
         logger.warn({ err: error, waitMs, failures }, 'Telegram reply failed, retrying'),

@@ -28,7 +28,7 @@ class PassingFailure extends Error {
  * network error the outbox's back-off (`retryDelayMs`), and try again while the waits fit in about
  * a minute. Then the last failure stands, as it would have without retries.
  */
-export function retryAfterTransformer(options: Pick<RetryOptions, 'budgetMs' | 'onRetry'> = {}): Transformer {
+export function replyRetryTransformer(options: Pick<RetryOptions, 'budgetMs' | 'onRetry'> = {}): Transformer {
   return async (prev, method, payload, signal) => {
     if (!REPLY_METHODS.has(method)) return prev(method, payload, signal);
     const budgetMs =
