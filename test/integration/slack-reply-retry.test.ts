@@ -1,9 +1,10 @@
 /**
  * No silent loss (issue 15, failure 4) on Slack: the direct replies' Web API client no longer uses
- * the client's own retry policy (ten tries over about thirty minutes by default), it retries with
- * the outbox's back-off for about a minute. The Web API stand-in answers 502 to every send for a few
- * seconds while a requester sends `/pandu ajukan`, the subject and the nota dinas: each prompt and
- * the confirmation arrive once, after the outage. A real Bolt app behind the service's HTTP server.
+ * the client's own retry policy (ten tries over about thirty minutes, randomized, by default), it
+ * retries with the outbox's back-off for REPLY_RETRY_MS and then hands the reply to the outbox. The
+ * Web API stand-in answers 502 to every send for a few seconds while a requester sends `/pandu
+ * ajukan`, the subject and the nota dinas: each prompt and the confirmation arrive once, after the
+ * outage. A real Bolt app behind the service's HTTP server.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -130,7 +131,10 @@ describe('Slack replies during a Web API outage', () => {
               ? 'confirmed'
               : text,
       );
-    expect(delivered).toEqual(['subject?', 'memo?', 'confirmed']);
+    // Once each. Slack's events are handled side by side, so the order is not promised: with the
+    // client's own randomized policy (before) they came confirmation first; the shared back-off
+    // keeps them in order when each failed in order, but the test does not rest on it.
+    expect([...delivered].sort()).toEqual(['confirmed', 'memo?', 'subject?']);
     expect(await rig.harness.service.openTasksFor('tuti')).toHaveLength(1);
   }, 60_000);
 
