@@ -120,3 +120,10 @@ chat-command-laporan = Compliance report
 chat-help-cari = find a letter by subject, agenda number or requesting unit
 chat-args-cari = {" "}WORDS
 chat-command-cari = Find a letter
+outbox-undeliverable = ⚠️ A message to { $person } ({ $personId }) could not be delivered: request { $instance }, step { $step }. Reason: { $reason }
+outbox-undeliverable-todo = { $cause ->
+    [unlinked] Ask { $person } to link their chat account (npm run pandu -- org invite { $personId }), then send it again: npm run pandu -- outbox retry { $id }
+   *[refused] Once the cause is mended, send it again: npm run pandu -- outbox retry { $id } (list: npm run pandu -- outbox list --failed)
+  }
+chat-reply-later = { $text }
+chat-reply-later-buttons = (This reply was delayed by a chat platform outage; its buttons did not come along. Open /tugas to act on it.)

@@ -38,7 +38,7 @@ cli-help-outbox =
     pandu outbox retry <id>        queue a failed message again (a running service sends it)
 cli-outbox-none = ✔ No messages held back.
 cli-outbox-line = { $id }  { $status }  to { $to }  ({ $kind }, { $instance })  attempts { $attempts }  error: { $error }
-cli-outbox-bad-id = ✖ "{ $id }" is not a message id (24 hexadecimal characters, as outbox list shows).
+cli-outbox-bad-id = ✖ "{ $id }" is not a message id (24 hexadecimal characters as outbox list shows, or the message id a notice in chat names).
 cli-outbox-not-failed = ✖ No failed message with id { $id }.
 cli-outbox-retried = ✔ Message { $id } queued again.
 cli-help-disruption =

@@ -105,3 +105,12 @@ dash-xlsx = Download XLSX
 dash-by-unit = By unit
 dash-by-person = By performer
 dash-by-week = Weekly trend
+dash-undelivered-title = Undelivered messages
+dash-undelivered-none = No message failed to be delivered.
+dash-undelivered-help = Messages that could not be delivered (refused by the platform, no linked chat account, or too many attempts). Once the cause is mended, send one again with the command in the last column.
+dash-undelivered-count = { $count ->
+    [one] ⚠️ 1 message could not be delivered
+   *[other] ⚠️ { $count } messages could not be delivered
+  }
+dash-col-reason = Reason
+dash-col-retry = Send again

@@ -117,3 +117,10 @@ chat-command-laporan = Laporan kepatuhan standar waktu
 chat-help-cari = cari surat menurut perihal, nomor agenda, atau unit pemohon
 chat-args-cari = {" "}KATA
 chat-command-cari = Cari surat
+outbox-undeliverable = ⚠️ Pesan untuk { $person } ({ $personId }) tidak dapat dikirim: permohonan { $instance }, langkah { $step }. Sebab: { $reason }
+outbox-undeliverable-todo = { $cause ->
+    [unlinked] Minta { $person } menautkan akun chat-nya (npm run pandu -- org invite { $personId }), lalu kirim ulang: npm run pandu -- outbox retry { $id }
+   *[refused] Setelah sebabnya diatasi, kirim ulang: npm run pandu -- outbox retry { $id } (daftar: npm run pandu -- outbox list --failed)
+  }
+chat-reply-later = { $text }
+chat-reply-later-buttons = (Balasan ini tertunda karena gangguan platform chat; tombolnya tidak ikut. Buka /tugas untuk menindaklanjuti.)

@@ -38,7 +38,7 @@ cli-help-outbox =
     pandu outbox retry <id>        antrekan lagi pesan yang gagal (layanan yang berjalan mengirimnya)
 cli-outbox-none = ✔ Tidak ada pesan yang tertahan.
 cli-outbox-line = { $id }  { $status }  kepada { $to }  ({ $kind }, { $instance })  percobaan { $attempts }  galat: { $error }
-cli-outbox-bad-id = ✖ "{ $id }" bukan id pesan (24 karakter heksadesimal, seperti yang ditampilkan outbox list).
+cli-outbox-bad-id = ✖ "{ $id }" bukan id pesan (24 karakter heksadesimal seperti yang ditampilkan outbox list, atau id pesan yang disebut pemberitahuan di chat).
 cli-outbox-not-failed = ✖ Tidak ada pesan gagal dengan id { $id }.
 cli-outbox-retried = ✔ Pesan { $id } diantrekan lagi.
 cli-help-disruption =

@@ -105,3 +105,12 @@ dash-xlsx = Unduh XLSX
 dash-by-unit = Per unit
 dash-by-person = Per pelaksana
 dash-by-week = Tren mingguan
+dash-undelivered-title = Pesan tak terkirim
+dash-undelivered-none = Tidak ada pesan yang gagal dikirim.
+dash-undelivered-help = Pesan yang tidak dapat dikirim (ditolak platform, akun chat belum ditautkan, atau terlalu banyak percobaan). Setelah sebabnya diatasi, kirim ulang dengan perintah di kolom terakhir.
+dash-undelivered-count = { $count ->
+    [one] ⚠️ 1 pesan tidak dapat dikirim
+   *[other] ⚠️ { $count } pesan tidak dapat dikirim
+  }
+dash-col-reason = Sebab
+dash-col-retry = Kirim ulang

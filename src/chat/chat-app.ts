@@ -11,6 +11,7 @@ import { overviewOf, type HomeData } from './overview.js';
 import type { ChatPort, Texts } from './port.js';
 import { answerText } from './replies.js';
 import { ChatMenus } from './menus.js';
+import { deferredReplies } from './deferred-replies.js';
 import { recordTaskMessage } from './tasks.js';
 import type { ChatPlatform, ChatReply, ChatUser, OutgoingMessage, SentMessage } from './types.js';
 import { receiveFile, type IncomingFile } from './uploads.js';
@@ -71,6 +72,13 @@ export class ChatApp implements ChatPort {
 
   flow(id: string): Flow | undefined {
     return this.chat.service.flow(id);
+  }
+
+  async deferReply(user: ChatUser, messages: OutgoingMessage[]): Promise<boolean> {
+    const personId = await identify(this.chat, user);
+    if (!personId || messages.length === 0) return false;
+    await this.chat.deps.send(deferredReplies(personId, messages));
+    return true;
   }
 
   recordTaskMessage(message: OutgoingMessage, sent: SentMessage): Promise<void> {

@@ -6,7 +6,8 @@ import type { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { TokenBatch } from './action-tokens.js';
 import { inCallScope } from './call-scope.js';
-import { ChannelPermanentError, ChannelRateLimitedError } from './errors.js';
+import { retryDelayMs } from './backoff.js';
+import { ChannelPermanentError, ChannelRateLimitedError, NoChatAccountError } from './errors.js';
 import type { ActionTokenStore, TaskMessageLog } from './ports.js';
 import { RateGate } from './rate-gate.js';
 import type { ReaderResolver } from './readers.js';
@@ -15,6 +16,8 @@ import { deliverFile } from './file-delivery.js';
 import type { LetterFactsSource } from './contributions.js';
 import { letterFactsOf, markMessage, withoutSubject } from './letter-marks.js';
 import { reachOf } from './reach.js';
+import { sendWithSafeRetry } from './safe-message.js';
+import { undeliverableNotices, type UndeliverableCause } from './undeliverable.js';
 import type { ChatPlatform, ChatSender, SendLimits } from './types.js';
 
 /** How long a send may wait for its slot in the dispatcher rather than be rescheduled. */
@@ -159,8 +162,7 @@ export class OutboxDispatcher {
         return this.editTaskMessages(prompt);
     }
     const target = await this.targetFor(prompt.to);
-    if (!target)
-      throw new ChannelPermanentError(`${prompt.to} has no linked chat account on an enabled channel`);
+    if (!target) throw new NoChatAccountError(prompt.to);
     const gate = this.gates.get(target.sender.platform);
     let bookedAt = 0;
     const reserve = () => {
@@ -187,7 +189,7 @@ export class OutboxDispatcher {
       await deliverFile(this.deps, target.sender, target.chatId, prompt.file, message, reader);
       return 0;
     }
-    const sent = await target.sender.send(target.chatId, message);
+    const sent = await sendWithSafeRetry(message, (m) => target.sender.send(target.chatId, m));
     gate?.settle(target.chatId, this.deps.clock.now().getTime(), bookedAt);
     if (prompt.runId && (prompt.kind === 'task' || prompt.kind === 'card')) {
       await this.deps.messages.record(prompt.instanceId, prompt.runId, prompt.to, sent);
@@ -216,7 +218,7 @@ export class OutboxDispatcher {
           })
         : rendered;
       await tokens.saveTo(this.deps.tokens);
-      await sender.edit(sent, message);
+      await sendWithSafeRetry(message, (m) => sender.edit(sent, m));
     }
     return 0;
   }
@@ -245,7 +247,7 @@ export class OutboxDispatcher {
         { promptId: prompt.id, to: prompt.to, err: message },
         'message cannot be delivered',
       );
-      await this.deps.outbox.markFailed(prompt.id, message);
+      await this.giveUp(prompt, message, error instanceof NoChatAccountError ? 'unlinked' : 'refused');
       return;
     }
     if (entry.attempts >= (this.deps.maxAttempts ?? 50)) {
@@ -253,17 +255,29 @@ export class OutboxDispatcher {
         { promptId: prompt.id, err: message },
         'giving up on a message after many attempts',
       );
-      await this.deps.outbox.markFailed(prompt.id, message);
+      await this.giveUp(prompt, message, 'refused');
       return;
     }
-    const wait =
-      error instanceof ChannelRateLimitedError
-        ? error.retryAfterMs
-        : Math.min(60_000, 500 * 2 ** Math.min(entry.attempts - 1, 7));
+    const wait = error instanceof ChannelRateLimitedError ? error.retryAfterMs : retryDelayMs(entry.attempts);
     this.deps.logger.warn(
       { promptId: prompt.id, attempts: entry.attempts, waitMs: wait, err: message },
       'send failed, retrying',
     );
     await this.deps.outbox.retryLater(prompt.id, new Date(now + wait), message);
+  }
+
+  /**
+   * The message is kept as failed (for `outbox list --failed` / `retry`), and the person's superior
+   * and the admins are told in chat, through the outbox (a notice about a notice is not escalated).
+   */
+  private async giveUp(prompt: Prompt, reason: string, cause: UndeliverableCause): Promise<void> {
+    await this.deps.outbox.markFailed(prompt.id, reason);
+    const notices = undeliverableNotices(prompt, { cause, reason }, this.deps.org());
+    if (notices.length === 0) return;
+    await this.deps.outbox.enqueue(notices);
+    this.deps.logger.info(
+      { promptId: prompt.id, to: prompt.to, told: notices.map((n) => n.to) },
+      'undeliverable message reported in chat',
+    );
   }
 }

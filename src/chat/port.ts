@@ -33,6 +33,11 @@ export interface ChatPort {
   /** A linked person's overview (open tasks, recent actions, their unit's requests). */
   overview(user: ChatUser): Promise<{ personId: PersonId; home: HomeData; now: Date } | undefined>;
   flow(id: string): Flow | undefined;
+  /**
+   * Replies a platform would not take even after the channel's retries: handed to the outbox,
+   * to be delivered later (false when the person is not known, so there is nobody to queue for).
+   */
+  deferReply(user: ChatUser, messages: OutgoingMessage[]): Promise<boolean>;
   /** After a channel sent a task message: remembered, so later edits of the task reach it. */
   recordTaskMessage(message: OutgoingMessage, sent: SentMessage): Promise<void>;
   /** The person's language and zone, for the adapter's own texts. */

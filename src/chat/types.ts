@@ -35,6 +35,11 @@ export interface OutgoingMessage {
    */
   confidential?: boolean;
   previewText?: string;
+  /**
+   * Set on a message sent again after a platform refused it: shown as plain text, without any
+   * formatting the platform would parse (Slack's mrkdwn, its command spelling).
+   */
+  plain?: boolean;
 }
 
 export interface SentMessage {

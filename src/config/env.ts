@@ -112,6 +112,11 @@ export const configSchema = z.object({
   /** Back-off between attempts to reach a chat platform: the first wait, doubled up to the last. */
   CHANNEL_RETRY_MIN_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   CHANNEL_RETRY_MAX_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /**
+   * How long in all a direct reply (the answer to a command, a text, a file, a tap) waits for a
+   * platform that fails for a passing reason before it is handed to the outbox.
+   */
+  REPLY_RETRY_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
   /** When set, GET /metrics needs `Authorization: Bearer <token>`; empty: open to whoever reaches the port. */
   METRICS_TOKEN: optionalText.pipe(
     z

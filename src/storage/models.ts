@@ -62,6 +62,8 @@ export interface OutboxDoc {
   /** The lease that claimed it last (see MongoOutbox.lease). */
   leaseToken?: string;
   lastError?: string;
+  /** When it was given up on (marked failed). */
+  failedAt?: Date;
   createdAt: Date;
   /** Order within the same millisecond: prompts of one decision go out in the order it made them. */
   seq: number;
@@ -169,6 +171,7 @@ export function registerModels(connection: Connection) {
         leasedUntil: Date,
         leaseToken: String,
         lastError: String,
+        failedAt: Date,
         createdAt: Date,
         seq: Number,
       },

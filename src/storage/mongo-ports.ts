@@ -121,7 +121,9 @@ export class MongoOutbox implements Outbox {
   }
 
   async markFailed(promptId: string, error: string): Promise<void> {
-    await this.models.Outbox.updateOne(outboxKey(promptId), { $set: { status: 'failed', lastError: error } });
+    await this.models.Outbox.updateOne(outboxKey(promptId), {
+      $set: { status: 'failed', lastError: error, failedAt: new Date() },
+    });
   }
 
   async counts(): Promise<Record<OutboxStatus, number>> {

@@ -61,4 +61,23 @@ describe('pandu outbox (real processes, real store)', () => {
     expect((await pandu(['outbox', 'retry', id.toHexString()])).code).toBe(1);
     expect((await pandu(['outbox', 'retry', 'not-an-id'])).code).toBe(2);
   }, 120_000);
+
+  test('retry also takes the message’s own id, the one the notice in chat names', async () => {
+    const id = new Types.ObjectId();
+    await storage.models.Outbox.collection.insertOne({
+      _id: id,
+      promptId: 'inst-9:4:1',
+      prompt: { id: 'inst-9:4:1', to: 'tuti', instanceId: 'inst-9', kind: 'task', lines: [], actions: [] },
+      status: 'failed',
+      attempts: 2,
+      notBefore: new Date(0),
+      leasedUntil: new Date(0),
+      lastError: 'tuti has no linked chat account on an enabled channel',
+      createdAt: new Date(),
+      seq: 0,
+    });
+    const retried = await pandu(['outbox', 'retry', 'inst-9:4:1', '--lang', 'en']);
+    expect([retried.code, retried.stdout.trim()]).toEqual([0, '✔ Message inst-9:4:1 queued again.']);
+    expect(await storage.models.Outbox.findById(id).lean()).toMatchObject({ status: 'pending', attempts: 0 });
+  }, 120_000);
 });

@@ -36,7 +36,15 @@ export function truncate(text: string, max: number): string {
 
 /** The message as Block Kit: its lines as mrkdwn sections, each button row as an actions block. */
 export function messageBlocks(message: OutgoingMessage): types.KnownBlock[] {
-  const blocks: types.KnownBlock[] = partsOf(message).flatMap((lines) => textSections(lines));
+  // A message sent again after a refusal: its text as one plain section, nothing Slack parses.
+  const blocks: types.KnownBlock[] = message.plain
+    ? [
+        {
+          type: 'section',
+          text: { type: 'plain_text', text: truncate(message.lines.join('\n'), SECTION_MAX) },
+        },
+      ]
+    : partsOf(message).flatMap((lines) => textSections(lines));
   let counter = 0;
   message.buttons.forEach((row, rowIndex) => {
     for (let start = 0; start < row.length; start += ACTIONS_PER_BLOCK) {

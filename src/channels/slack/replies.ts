@@ -1,3 +1,4 @@
+import { ChannelRateLimitedError, ChannelTransientError } from '../../chat/errors.js';
 import type { ChatReply, ChatUser } from '../../chat/types.js';
 import { slackUser, type SlackListenerDeps } from './listener-deps.js';
 
@@ -30,8 +31,14 @@ export async function postReply(
       await chat.recordTaskMessage(reply.replaceTapped, await replies.send(user.chatId, reply.replaceTapped));
     }
   }
-  for (const message of reply.messages) {
-    const sent = await replies.send(user.chatId, message);
+  for (const [index, message] of reply.messages.entries()) {
+    const sent = await replies.send(user.chatId, message).catch(async (error: unknown) => {
+      // Still failing after the retries (an outage): this and the rest go through the outbox.
+      if (!isPassing(error) || !(await chat.deferReply(user, reply.messages.slice(index)))) throw error;
+      return undefined;
+    });
+    // Deferred: the files are still tried (with the same retries), not silently dropped.
+    if (!sent) break;
     await chat.recordTaskMessage(message, sent);
   }
   for (const file of reply.files ?? []) await replies.sendFile(user.chatId, file);
@@ -66,4 +73,9 @@ async function tellFailure(deps: SlackListenerDeps, user: ChatUser): Promise<voi
   } catch (error) {
     deps.logger.warn({ err: error }, 'slack: could not tell the user about the failure');
   }
+}
+
+/** A failure that may pass by itself (network, 5xx, 429), as the Slack sender maps it. */
+function isPassing(error: unknown): boolean {
+  return error instanceof ChannelTransientError || error instanceof ChannelRateLimitedError;
 }

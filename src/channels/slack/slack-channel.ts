@@ -64,10 +64,22 @@ export function slackChannel(options: SlackChannelOptions = {}): ChannelFactory 
     );
     const dms = new DmChannels(outboxClient);
     const sender = new SlackSender(outboxClient, dms);
+    // Direct replies retry with the outbox's back-off (SlackSender's `retry`), not the client's own
+    // policy (ten tries over about thirty minutes by default), and a 429 comes back to it.
+    const replyClient = new webApi.WebClient(botToken, {
+      ...clientOptions,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
+    const replies = new SlackSender(replyClient, dms, {
+      budgetMs: config.REPLY_RETRY_MS,
+      onRetry: (error, waitMs, failures) =>
+        log.warn({ err: error, waitMs, failures }, 'slack: reply failed, retrying'),
+    });
     const deps: SlackListenerDeps = {
       chat,
       client,
-      replies: new SlackSender(client, dms),
+      replies,
       dms,
       deliveries,
       botToken,

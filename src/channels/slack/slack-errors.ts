@@ -1,5 +1,10 @@
 import { webApi } from '@slack/bolt';
-import { ChannelPermanentError, ChannelRateLimitedError, ChannelTransientError } from '../../chat/errors.js';
+import {
+  ChannelContentRefusedError,
+  ChannelPermanentError,
+  ChannelRateLimitedError,
+  ChannelTransientError,
+} from '../../chat/errors.js';
 
 /**
  * Web API errors worth trying again later. Every other platform error (`channel_not_found`,
@@ -12,6 +17,15 @@ const TRANSIENT = new Set([
   'service_unavailable',
   'request_timeout',
   'timeout',
+]);
+
+/** Errors about the message itself (its blocks, its text), which a plainer rendering may cure. */
+const ABOUT_THE_MESSAGE = new Set([
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_too_long',
+  'no_text',
+  'invalid_arguments',
 ]);
 
 /** The Web API error code (`channel_not_found`) of a platform error, if it is one. */
@@ -43,6 +57,8 @@ export function toChannelError(error: unknown, what: string): Error {
     if (error.statusCode >= 500 || error.statusCode === 408) {
       return new ChannelTransientError(`slack ${what}: HTTP ${error.statusCode}`, { cause: error });
     }
+    if (error.statusCode === 400)
+      return new ChannelContentRefusedError(`slack ${what}: HTTP 400`, 'unknown', { cause: error });
     return new ChannelPermanentError(`slack ${what}: HTTP ${error.statusCode}`, { cause: error });
   }
   const code = slackErrorCode(error);
@@ -50,6 +66,8 @@ export function toChannelError(error: unknown, what: string): Error {
     if (code === 'ratelimited' || code === 'rate_limited')
       return new ChannelRateLimitedError(1000, { cause: error });
     if (TRANSIENT.has(code)) return new ChannelTransientError(`slack ${what}: ${code}`, { cause: error });
+    if (ABOUT_THE_MESSAGE.has(code))
+      return new ChannelContentRefusedError(`slack ${what}: ${code}`, 'text', { cause: error });
     return new ChannelPermanentError(`slack ${what}: ${code}`, { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { ChannelPermanentError } from '../../chat/errors.js';
+import { withRetries, type RetryOptions } from '../../chat/retrying.js';
 import type { ChatSender, FileSent, OutgoingFile, OutgoingMessage, SentMessage } from '../../chat/types.js';
 import { escapeMrkdwn, fallbackText, messageBlocks, truncate } from './block-kit.js';
 import type { DmChannels } from './dm-channels.js';
@@ -17,14 +18,23 @@ export class SlackSender implements ChatSender {
   /** Slack takes files far larger than anything Pandu keeps; the store's limit applies first. */
   readonly maxFileBytes = 1024 * 1024 * 1024;
 
+  /**
+   * With `retry` (the direct replies' sender), a network error, a 5xx or a 429 is tried again
+   * with the outbox's back-off for about a minute; without it (the outbox's) it fails at once.
+   */
   constructor(
     private readonly client: webApi.WebClient,
     private readonly dms: DmChannels,
+    private readonly retry?: RetryOptions,
   ) {}
+
+  private call<T>(what: string, request: () => Promise<T>): Promise<T> {
+    return this.retry ? withRetries(() => mapped(what, request), this.retry) : mapped(what, request);
+  }
 
   async send(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
     const channel = await this.dms.resolve(chatId);
-    const posted = await mapped('chat.postMessage', () =>
+    const posted = await this.call('chat.postMessage', () =>
       this.client.chat.postMessage({ channel, text: fallbackText(message), blocks: messageBlocks(message) }),
     );
     if (!posted.ts) throw new ChannelPermanentError('slack chat.postMessage gave no message ts');
@@ -33,7 +43,7 @@ export class SlackSender implements ChatSender {
 
   async edit(sent: SentMessage, message: OutgoingMessage): Promise<void> {
     const channel = await this.dms.resolve(sent.chatId);
-    await mapped('chat.update', () =>
+    await this.call('chat.update', () =>
       this.client.chat.update({
         channel,
         ts: sent.messageId,
@@ -46,7 +56,7 @@ export class SlackSender implements ChatSender {
 
   async sendFile(chatId: string, file: OutgoingFile): Promise<FileSent> {
     const channel = await this.dms.resolve(chatId);
-    await mapped('files.uploadV2', () =>
+    await this.call('files.uploadV2', () =>
       this.client.filesUploadV2({
         channel_id: channel,
         file: file.bytes,
@@ -61,7 +71,7 @@ export class SlackSender implements ChatSender {
   /** A note only the user sees, in their DM (the Slack counterpart of Telegram's callback answer). */
   async ephemeral(chatId: string, userId: string, text: string): Promise<void> {
     const channel = await this.dms.resolve(chatId);
-    await mapped('chat.postEphemeral', () =>
+    await this.call('chat.postEphemeral', () =>
       this.client.chat.postEphemeral({ channel, user: userId, text: truncate(escapeMrkdwn(text), 4000) }),
     );
   }

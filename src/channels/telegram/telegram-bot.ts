@@ -6,7 +6,8 @@ import type { DeliveryLog } from '../../chat/ports.js';
 import type { ChatReply, ChatUser } from '../../chat/types.js';
 import type { Logger } from '../../logger.js';
 import { inlineKeyboard, messageText } from './keyboard.js';
-import { retryAfterTransformer } from './retry-after.js';
+import { replyRetryTransformer } from './reply-retry.js';
+import { isPassing } from './telegram-errors.js';
 import { sequentializeByChat } from './sequentialize.js';
 
 export interface TelegramBotDeps {
@@ -18,6 +19,8 @@ export interface TelegramBotDeps {
   logger: Logger;
   /** Bot API download limit: larger documents are refused before any download. */
   maxDownloadBytes: number;
+  /** How long in all a reply may wait for the Bot API before it goes to the outbox (default 60 s). */
+  replyRetryMs?: number;
   /** After a command was answered (the menus follow a new link). */
   afterCommand?: (name: string, user: ChatUser) => void;
 }
@@ -32,8 +35,14 @@ const ANSWER_WITHIN_MS = 1500;
  */
 export function createTelegramBot(deps: TelegramBotDeps): Bot {
   const bot = new Bot(deps.token, { client: deps.client });
-  bot.api.config.use(retryAfterTransformer());
   const { chat, logger } = deps;
+  bot.api.config.use(
+    replyRetryTransformer({
+      ...(deps.replyRetryMs !== undefined ? { budgetMs: deps.replyRetryMs } : {}),
+      onRetry: (error, waitMs, failures) =>
+        logger.warn({ err: error, waitMs, failures }, 'Telegram reply failed, retrying'),
+    }),
+  );
   bot.use(async (ctx, next) => {
     if (!(await deps.deliveries.firstTime(`telegram:update:${ctx.update.update_id}`))) {
       logger.debug({ updateId: ctx.update.update_id }, 'duplicate Telegram update ignored');
@@ -51,14 +60,20 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     if (!user) return;
     const work = chat.tap(user, ctx.callbackQuery.data, ctx.callbackQuery.id);
     const early = await Promise.race([work, delay(ANSWER_WITHIN_MS).then(() => undefined)]);
+    // The answer to the tap only stops the spinner: when Telegram cannot take it, the reply still goes.
+    const answer = (options: Parameters<Context['answerCallbackQuery']>[0] = {}) =>
+      ctx
+        .answerCallbackQuery(options)
+        .then(() => undefined)
+        .catch((error: unknown) => logger.warn({ err: error }, 'Telegram tap not answered'));
     if (early) {
-      await ctx.answerCallbackQuery(
+      await answer(
         early.toast ? { text: cutText(early.toast, 200), show_alert: early.toast.startsWith('⛔') } : {},
       );
       await sendReply(chat, ctx, early, true);
       return;
     }
-    await ctx.answerCallbackQuery();
+    await answer();
     await sendReply(chat, ctx, withToastAsMessageLine(await work), true);
   });
 
@@ -162,12 +177,22 @@ async function sendReply(chat: ChatPort, ctx: Context, reply: ChatReply, tapped:
       .editMessageText(messageText(reply.replaceTapped), keyboard ? { reply_markup: keyboard } : {})
       .catch(() => undefined);
   }
-  for (const message of reply.messages) {
+  for (const [index, message] of reply.messages.entries()) {
     const keyboard = inlineKeyboard(message);
-    const sent = await ctx.reply(messageText(message), {
-      ...(keyboard ? { reply_markup: keyboard } : {}),
-      ...(message.confidential ? { protect_content: true } : {}),
-    });
+    const sent = await ctx
+      .reply(messageText(message), {
+        ...(keyboard ? { reply_markup: keyboard } : {}),
+        ...(message.confidential ? { protect_content: true } : {}),
+      })
+      .catch(async (error: unknown) => {
+        // Still failing after the retries (an outage): this and the rest go through the outbox.
+        const user = chatUser(ctx);
+        if (!isPassing(error) || !user || !(await chat.deferReply(user, reply.messages.slice(index))))
+          throw error;
+        return undefined;
+      });
+    // Deferred: the files are still tried (with the same retries), not silently dropped.
+    if (!sent) break;
     await chat.recordTaskMessage(message, {
       platform: 'telegram',
       chatId: String(sent.chat.id),

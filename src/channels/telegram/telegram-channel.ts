@@ -40,6 +40,7 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
     deliveries,
     logger: log,
     maxDownloadBytes: Math.min(TELEGRAM_DOWNLOAD_LIMIT, config.UPLOAD_MAX_BYTES),
+    replyRetryMs: config.REPLY_RETRY_MS,
     afterCommand: (name, user) => {
       if (name === 'start' || name === 'link') refreshMenus(user.chatId);
     },

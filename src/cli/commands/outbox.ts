@@ -8,7 +8,8 @@ const LIST_LIMIT = 200;
 /**
  * `pandu outbox list [--failed]` shows the messages the outbox holds back (pending) or gave up
  * on (failed: refused for good, or out of attempts), each with its id, recipient and error;
- * `pandu outbox retry <id>` puts a failed one back in the queue, to be sent as soon as a
+ * `pandu outbox retry <id>` (the id shown, or the message's own id that the notice about it in
+ * chat names) puts a failed one back in the queue, to be sent as soon as a
  * service process with its channel runs.
  */
 export async function runOutboxCommand(
@@ -51,13 +52,16 @@ export async function runOutboxCommand(
     return 0;
   }
   if (action === 'retry' && rest.length === 1) {
-    const id = toObjectId(rest[0] ?? '');
-    if (!id) {
-      out.stderr(t('cli-outbox-bad-id', { id: rest[0] ?? '' }));
+    // The id `outbox list` shows, or the message's own id (what the notice in chat names).
+    const given = rest[0] ?? '';
+    const id = toObjectId(given);
+    // A message's own id has its instance before a colon.
+    if (!id && !given.includes(':')) {
+      out.stderr(t('cli-outbox-bad-id', { id: given }));
       return 2;
     }
     const result = await models.Outbox.updateOne(
-      { _id: id, status: 'failed' },
+      { ...(id ? { _id: id } : { promptId: given }), status: 'failed' },
       {
         $set: { status: 'pending', attempts: 0, notBefore: new Date(0), leasedUntil: new Date(0) },
         $unset: { lastError: 1 },

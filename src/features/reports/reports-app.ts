@@ -22,6 +22,7 @@ import { searchCommand } from './search-command.js';
 import { sendWeeklyDigests } from './weekly-digests.js';
 import { dasborCommand } from './dashboard/dasbor-command.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { UndeliveredMessages } from './undelivered.js';
 import { DashboardSessions } from './dashboard/sessions.js';
 
 /** How old a Mini App's init data may be when it signs someone in (it is made when the app opens). */
@@ -147,6 +148,7 @@ function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contribut
     flow: (id) => host.service.flow(id),
     files: host.files,
     search,
+    undelivered: new UndeliveredMessages(models),
     sessions: reports.dashboardSessions,
     translator: host.translator,
     readerFor: (personId) => host.readerFor(personId),

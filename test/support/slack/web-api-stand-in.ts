@@ -317,6 +317,7 @@ export class SlackWebApiStandIn {
   private readonly recorded: RecordedCall[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly faults = new Map<string, Fault[]>();
+  private readonly outages: Array<{ methods: readonly string[]; until: number; status: number }> = [];
   private readonly overrides = new Map<string, MethodHandler>();
   private readonly messages: StoredMessage[] = [];
   private readonly views = new Map<string, StoredView>();
@@ -382,6 +383,7 @@ export class SlackWebApiStandIn {
   reset(): void {
     this.recorded.length = 0;
     this.messages.length = 0;
+    this.outages.length = 0;
     for (const map of [this.faults, this.overrides, this.views, this.homes, this.users, this.files])
       map.clear();
   }
@@ -420,6 +422,14 @@ export class SlackWebApiStandIn {
     const queue = this.faults.get(method) ?? [];
     queue.push(fault);
     this.faults.set(method, queue);
+  }
+
+  /**
+   * For the next `ms` milliseconds every request for `methods` is answered with HTTP `status`
+   * (default 502), without side effects: a Web API outage as the app sees it.
+   */
+  failFor(methods: readonly string[], ms: number, status = 502): void {
+    this.outages.push({ methods, until: Date.now() + ms, status });
   }
 
   /** Serve `method` with `handler`, which returns the whole response (including `ok`). */
@@ -529,7 +539,8 @@ export class SlackWebApiStandIn {
   }
 
   private record(method: string, params: Params, token: string | undefined, handle: () => Reply): Reply {
-    const fault = this.faults.get(method)?.shift();
+    const outage = this.outages.find((o) => o.methods.includes(method) && Date.now() < o.until);
+    const fault = outage ? { status: outage.status } : this.faults.get(method)?.shift();
     const reply = fault ? faultReply(fault) : handle();
     const response = this.responseForRecord(reply);
     const ok = reply.status === 200 && !(isRecord(response) && response.ok === false);

@@ -467,8 +467,12 @@ function isMarkdownV2Syntax(text: string, i: number): boolean {
   return false;
 }
 
+/** Half a surrogate pair: JSON can carry it (escaped), UTF-8 cannot, and Telegram refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function checkFormattedText(text: string, parseMode: string | undefined, kind: 'text' | 'caption'): void {
   if (kind === 'text' && text.trim() === '') throw badRequest('message text is empty');
+  if (LONE_SURROGATE.test(text)) throw badRequest('strings must be encoded in UTF-8');
   if (parseMode !== undefined && !['HTML', 'MarkdownV2', 'Markdown'].includes(parseMode)) {
     throw badRequest(`unsupported parse_mode`);
   }
@@ -919,6 +923,7 @@ export class TelegramBotApiStandIn {
   private readonly chats = new Map<number, ChatState>();
   private readonly recordedCalls: RecordedCall[] = [];
   private readonly faults = new Map<string, ActiveFault[]>();
+  private readonly outages: Array<{ methods: readonly string[]; until: number; status: number }> = [];
   private readonly answers: CallbackAnswer[] = [];
   private readonly openQueries = new Map<string, { answered: boolean }>();
   private readonly commandLists = new Map<string, CommandList>();
@@ -1252,6 +1257,14 @@ export class TelegramBotApiStandIn {
     this.faults.set(method, list);
   }
 
+  /**
+   * For the next `ms` milliseconds every call of `methods` fails with `status` (default 502 Bad
+   * Gateway), without side effects: an outage of the Bot API as the bot sees it.
+   */
+  failFor(methods: readonly string[], ms: number, status = 502): void {
+    this.outages.push({ methods, until: Date.now() + ms, status });
+  }
+
   // --- HTTP ---------------------------------------------------------------------------------------------------
 
   private get defaultWaitMs(): number {
@@ -1355,6 +1368,8 @@ export class TelegramBotApiStandIn {
   ): Promise<ApiResponseBody | 'drop-connection'> {
     try {
       this.checkToken(call.token);
+      const outage = this.outages.find((o) => o.methods.includes(call.method) && Date.now() < o.until);
+      if (outage !== undefined) throw faultError({ status: outage.status });
       const fault = this.takeFault(call.method);
       if (fault !== undefined && 'dropConnection' in fault) {
         this.settle(call, { ok: false, error_code: 0, description: 'connection dropped by failNext' });

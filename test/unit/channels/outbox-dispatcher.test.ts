@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import {
+  ChannelContentRefusedError,
   ChannelPermanentError,
   ChannelRateLimitedError,
   ChannelTransientError,
@@ -177,16 +178,92 @@ describe('the outbox dispatcher', () => {
 
   test('someone with no linked account: the message is kept as failed with the reason, not retried forever', async () => {
     const r = rig();
+    const failed = () =>
+      [...r.outbox.entries.values()].filter((e) => e.status === 'failed' && e.prompt.kind === 'task');
     await r.outbox.enqueue([task('yusuf')]);
     await r.dispatcher.tick();
-    const [entry] = [...r.outbox.entries.values()];
+    const [entry] = failed();
     expect(entry?.status).toBe('failed');
     expect(entry?.lastError).toContain('no linked chat account');
     r.telegram.failNext(new ChannelPermanentError('Forbidden: bot was blocked by the user'));
     await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
     await r.outbox.enqueue([task('rina')]);
     await r.dispatcher.tick();
-    expect((await r.outbox.counts()).failed).toBe(2);
+    expect(failed()).toHaveLength(2);
+    // A person blocking the bot is not cured by another rendering: it was tried once.
+    expect(r.telegram.sent.filter((s) => s.chatId === '5')).toEqual([]);
+  });
+
+  test('a message the platform refuses is sent once more as plain, short, well-formed text, buttons kept', async () => {
+    const r = rig();
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    r.telegram.failNext(
+      new ChannelContentRefusedError('Bad Request: strings must be encoded in UTF-8', 'text'),
+    );
+    await r.outbox.enqueue([
+      {
+        ...task('rina'),
+        lines: [{ key: 'reply-approved' }, { key: 'chat-document-coming', params: { name: 'a\uD83D' } }],
+      },
+    ]);
+    await r.dispatcher.tick();
+    const [sent] = r.telegram.sent;
+    expect(sent?.message.plain).toBe(true);
+    expect(sent?.message.lines).toHaveLength(1);
+    expect(sent?.message.lines.join('')).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(sent?.message.lines.join('').length).toBeLessThanOrEqual(2000);
+    expect(sent?.message.buttons[0]?.[0]?.label).toBe('✅ Setujui');
+    expect(await r.outbox.counts()).toMatchObject({ sent: 1, failed: 0, pending: 0 });
+  });
+
+  test('a refusal of the buttons: sent again without them; the text stays', async () => {
+    const r = rig();
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    r.telegram.failNext(new ChannelContentRefusedError('Bad Request: BUTTON_DATA_INVALID', 'buttons'));
+    await r.outbox.enqueue([task('rina')]);
+    await r.dispatcher.tick();
+    expect(r.telegram.sent.map((s) => [s.message.lines, s.message.buttons])).toEqual([[['Disetujui.'], []]]);
+  });
+
+  test('refused twice: failed, and the superior and the admins are told in chat, once; a notice is never escalated', async () => {
+    const r = rig();
+    await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
+    await r.identities.link('bambang', { channel: 'telegram', userId: '7', chatId: '7' });
+    await r.identities.setPreferences('hendra', { locale: 'en' });
+    const refused = () => new ChannelContentRefusedError('Bad Request: message is too long', 'text');
+    r.telegram.failNext(refused(), refused());
+    const failing = { ...task('rina'), id: 'i1:9:1' };
+    await r.outbox.enqueue([failing]);
+    await r.dispatcher.tick();
+    expect(r.outbox.entries.get('i1:9:1')).toMatchObject({ status: 'failed' });
+    expect(r.outbox.entries.get('i1:9:1')?.lastError).toContain('as plain text');
+    // The admin hendra has no account: that notice fails too, and is reported to nobody.
+    r.clock.advance(2000);
+    await r.dispatcher.tick();
+    r.clock.advance(2000);
+    await r.dispatcher.tick();
+    const notices = [...r.outbox.entries.values()].filter((e) => e.prompt.id.startsWith('undeliverable:'));
+    expect(notices.map((e) => [e.prompt.to, e.status])).toEqual([
+      ['bambang', 'sent'],
+      ['hendra', 'failed'],
+    ]);
+    const told = r.telegram.sent.find((s) => s.chatId === '7')?.message.lines ?? [];
+    expect(told[0]).toContain('Rina');
+    expect(told[0]).toContain('i1');
+    expect(told[0]).toContain('input-data-ppk');
+    expect(told[1]).toContain('outbox retry i1:9:1');
+    expect(r.outbox.entries.size).toBe(3);
+  });
+
+  test('an edit that cannot be made is kept as failed but reported to nobody: the task itself arrived', async () => {
+    const r = rig();
+    await r.messages.record('i1', 'r#2', 'rina', { platform: 'telegram', chatId: '5', messageId: '9' });
+    r.telegram.failNext(new ChannelPermanentError('Bad Request: message to edit not found'));
+    await r.outbox.enqueue([task('rina', 'r#2', 'task-closed')]);
+    await r.dispatcher.tick();
+    expect([...r.outbox.entries.values()].map((e) => [e.prompt.kind, e.status])).toEqual([
+      ['task-closed', 'failed'],
+    ]);
   });
 
   test('a stored file goes with its caption; the second time by the platform’s own id, not uploaded again', async () => {

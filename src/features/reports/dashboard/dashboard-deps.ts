@@ -7,6 +7,7 @@ import type { Logger } from '../../../logger.js';
 import type { MongoLetterSearch } from '../letter-search.js';
 import type { Translate } from '../report-texts.js';
 import type { ScopeFiguresSource } from '../scope-figures.js';
+import type { UndeliveredMessages } from '../undelivered.js';
 import type { PageFrame, Section } from './layout.js';
 import type { DashboardSession, DashboardSessions } from './sessions.js';
 
@@ -17,6 +18,8 @@ export interface DashboardDeps {
   flow(id: string): Flow | undefined;
   files: FileStore;
   search: MongoLetterSearch;
+  /** The messages the outbox gave up on. */
+  undelivered: Pick<UndeliveredMessages, 'list' | 'count'>;
   sessions: DashboardSessions;
   translator: Translator;
   readerFor(personId: PersonId): Promise<Reader>;

@@ -10,6 +10,7 @@ import { downloadFile, instancePage } from './instance-page.js';
 import { messagePage, type PageFrame } from './layout.js';
 import { overviewPage } from './overview-page.js';
 import { searchPage } from './search-page.js';
+import { undeliveredPage } from './undelivered-page.js';
 import { miniAppPage, miniAppSignIn, signInPage, signInPost, signOut } from './sign-in.js';
 
 type Handler = (deps: DashboardDeps, request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -90,6 +91,7 @@ export function dashboardRoutes(deps: DashboardDeps): HttpRoute[] {
     ['GET', '/dasbor/surat', signedIn(htmlPage(instancePage))],
     ['GET', '/dasbor/berkas', signedIn(downloadFile)],
     ['GET', '/dasbor/cari', signedIn(htmlPage(searchPage))],
+    ['GET', '/dasbor/tak-terkirim', signedIn(htmlPage(undeliveredPage))],
     ['GET', '/dasbor/kepatuhan', signedIn(htmlPage(compliancePage))],
     ['GET', '/dasbor/kepatuhan/grafik', signedIn(complianceChart)],
     ['GET', '/dasbor/kepatuhan.xlsx', signedIn(complianceDownload)],

@@ -102,7 +102,15 @@ export async function overviewPage(
   const card = (value: number, label: string, tone = '') =>
     html`<div class="card ${tone}" data-count="${label}"><b>${value}</b>${label}</div>`;
   const label = scopeLabel(scope, org, reportTexts(deps.translator, viewer.reader));
-  const body = html`${unitPicker(viewer, deps, scope, '/dasbor')}
+  // Admins see at once when messages could not be delivered (the list is theirs to act on).
+  const undelivered = org.isAdmin(viewer.personId) ? await deps.undelivered.count({}) : 0;
+  const warning =
+    undelivered > 0
+      ? html`<p class="message bad" id="undelivered-count">
+          <a href="/dasbor/tak-terkirim">${t('dash-undelivered-count', { count: undelivered })}</a>
+        </p>`
+      : '';
+  const body = html`${warning}${unitPicker(viewer, deps, scope, '/dasbor')}
     <p class="muted" id="scope">${t('dash-scope', { scope: label })}</p>
     <section class="cards" id="counts">
       ${card(c.open, t('dash-count-open'))}${card(c.dueToday, t('dash-count-due-today'), 'warn')}${card(c.overdue, t('dash-count-overdue'), 'bad')}${card(c.escalated, t('dash-count-escalated'), 'bad')}${card(c.paused, t('dash-count-paused'))}
