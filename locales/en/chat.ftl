@@ -120,7 +120,9 @@ chat-command-laporan = Compliance report
 chat-help-cari = find a letter by subject, agenda number or requesting unit
 chat-args-cari = {" "}WORDS
 chat-command-cari = Find a letter
-outbox-undeliverable = ⚠️ A message to { $person } ({ $personId }) could not be delivered: request { $instance }, step { $step }. Reason: { $reason }
+outbox-undeliverable = ⚠️ A message to { $person } ({ $personId }) could not be delivered. Reason: { $reason }
+outbox-undeliverable-where = Request { $instance }, step { $step }
+outbox-undeliverable-todo-superior = Please let { $person } know directly that Pandu has a task or message for them (/tugas). The admins have been told and will send it again.
 outbox-undeliverable-todo = { $cause ->
     [unlinked] Ask { $person } to link their chat account (npm run pandu -- org invite { $personId }), then send it again: npm run pandu -- outbox retry { $id }
    *[refused] Once the cause is mended, send it again: npm run pandu -- outbox retry { $id } (list: npm run pandu -- outbox list --failed)

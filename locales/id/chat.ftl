@@ -117,7 +117,9 @@ chat-command-laporan = Laporan kepatuhan standar waktu
 chat-help-cari = cari surat menurut perihal, nomor agenda, atau unit pemohon
 chat-args-cari = {" "}KATA
 chat-command-cari = Cari surat
-outbox-undeliverable = ⚠️ Pesan untuk { $person } ({ $personId }) tidak dapat dikirim: permohonan { $instance }, langkah { $step }. Sebab: { $reason }
+outbox-undeliverable = ⚠️ Pesan untuk { $person } ({ $personId }) tidak dapat dikirim. Sebab: { $reason }
+outbox-undeliverable-where = Permohonan { $instance }, langkah { $step }
+outbox-undeliverable-todo-superior = Mohon kabari { $person } secara langsung bahwa ada tugas atau pesan untuknya di Pandu (/tugas). Admin sudah diberi tahu dan akan mengirim ulang.
 outbox-undeliverable-todo = { $cause ->
     [unlinked] Minta { $person } menautkan akun chat-nya (npm run pandu -- org invite { $personId }), lalu kirim ulang: npm run pandu -- outbox retry { $id }
    *[refused] Setelah sebabnya diatasi, kirim ulang: npm run pandu -- outbox retry { $id } (daftar: npm run pandu -- outbox list --failed)

@@ -1,4 +1,5 @@
 import type { Prompt } from '../core/engine/types.js';
+import type { MessageRef } from '../core/i18n.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
 import { safeText } from './safe-message.js';
 
@@ -31,6 +32,7 @@ export function undeliverableNotices(
   const person = org.person(prompt.to);
   const superior = org.superiorOf(prompt.to);
   const admins = org.allPeople().filter((p) => p.admin);
+  const adminIds = new Set(admins.map((p) => p.id));
   const recipients = [...new Set([superior, ...admins].flatMap((p) => (p ? [p.id] : [])))].filter(
     (id) => id !== prompt.to,
   );
@@ -43,6 +45,10 @@ export function undeliverableNotices(
     id: prompt.id,
     cause: failure.cause,
   };
+  // Which request and step, as the task itself names them (its header and step line; the reader's
+  // right to see the subject is applied when the notice is rendered); else by their ids.
+  const context = prompt.lines.filter((line) => CONTEXT_KEYS.has(line.key));
+  const where: MessageRef[] = context.length > 0 ? context : [{ key: 'outbox-undeliverable-where', params }];
   return recipients.map((to) => ({
     id: `${NOTICE_PREFIX}${prompt.id}:${to}`,
     to,
@@ -50,8 +56,12 @@ export function undeliverableNotices(
     kind: 'notice' as const,
     lines: [
       { key: 'outbox-undeliverable', params },
-      { key: 'outbox-undeliverable-todo', params },
+      ...where,
+      // Only an admin can send it again; a superior is asked to tell the person another way.
+      { key: adminIds.has(to) ? 'outbox-undeliverable-todo' : 'outbox-undeliverable-todo-superior', params },
     ],
     actions: [],
   }));
 }
+
+const CONTEXT_KEYS = new Set(['task-header', 'task-step']);

@@ -249,9 +249,14 @@ describe('the outbox dispatcher', () => {
     ]);
     const told = r.telegram.sent.find((s) => s.chatId === '7')?.message.lines ?? [];
     expect(told[0]).toContain('Rina');
-    expect(told[0]).toContain('i1');
-    expect(told[0]).toContain('input-data-ppk');
-    expect(told[1]).toContain('outbox retry i1:9:1');
+    // The task has no header here: the request and step are named by their ids.
+    expect(told[1]).toContain('i1');
+    expect(told[1]).toContain('input-data-ppk');
+    // Bambang is her superior, not an admin: asked to tell her, not given a command he cannot run.
+    expect(told[2]).toContain('/tugas');
+    expect(told[2]).not.toContain('outbox retry');
+    const toAdmin = notices.find((e) => e.prompt.to === 'hendra')?.prompt.lines.at(-1);
+    expect(toAdmin).toMatchObject({ key: 'outbox-undeliverable-todo', params: { id: 'i1:9:1' } });
     expect(r.outbox.entries.size).toBe(3);
   });
 
