@@ -104,7 +104,9 @@ describe('a message the Bot API refuses', () => {
     clock.advance(5000);
     await dispatcher.tick();
     expect(standIn.sentTo(bambang.id).map((m) => m.text)).toEqual([
-      expect.stringMatching(/Pesan untuk Rina Wulandari \(rina\) tidak dapat dikirim[^]*Mohon kabari Rina Wulandari/),
+      expect.stringMatching(
+        /Pesan untuk Rina Wulandari \(rina\) tidak dapat dikirim[^]*Mohon kabari Rina Wulandari/,
+      ),
     ]);
     expect(standIn.sentTo(hendra.id).map((m) => m.text)).toEqual([
       expect.stringMatching(
