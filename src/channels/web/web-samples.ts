@@ -1,3 +1,4 @@
+import { PPK_COLUMNS } from '../../files/ppk/columns.js';
 import { pdfKit } from '../../lazy-libraries.js';
 
 /** The sample request the playground starts: its subject and its nota dinas (a real, small PDF). */
@@ -21,19 +22,8 @@ export async function sampleMemo(): Promise<Buffer> {
   });
 }
 
-const HEADER = [
-  'NIP',
-  'Nama',
-  'Jabatan',
-  'Peran',
-  'Email',
-  'Nomor HP',
-  'Unit Kerja',
-  'Nama Paket',
-  'Pagu Anggaran (Rp)',
-  'Tahun Anggaran',
-  'Nomor SK Penetapan',
-];
+/** The template's own columns, in its order. */
+const HEADER = PPK_COLUMNS.map((column) => column.header);
 
 function csv(rows: string[][]): string {
   const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
