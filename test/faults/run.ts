@@ -24,33 +24,33 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 say(`fault suite: seed ${seed} (FAULTS_SEED=${seed} repeats its choices), logs in ${logDir}`);
 
 buildLikeNpmStart();
-const results: ScenarioResult[] = [];
-results.push(
-  await runScenario({
+// The two scenarios are independent (each its own database, stand-in and ports): they run side by side.
+const requestsOne = Number(env['FAULTS_REQUESTS'] ?? 50);
+const requestsTwo = Number(env['FAULTS_REQUESTS_TWO'] ?? 20);
+const results: ScenarioResult[] = await Promise.all([
+  runScenario({
     label: 'one',
     seed,
     processes: 1,
-    requests: Number(env['FAULTS_REQUESTS'] ?? 50),
+    requests: requestsOne,
     kills: Number(env['FAULTS_KILLS'] ?? 20),
-    concurrency: 8,
+    concurrency: requestsOne,
     standardSeconds: 3,
     logDir,
     say,
   }),
-);
-results.push(
-  await runScenario({
+  runScenario({
     label: 'two',
     seed: seed + 1,
     processes: 2,
-    requests: Number(env['FAULTS_REQUESTS_TWO'] ?? 20),
+    requests: requestsTwo,
     kills: Number(env['FAULTS_KILLS_TWO'] ?? 6),
-    concurrency: 8,
+    concurrency: requestsTwo,
     standardSeconds: 3,
     logDir,
     say,
   }),
-);
+]);
 
 for (const result of results) for (const defect of result.defects) say(`DEFECT [${result.label}] ${defect}`);
 const total = results.reduce((sum, r) => addFigures(sum, r.figures), emptyFigures());

@@ -4,7 +4,7 @@
  * Telegram while one process is killed with SIGKILL again and again and started again; then the
  * checks.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { freePort } from '../support/free-port.js';
@@ -95,7 +95,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       standIn,
       world,
       random,
-      patienceMs: 75_000,
+      patienceMs: Number(process.env['FAULTS_PATIENCE_MS'] ?? 180_000),
       isDone: async (subject) =>
         (await database.collection('instances').countDocuments({ subject, status: 'completed' })) > 0,
     });
@@ -105,7 +105,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     let nextIndex = 1;
     let running = 0;
     const lanes = Array.from({ length: options.concurrency }, async (_, lane) => {
-      await sleep(lane * 400);
+      await sleep(lane * 250);
       while (nextIndex <= options.requests) {
         const index = nextIndex++;
         running++;
@@ -145,6 +145,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       sent: sentMessages(standIn),
       reminderShare: REMINDER_SHARE,
     });
+    if (defects.length > 0) await dumpEvidence(logDir, database, logs, standIn);
     return {
       label: options.label,
       seed: options.seed,
@@ -165,6 +166,25 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     await db.stop();
     world.remove();
   }
+}
+
+/** What a failed run leaves for its analysis: the database's requests, agenda and outbox, every Bot API call. */
+async function dumpEvidence(
+  logDir: string,
+  database: ReturnType<MongoClient['db']>,
+  logs: RequestLog[],
+  standIn: TelegramBotApiStandIn,
+): Promise<void> {
+  const write = (name: string, value: unknown) =>
+    writeFileSync(join(logDir, name), JSON.stringify(value, null, 1));
+  for (const name of ['instances', 'agenda_claims', 'agenda_letters', 'outbox', 'counters'])
+    write(`${name}.json`, await database.collection(name).find({}).toArray());
+  write('driver.json', logs);
+  write(
+    'bot-api-calls.json',
+    standIn.calls().filter((c) => c.method !== 'getUpdates'),
+  );
+  write('updates.json', standIn.pushedUpdates());
 }
 
 function nextEvent(emitter: Driver, event: string, timeoutMs: number): Promise<void> {
