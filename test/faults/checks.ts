@@ -30,6 +30,8 @@ export interface Figures {
   escalationsDuplicated: number;
   escalationsLost: number;
   early: number;
+  /** Of the duplicates: those whose first copy reached the Bot API less than a second before a kill. */
+  duplicatesAtKill: number;
   agendaNumbers: number;
   agendaGapsOrRepeats: number;
 }
@@ -67,6 +69,7 @@ export function emptyFigures(): Figures {
     escalationsDuplicated: 0,
     escalationsLost: 0,
     early: 0,
+    duplicatesAtKill: 0,
     agendaNumbers: 0,
     agendaGapsOrRepeats: 0,
   };
@@ -77,6 +80,8 @@ export interface CheckOptions {
   world: World;
   logs: RequestLog[];
   sent: Sent[];
+  /** Date.now() of every SIGKILL of the scenario. */
+  killedAt: number[];
   /** The share of the standard time after which the reminder is due (REMINDER_SHARE). */
   reminderShare: number;
 }
@@ -87,6 +92,12 @@ export async function check(options: CheckOptions): Promise<{ figures: Figures; 
   const figures = emptyFigures();
   const defects: string[] = [];
   const defect = (subject: string, what: string) => defects.push(`${subject}: ${what}`);
+  /** A copy sent again because the process died between the Bot API's answer and the outbox's record. */
+  const atKill = (copies: Sent[]) => {
+    const first = Math.min(...copies.map((m) => m.at));
+    if (options.killedAt.some((k) => k >= first && k - first < 1000))
+      figures.duplicatesAtKill += copies.length - 1;
+  };
   // Each document keeps the instance in `state`, its audit trail beside it in `events`.
   const docs = await db
     .collection<{ state: Omit<InstanceDoc, 'events'>; events: InstanceDoc['events'] }>('instances')
@@ -125,6 +136,7 @@ export async function check(options: CheckOptions): Promise<{ figures: Figures; 
       }
       if (tasks.length > 1) {
         figures.tasksDuplicated += tasks.length - 1;
+        atKill(tasks.map(({ m }) => m));
         defect(log.subject, `${step.id}: ${tasks.length} task messages`);
       }
       const events = instance.events.filter((e) => e.runId === run.runId);
@@ -140,6 +152,7 @@ export async function check(options: CheckOptions): Promise<{ figures: Figures; 
       if (reminded > 1) defect(log.subject, `${step.id}: ${reminded} reminder events`);
       if (reminders.length > reminded) {
         figures.remindersDuplicated += reminders.length - reminded;
+        atKill(reminders);
         defect(log.subject, `${step.id}: ${reminders.length} reminders for ${reminded} recorded`);
       }
       if (reminders.length < reminded) {
@@ -168,6 +181,9 @@ export async function check(options: CheckOptions): Promise<{ figures: Figures; 
         figures.escalationsDelivered += Math.min(expected, got);
         if (got > expected) {
           figures.escalationsDuplicated += got - expected;
+          atKill(
+            delivered.filter(({ k }) => k?.kind === 'escalation' && k.level === level).map(({ m }) => m),
+          );
           defect(log.subject, `${step.id}: level ${level} delivered ${got} times, recorded ${expected}`);
         }
         if (got < expected) {

@@ -32,7 +32,6 @@ export interface DriverOptions {
 }
 
 const PATIENCE: Patience[] = ['none', 'reminder', 'level-1', 'level-2'];
-const REQUESTERS = ['ulp-biro-umum', 'ulp-dukcapil'];
 
 export class Driver extends EventEmitter {
   constructor(private readonly options: DriverOptions) {
@@ -48,7 +47,8 @@ export class Driver extends EventEmitter {
   /** One request, from `/ajukan` to its approval. */
   async request(index: number, label: string): Promise<RequestLog> {
     const subject = `Uji gangguan ${label}-${String(index).padStart(3, '0')}`;
-    const requester = REQUESTERS[index % REQUESTERS.length] ?? 'ulp-biro-umum';
+    const lane = (index % this.options.world.lanes) + 1;
+    const requester = `ulp-${lane}`;
     const log: RequestLog = { subject, requester, patience: {}, missing: [] };
     const { standIn } = this.options;
     // Both updates at once: the service handles one chat's updates in order.
@@ -59,10 +59,10 @@ export class Driver extends EventEmitter {
       bytes: Buffer.from(`%PDF-1.4 ${subject}`),
     });
     for (const step of TIMED_STEPS) {
-      const performer = this.user(step.performer);
+      const performer = this.user(step.performer(lane));
       const task = await this.until(() => taskMessage(standIn, performer.id, subject, step));
       if (!task) {
-        log.missing.push(`${step.id}: no task for ${step.performer}`);
+        log.missing.push(`${step.id}: no task for ${step.performer(lane)}`);
         return log;
       }
       const patience = PATIENCE[Math.floor(this.options.random() * PATIENCE.length)] ?? 'none';

@@ -10,6 +10,19 @@ import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../support/paths.js';
 import { sleep } from '../support/e2e/waiting.js';
 
+/** Every child started here: killed when the suite's own process ends, however it ends. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(1));
+
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 /** `npm start` is `node --max-semi-space-size=32 dist/main.js` after its `prestart` build check. */
 export const START_ARGS = ['--max-semi-space-size=32', 'dist/main.js'];
 
@@ -58,6 +71,8 @@ export class Service {
   private readonly log: WriteStream;
   starts = 0;
   kills = 0;
+  /** Date.now() of each SIGKILL. */
+  readonly killedAt: number[] = [];
 
   constructor(
     readonly name: string,
@@ -75,11 +90,13 @@ export class Service {
   /** Starts the process and waits until /readyz says it is ready. */
   async start(readyWithinMs = 60_000): Promise<void> {
     this.starts++;
-    const child = spawn(process.execPath, START_ARGS, {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = track(
+      spawn(process.execPath, START_ARGS, {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     this.log.write(`--- start ${this.starts} (pid ${String(child.pid)}) at ${new Date().toISOString()}\n`);
     child.stdout?.pipe(this.log, { end: false });
     child.stderr?.pipe(this.log, { end: false });
@@ -109,6 +126,7 @@ export class Service {
   async kill(): Promise<void> {
     if (!this.child || !this.running) return;
     this.kills++;
+    this.killedAt.push(Date.now());
     this.log.write(`--- SIGKILL at ${new Date().toISOString()}\n`);
     await stopChild(this.child, 'SIGKILL');
   }

@@ -30,6 +30,8 @@ export interface ScenarioOptions {
   /** Requests in flight at once. */
   concurrency: number;
   standardSeconds: number;
+  /** Chains of people the requests are spread over (see world.ts). */
+  lanes: number;
   logDir: string;
   say(line: string): void;
 }
@@ -52,7 +54,7 @@ export interface ScenarioResult {
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioResult> {
   const started = Date.now();
   const random = seededRandom(options.seed);
-  const world = createWorld(options.standardSeconds);
+  const world = createWorld(options.standardSeconds, options.lanes);
   const logDir = join(options.logDir, options.label);
   mkdirSync(logDir, { recursive: true });
   const db = await startDatabase(await freePort(), logDir);
@@ -143,6 +145,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       world,
       logs,
       sent: sentMessages(standIn),
+      killedAt: victim.killedAt,
       reminderShare: REMINDER_SHARE,
     });
     if (defects.length > 0) await dumpEvidence(logDir, database, logs, standIn);

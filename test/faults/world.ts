@@ -1,7 +1,13 @@
 /**
- * The world the fault suite runs in: the example org with every person on Telegram (chat ids
- * named in the org file), the time-standards test flow with seconds-long standards, and a
- * seeded random number generator (every choice of a run comes from it).
+ * The world the fault suite runs in: the example org plus `lanes` small chains of people, each
+ * with its own flow (so that no one person's chat, paced at one message a second like Telegram's,
+ * holds the run up), every person on Telegram (chat ids named in the org file), and a seeded
+ * random number generator (every choice of a run comes from it).
+ *
+ * Lane k: the requester `ulp-k` (position ULP-k, the only one who can start flow uji-gangguan-k),
+ * Tata Usaha `tu-k` (Staf, tag tata-usaha), the reviewer `staf-k` (Staf) and the approver
+ * `kasub-k` (Kasubbid) in unit lajur-k, under `kabid-k` (Kabid of bidang-k, in Pusdatinkomtel):
+ * escalations go kasub-k, kabid-k, then the Kapus (Hendra), Sekjen, Menteri.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,74 +22,108 @@ export interface World {
   dir: string;
   flowsDir: string;
   orgFile: string;
+  lanes: number;
   /** Every person of the org, by id, as a Telegram user. */
   users: Map<string, SimUser>;
-  /** The person behind a chat id. */
-  personOf(chatId: number): string | undefined;
-  /** The standard time of both timed steps, in ms. */
+  /** The standard time of the timed steps, in ms. */
   standardMs: number;
   remove(): void;
 }
 
-interface OrgPersonYaml {
-  id: string;
-  name: string;
-  chat?: Record<string, number>;
+/** The steps of the fault flows that have a standard time, in order: who performs them in lane k. */
+export const TIMED_STEPS = [
+  { id: 'agenda', number: 2, performer: (lane: number) => `tu-${lane}`, button: 'Catat' },
+  { id: 'telaah', number: 3, performer: (lane: number) => `staf-${lane}`, button: 'Setujui' },
+  { id: 'setujui', number: 4, performer: (lane: number) => `kasub-${lane}`, button: 'Setujui' },
+] as const;
+export type TimedStep = (typeof TIMED_STEPS)[number];
+export const STEP_COUNT = 4;
+
+interface OrgYaml {
+  positions?: Array<{ id: string; superior?: string }>;
+  units: Array<{ id: string; name: string; parent?: string }>;
+  people: Array<{
+    id: string;
+    name: string;
+    position: string;
+    unit: string;
+    tags?: string[];
+    chat?: Record<string, number>;
+  }>;
 }
 
-export function createWorld(standardSeconds: number): World {
+export function createWorld(standardSeconds: number, lanes: number): World {
   const dir = mkdtempSync(join(tmpdir(), 'pandu-faults-'));
   const flowsDir = join(dir, 'flows');
   const orgFile = join(dir, 'org.yaml');
   mkdirSync(flowsDir);
   // The service's document features read their templates beside the flows.
   for (const shared of ['templates', 'arsip']) symlinkSync(join(FLOWS_DIR, shared), join(flowsDir, shared));
-  writeFileSync(join(flowsDir, 'uji-gangguan.yaml'), faultFlowYaml(`${standardSeconds}s`));
-  const org = parse(readFileSync(EXAMPLE_ORG_FILE, 'utf8')) as { people: OrgPersonYaml[] };
+  const org = parse(readFileSync(EXAMPLE_ORG_FILE, 'utf8')) as OrgYaml;
+  org.positions = [
+    { id: 'Menteri' },
+    { id: 'Sekjen', superior: 'Menteri' },
+    { id: 'Kapus', superior: 'Sekjen' },
+    { id: 'Kabid', superior: 'Kapus' },
+    { id: 'Kasubbid', superior: 'Kabid' },
+    { id: 'Staf', superior: 'Kasubbid' },
+    { id: 'ULP' },
+  ];
+  for (let lane = 1; lane <= lanes; lane++) {
+    writeFileSync(join(flowsDir, `uji-gangguan-${lane}.yaml`), faultFlowYaml(lane, `${standardSeconds}s`));
+    org.positions.push({ id: `ULP-${lane}` });
+    org.units.push(
+      { id: `bidang-${lane}`, name: `Bidang Uji ${lane}`, parent: 'pusdatinkomtel' },
+      { id: `lajur-${lane}`, name: `Subbidang Uji ${lane}`, parent: `bidang-${lane}` },
+      { id: `pemohon-${lane}`, name: `Unit Pemohon ${lane}`, parent: 'setjen' },
+    );
+    // The reviewer before Tata Usaha: a plain Staf step takes the first Staf of the unit.
+    org.people.push(
+      { id: `staf-${lane}`, name: `Staf Uji ${lane}`, position: 'Staf', unit: `lajur-${lane}` },
+      {
+        id: `tu-${lane}`,
+        name: `TU Uji ${lane}`,
+        position: 'Staf',
+        unit: `lajur-${lane}`,
+        tags: ['tata-usaha'],
+      },
+      { id: `kasub-${lane}`, name: `Kasubbid Uji ${lane}`, position: 'Kasubbid', unit: `lajur-${lane}` },
+      { id: `kabid-${lane}`, name: `Kabid Uji ${lane}`, position: 'Kabid', unit: `bidang-${lane}` },
+      { id: `ulp-${lane}`, name: `ULP Uji ${lane}`, position: `ULP-${lane}`, unit: `pemohon-${lane}` },
+    );
+  }
   const users = new Map<string, SimUser>();
-  const people = new Map<number, string>();
   org.people.forEach((person, i) => {
     const id = FIRST_CHAT_ID + i;
     person.chat = { ...person.chat, telegram: id };
     users.set(person.id, { id, first_name: person.name.split(' ')[0] ?? person.id, language_code: 'id' });
-    people.set(id, person.id);
   });
   writeFileSync(orgFile, stringify(org));
   return {
     dir,
     flowsDir,
     orgFile,
+    lanes,
     users,
-    personOf: (chatId) => people.get(chatId),
     standardMs: standardSeconds * 1000,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-/** The steps of the fault flow that have a standard time, in order, with their performer. */
-export const TIMED_STEPS = [
-  { id: 'agenda', number: 2, performer: 'tuti', button: 'Catat' },
-  { id: 'telaah', number: 3, performer: 'rina', button: 'Setujui' },
-  { id: 'setujui', number: 4, performer: 'bambang', button: 'Setujui' },
-] as const;
-export type TimedStep = (typeof TIMED_STEPS)[number];
-export const STEP_COUNT = 4;
-
 /**
  * A request in four steps on an office that never closes: the ULP's intake, the agenda entry by
- * Tata Usaha (Tuti, who takes the incoming agenda number), a review by Rina (Staf, Subbid e-Proc;
- * her superiors Bambang, Sari, Hendra, ...) and an approval by Bambang; the last three have the
- * given standard time.
+ * Tata Usaha (who takes the incoming agenda number), a review by a Staf and an approval by the
+ * Kasubbid; the last three have the given standard time. Every lane's flow shares one agenda book.
  */
-export function faultFlowYaml(standard: string): string {
-  return `id: uji-gangguan
+export function faultFlowYaml(lane: number, standard: string): string {
+  return `id: uji-gangguan-${lane}
 version: 1
 header:
   number: SOP.UJI/GANGGUAN/2026
   ministry: Kementerian Dalam Negeri
   issuer: Pusdatinkomtel
-  name: { id: Uji gangguan, en: Fault test }
-handlingUnit: subbid-eproc
+  name: { id: Uji gangguan ${lane}, en: Fault test ${lane} }
+handlingUnit: lajur-${lane}
 calendar:
   workdays: [mon, tue, wed, thu, fri, sat, sun]
   hours: ['00:00-24:00']
@@ -92,7 +132,7 @@ agendaNumber:
 steps:
   - id: permohonan
     title: { id: Permohonan uji, en: Test request }
-    performer: ULP
+    performer: ULP-${lane}
     type: intake
     output: { label: { id: Nota dinas, en: Memo } }
     next: agenda
