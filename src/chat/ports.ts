@@ -111,4 +111,6 @@ export interface InviteStore {
 export interface DeliveryLog {
   /** True the first time a key is seen, false afterwards. */
   firstTime(key: string): Promise<boolean>;
+  /** Whether the key was seen (by `firstTime`), without recording it. */
+  seen(key: string): Promise<boolean>;
 }

@@ -223,4 +223,8 @@ export class MongoDeliveryLog implements DeliveryLog {
       throw error;
     }
   }
+
+  async seen(key: string): Promise<boolean> {
+    return (await this.models.Delivery.exists({ _id: objectIdForKey(`delivery:${key}`) })) !== null;
+  }
 }

@@ -5,17 +5,20 @@
  */
 import type { OutgoingFile } from '../../src/chat/types.js';
 import type { Instance } from '../../src/core/engine/types.js';
-import { ppkContributions } from '../../src/features/ppk/index.js';
+import { ppkContributions, type PpkRegisterStore } from '../../src/features/ppk/index.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createChatRig } from './chat-rig.js';
 import { MemoryPpkRegisterStore } from './fakes/memory-ppk-register.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function createPpkRig() {
-  const register = new MemoryPpkRegisterStore();
+export function createPpkRig<Register extends PpkRegisterStore = MemoryPpkRegisterStore>(
+  options: { register?: Register } = {},
+) {
+  const register = options.register ?? new MemoryPpkRegisterStore();
   const stored: string[] = [];
   const config = loadConfig({});
+  let feature: ((on: PpkRegisterStore) => ReturnType<typeof ppkContributions>) | undefined;
   const rig = createChatRig({
     contributions: (parts) => {
       const put = parts.files.put.bind(parts.files);
@@ -24,24 +27,31 @@ export function createPpkRig() {
         stored.push(ref.fileId);
         return ref;
       };
-      return ppkContributions(
-        {
-          translator: parts.translator,
-          clock: parts.harness.clock,
-          logger: parts.logger,
-          readerFor: (personId) => parts.readers.readerFor(personId),
-          files: parts.files,
-          send: (prompts) => {
-            parts.sent.push(...prompts);
-            return Promise.resolve();
+      feature = (on) =>
+        ppkContributions(
+          {
+            translator: parts.translator,
+            clock: parts.harness.clock,
+            logger: parts.logger,
+            readerFor: (personId) => parts.readers.readerFor(personId),
+            files: parts.files,
+            send: (prompts) => {
+              parts.sent.push(...prompts);
+              return Promise.resolve();
+            },
+            config,
+            service: parts.harness.service,
           },
-          config,
-          service: parts.harness.service,
-        },
-        register,
-      );
+          on,
+        );
+      return feature(register);
     },
   });
+
+  /** The feature built again on the same service (a restarted process), on `on`, and started. */
+  async function restart(on: PpkRegisterStore): Promise<void> {
+    await feature?.(on).start?.();
+  }
   const { harness, chat, translator } = rig;
 
   /** The files the feature sent to people, as they would receive them (caption in their language). */
@@ -71,5 +81,15 @@ export function createPpkRig() {
     return current;
   }
 
-  return { ...rig, harness, chat, register, stored, translator, sentFiles, toListStep };
+  return {
+    ...rig,
+    harness,
+    chat,
+    register: register as Register,
+    stored,
+    translator,
+    sentFiles,
+    toListStep,
+    restart,
+  };
 }

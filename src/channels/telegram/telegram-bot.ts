@@ -44,11 +44,16 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     }),
   );
   bot.use(async (ctx, next) => {
-    if (!(await deps.deliveries.firstTime(`telegram:update:${ctx.update.update_id}`))) {
+    const key = `telegram:update:${ctx.update.update_id}`;
+    if (await deps.deliveries.seen(key)) {
       logger.debug({ updateId: ctx.update.update_id }, 'duplicate Telegram update ignored');
       return;
     }
     await next();
+    // Recorded once handled, not before: a process that dies while handling the update (its
+    // offset or webhook answer never reached Telegram) gets it again and handles it then. What
+    // the handlers change is keyed by the tap's or message's id, so handling twice applies once.
+    await deps.deliveries.firstTime(key);
   });
   bot.use(sequentializeByChat());
   // After the two above: a composer takes its place in the chain where it is made, and handlers

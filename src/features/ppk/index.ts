@@ -10,6 +10,7 @@ import type { Contributions, Feature, FeatureHost } from '../feature.js';
 import { authenticatedListCommand, registerCommand, templateCommand } from './commands.js';
 import { createPpkLifecycle } from './lifecycle.js';
 import { MongoPpkRegisterStore } from './mongo-register-store.js';
+import { repairRegister } from './register-repair.js';
 import { runRegisterExport } from './register-export.js';
 import type { PpkRegisterStore } from './register-store.js';
 import { PPK_LIST_HANDLER } from './steps.js';
@@ -61,18 +62,25 @@ export function ppkContributions(
     ],
   };
   const reader = { locale: host.config.DEFAULT_LOCALE, timeZone: host.config.TIME_ZONE };
+  const lifecycle = {
+    flow,
+    org,
+    register,
+    translator: host.translator,
+    readerFor: host.readerFor,
+    files: host.files,
+    send: host.send,
+    logger: host.logger,
+  };
   return {
     chat,
-    onSaved: createPpkLifecycle({
-      flow,
-      org,
-      register,
-      translator: host.translator,
-      readerFor: host.readerFor,
-      files: host.files,
-      send: host.send,
-      logger: host.logger,
-    }),
+    onSaved: createPpkLifecycle(lifecycle),
+    // A crash between an instance's save and its register update is made good here.
+    start: async () => {
+      await repairRegister({ ...lifecycle, listForUnit: commandDeps.listForUnit }).catch((error: unknown) =>
+        host.logger.error({ err: error }, 'PPK register repair failed; it runs again at the next start'),
+      );
+    },
     cli: [
       {
         group: 'register',

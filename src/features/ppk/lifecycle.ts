@@ -1,17 +1,15 @@
 import type { OutgoingFile } from '../../chat/types.js';
 import type { FileStore } from '../../core/ports.js';
 import type { Instance, Prompt, StepRun } from '../../core/engine/types.js';
-import { latestFile } from '../../core/engine/task-prompts.js';
 import type { Flow } from '../../core/flow/model.js';
 import type { PersonId } from '../../core/ids.js';
 import type { OrgDirectory } from '../../core/org/org-directory.js';
 import type { SavedChange } from '../../core/service/sop-service.js';
 import type { Reader, Translator } from '../../i18n/translator.js';
 import type { Logger } from '../../logger.js';
-import { authenticatedList, authenticatedXlsx, type AuthenticatedList } from './authenticated-list.js';
-import { readPpkContent } from './content.js';
-import type { PpkRegisterStore, RegisterUnit } from './register-store.js';
-import { verifiedListStep } from './steps.js';
+import { authenticatedXlsx, type AuthenticatedList } from './authenticated-list.js';
+import type { PpkRegisterStore } from './register-store.js';
+import { registerUnitOf, verifiedListOf } from './register-updates.js';
 import { XLSX_MIME } from './upload-handler.js';
 
 export interface LifecycleDeps {
@@ -37,8 +35,8 @@ export function createPpkLifecycle(deps: LifecycleDeps): (change: SavedChange) =
     if (!flow) return;
     for (const run of endedRuns) {
       try {
-        if (run.outcome === 'approved') await onVerified(deps, flow, instance, run);
-        if (run.outcome === 'completed') await onAuthenticated(deps, flow, instance, run);
+        await applyVerified(deps, flow, instance, run);
+        await applyAuthenticated(deps, flow, instance, run);
       } catch (error) {
         deps.logger.error(
           { err: error, instanceId: instance.id, runId: run.runId },
@@ -49,54 +47,37 @@ export function createPpkLifecycle(deps: LifecycleDeps): (change: SavedChange) =
   };
 }
 
-async function onVerified(deps: LifecycleDeps, flow: Flow, instance: Instance, run: StepRun): Promise<void> {
-  const step = flow.steps.find((s) => s.id === run.stepId);
-  const source = step && verifiedListStep(flow, step);
-  if (!source) return;
-  const file = latestFile(instance, source.id);
-  const content = readPpkContent(file?.content);
-  if (!file || !content) return;
-  await deps.register.saveVerified({
-    unitId: instance.requesterUnitId,
-    instanceId: instance.id,
-    ...(instance.agendaNumbers.incoming ? { agendaNumber: instance.agendaNumbers.incoming } : {}),
-    fileId: file.fileId,
-    fileName: file.name,
-    entries: content.entries,
-    verifiedAt: run.endedAt ?? new Date().toISOString(),
-    verifiedBy: run.actorId ?? 'system',
-  });
-  deps.logger.info(
-    { instanceId: instance.id, unitId: instance.requesterUnitId, rows: content.entries.length },
-    'PPK list verified',
-  );
-}
-
-async function onAuthenticated(
+/** Keeps an approved verification's list as the unit's last verified one (idempotent). */
+export async function applyVerified(
   deps: LifecycleDeps,
   flow: Flow,
   instance: Instance,
   run: StepRun,
 ): Promise<void> {
-  const list = authenticatedList(flow, instance, run);
+  const list = verifiedListOf(flow, instance, run);
   if (!list) return;
-  const at = run.endedAt ?? new Date().toISOString();
-  const by = run.actorId ?? 'system';
-  const unit: RegisterUnit = {
-    unitId: instance.requesterUnitId,
-    unitName: deps.org().unit(instance.requesterUnitId)?.name ?? instance.requesterUnitId,
-    accounts: list.authenticated.map(({ rowNumber: _row, ...entry }) => ({
-      ...entry,
-      authenticatedAt: at,
-      authenticatedBy: by,
-    })),
-    updatedAt: at,
-    source: {
-      instanceId: instance.id,
-      fileName: list.fileName,
-      ...(instance.agendaNumbers.incoming ? { agendaNumber: instance.agendaNumbers.incoming } : {}),
-    },
-  };
+  await deps.register.saveVerified(list);
+  deps.logger.info(
+    { instanceId: instance.id, unitId: list.unitId, rows: list.entries.length },
+    'PPK list verified',
+  );
+}
+
+/**
+ * Sends the performer the authenticated list, then updates the register (idempotent). The register
+ * is written last: while it lags the instance, the start-up repair does both again, and the
+ * outbox keeps one message per prompt id, so nobody gets the file twice.
+ */
+export async function applyAuthenticated(
+  deps: LifecycleDeps,
+  flow: Flow,
+  instance: Instance,
+  run: StepRun,
+): Promise<void> {
+  const derived = registerUnitOf(deps.org(), flow, instance, run);
+  if (!derived) return;
+  const { unit, list } = derived;
+  if (run.actorId) await sendAuthenticatedFile(deps, instance, run, run.actorId, list);
   await deps.register.saveUnit(unit);
   deps.logger.info(
     {
@@ -107,37 +88,44 @@ async function onAuthenticated(
     },
     'SPSE register updated from an authenticated list',
   );
-  if (run.actorId) {
-    const file = await authenticatedFile(deps.translator, await deps.readerFor(run.actorId), instance, list);
-    const stored = await deps.files.put(file.bytes, {
-      name: file.name,
-      mimeType: file.mimeType,
-      uploadedBy: 'system',
-      uploadedAt: new Date(at),
-    });
-    // Stored, then sent like any message: paced, retried, and `/daftar` sends it again on request.
-    await deps.send([
-      {
-        id: `${instance.id}:${run.runId}:authenticated-list`,
-        to: run.actorId,
-        instanceId: instance.id,
-        runId: run.runId,
-        kind: 'notice',
-        lines: [
-          {
-            key: 'ppk-authenticated-caption',
-            params: {
-              count: list.authenticated.length,
-              failed: list.failed.length,
-              agenda: instance.agendaNumbers.incoming ?? '-',
-            },
+}
+
+async function sendAuthenticatedFile(
+  deps: LifecycleDeps,
+  instance: Instance,
+  run: StepRun,
+  to: PersonId,
+  list: AuthenticatedList,
+): Promise<void> {
+  const file = await authenticatedFile(deps.translator, await deps.readerFor(to), instance, list);
+  const stored = await deps.files.put(file.bytes, {
+    name: file.name,
+    mimeType: file.mimeType,
+    uploadedBy: 'system',
+    uploadedAt: new Date(run.endedAt ?? instance.updatedAt),
+  });
+  // Stored, then sent like any message: paced, retried, and `/daftar` sends it again on request.
+  await deps.send([
+    {
+      id: `${instance.id}:${run.runId}:authenticated-list`,
+      to,
+      instanceId: instance.id,
+      runId: run.runId,
+      kind: 'notice',
+      lines: [
+        {
+          key: 'ppk-authenticated-caption',
+          params: {
+            count: list.authenticated.length,
+            failed: list.failed.length,
+            agenda: instance.agendaNumbers.incoming ?? '-',
           },
-        ],
-        actions: [],
-        file: { fileId: stored.fileId, name: stored.name, mimeType: stored.mimeType },
-      },
-    ]);
-  }
+        },
+      ],
+      actions: [],
+      file: { fileId: stored.fileId, name: stored.name, mimeType: stored.mimeType },
+    },
+  ]);
 }
 
 /** The authenticated list as the file people get: named and captioned in the reader's language. */

@@ -390,6 +390,14 @@ export function describePortsContract(
       expect(await ports.deliveries.firstTime(key)).toBe(false);
     });
 
+    test('the delivery log tells a seen key without recording one', async () => {
+      const key = `telegram:update:${counter++}`;
+      expect(await ports.deliveries.seen(key)).toBe(false);
+      expect(await ports.deliveries.seen(key)).toBe(false);
+      expect(await ports.deliveries.firstTime(key)).toBe(true);
+      expect(await ports.deliveries.seen(key)).toBe(true);
+    });
+
     test('action tokens: found by their opaque value only', async () => {
       const token = `tok${counter++}AbC_-`;
       await ports.tokens.save([

@@ -182,12 +182,16 @@ export class MemoryFileStore implements FileStore {
 }
 
 export class MemoryDeliveryLog implements DeliveryLog {
-  private readonly seen = new Set<string>();
+  private readonly keys = new Set<string>();
 
   firstTime(key: string): Promise<boolean> {
-    if (this.seen.has(key)) return Promise.resolve(false);
-    this.seen.add(key);
+    if (this.keys.has(key)) return Promise.resolve(false);
+    this.keys.add(key);
     return Promise.resolve(true);
+  }
+
+  seen(key: string): Promise<boolean> {
+    return Promise.resolve(this.keys.has(key));
   }
 }
 
