@@ -30,8 +30,12 @@ export interface Figures {
   escalationsDuplicated: number;
   escalationsLost: number;
   early: number;
-  /** Of the duplicates: those whose first copy reached the Bot API less than a second before a kill. */
-  duplicatesAtKill: number;
+  /**
+   * Copies sent again because the first reached the Bot API in the instant before a kill, before
+   * the outbox recorded it as sent (Telegram has no idempotency key: at-least-once, see
+   * docs/reliability.md). Not counted in the duplicated figures above, and not a defect.
+   */
+  resentInFlightAtKill: number;
   agendaNumbers: number;
   agendaGapsOrRepeats: number;
 }
@@ -53,6 +57,12 @@ interface InstanceDoc {
   events: Array<{ type: string; runId?: string; at: string; data?: Record<string, unknown> }>;
 }
 
+/**
+ * How long before a kill a send counts as in flight: the Bot API has answered (or is answering)
+ * and the outbox has not recorded it yet. Seen here: 1–93 ms on a loaded 2-core machine.
+ */
+const IN_FLIGHT_MS = 500;
+
 export function emptyFigures(): Figures {
   return {
     requests: 0,
@@ -69,7 +79,7 @@ export function emptyFigures(): Figures {
     escalationsDuplicated: 0,
     escalationsLost: 0,
     early: 0,
-    duplicatesAtKill: 0,
+    resentInFlightAtKill: 0,
     agendaNumbers: 0,
     agendaGapsOrRepeats: 0,
   };
@@ -92,11 +102,17 @@ export async function check(options: CheckOptions): Promise<{ figures: Figures; 
   const figures = emptyFigures();
   const defects: string[] = [];
   const defect = (subject: string, what: string) => defects.push(`${subject}: ${what}`);
-  /** A copy sent again because the process died between the Bot API's answer and the outbox's record. */
-  const atKill = (copies: Sent[]) => {
+  /**
+   * Whether the extra copies are the send that was in flight when the process died: the first copy
+   * reached the Bot API at most IN_FLIGHT_MS before a kill, and only one copy more came. Anything
+   * else sent twice is a defect.
+   */
+  const inFlightAtKill = (copies: Sent[]): boolean => {
     const first = Math.min(...copies.map((m) => m.at));
-    if (options.killedAt.some((k) => k >= first && k - first < 1000))
-      figures.duplicatesAtKill += copies.length - 1;
+    if (copies.length !== 2 || !options.killedAt.some((k) => k >= first && k - first <= IN_FLIGHT_MS))
+      return false;
+    figures.resentInFlightAtKill += 1;
+    return true;
   };
   // Each document keeps the instance in `state`, its audit trail beside it in `events`.
   const docs = await db
@@ -134,9 +150,8 @@ export async function check(options: CheckOptions): Promise<{ figures: Figures; 
         figures.tasksLost++;
         defect(log.subject, `${step.id}: no task message to ${String(run.assigneeId)}`);
       }
-      if (tasks.length > 1) {
+      if (tasks.length > 1 && !inFlightAtKill(tasks.map(({ m }) => m))) {
         figures.tasksDuplicated += tasks.length - 1;
-        atKill(tasks.map(({ m }) => m));
         defect(log.subject, `${step.id}: ${tasks.length} task messages`);
       }
       const events = instance.events.filter((e) => e.runId === run.runId);
@@ -150,9 +165,8 @@ export async function check(options: CheckOptions): Promise<{ figures: Figures; 
       figures.remindersExpected += reminded;
       figures.remindersDelivered += Math.min(reminded, reminders.length);
       if (reminded > 1) defect(log.subject, `${step.id}: ${reminded} reminder events`);
-      if (reminders.length > reminded) {
+      if (reminders.length > reminded && !(reminded === 1 && inFlightAtKill(reminders))) {
         figures.remindersDuplicated += reminders.length - reminded;
-        atKill(reminders);
         defect(log.subject, `${step.id}: ${reminders.length} reminders for ${reminded} recorded`);
       }
       if (reminders.length < reminded) {
@@ -179,11 +193,11 @@ export async function check(options: CheckOptions): Promise<{ figures: Figures; 
         const got = deliveredLevels.filter((l) => l === level).length;
         figures.escalationsExpected += expected;
         figures.escalationsDelivered += Math.min(expected, got);
-        if (got > expected) {
+        const copies = delivered
+          .filter(({ k }) => k?.kind === 'escalation' && k.level === level)
+          .map(({ m }) => m);
+        if (got > expected && !(expected === 1 && inFlightAtKill(copies))) {
           figures.escalationsDuplicated += got - expected;
-          atKill(
-            delivered.filter(({ k }) => k?.kind === 'escalation' && k.level === level).map(({ m }) => m),
-          );
           defect(log.subject, `${step.id}: level ${level} delivered ${got} times, recorded ${expected}`);
         }
         if (got < expected) {

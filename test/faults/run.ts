@@ -78,7 +78,7 @@ const summary = {
   requestsLost: total.requestsLost,
   requestsDoubled: total.requestsDoubled,
   early: total.early,
-  duplicatesAtKill: total.duplicatesAtKill,
+  resentInFlightAtKill: total.resentInFlightAtKill,
   agenda: { numbers: total.agendaNumbers, gapsOrRepeats: total.agendaGapsOrRepeats },
   defects,
   scenarios: results.map(({ defects: d, figures: _f, ...rest }) => ({ ...rest, defects: d.length })),
