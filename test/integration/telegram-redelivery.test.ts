@@ -70,4 +70,28 @@ describe('Telegram updates redelivered after a crash', () => {
     await (await bot({ hang: false })).handleUpdate(update);
     expect(taps).toEqual([tapId, tapId]);
   });
+
+  test('the same update arriving again while this process still handles it (a webhook retry) is not handled twice', async () => {
+    const deliveries = new MemoryDeliveryLog();
+    const taps: string[] = [];
+    const behaviour = { hang: true };
+    const made = createTelegramBot({
+      token: TOKEN,
+      client: { apiRoot: standIn.apiRoot },
+      chat: countingChat(behaviour, taps),
+      deliveries,
+      logger: createLogger('silent'),
+      maxDownloadBytes: 20 * 1024 * 1024,
+    });
+    await made.init();
+    const task = await made.api.sendMessage(tuti.id, 'Langkah 3/4', {
+      reply_markup: { inline_keyboard: [[{ text: 'Setujui', callback_data: 'tok-setujui' }]] },
+    });
+    const tapId = standIn.userTaps(tuti, { chatId: tuti.id, messageId: task.message_id }, 'tok-setujui');
+    const update = standIn.pushedUpdates().find((u) => u.callback_query?.id === tapId) as Update;
+    void made.handleUpdate(update);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await made.handleUpdate(update);
+    expect(taps).toEqual([tapId]);
+  });
 });

@@ -43,17 +43,27 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
         logger.warn({ err: error, waitMs, failures }, 'Telegram reply failed, retrying'),
     }),
   );
+  // Updates this process is handling now: a webhook retry that arrives meanwhile is not handled
+  // (and answered) a second time.
+  const handling = new Set<number>();
   bot.use(async (ctx, next) => {
-    const key = `telegram:update:${ctx.update.update_id}`;
-    if (await deps.deliveries.seen(key)) {
-      logger.debug({ updateId: ctx.update.update_id }, 'duplicate Telegram update ignored');
-      return;
+    const updateId = ctx.update.update_id;
+    const key = `telegram:update:${updateId}`;
+    if (handling.has(updateId)) return;
+    handling.add(updateId);
+    try {
+      if (await deps.deliveries.seen(key)) {
+        logger.debug({ updateId }, 'duplicate Telegram update ignored');
+        return;
+      }
+      await next();
+      // Recorded once handled, not before: a process that dies while handling the update (its
+      // offset or webhook answer never reached Telegram) gets it again and handles it then. What
+      // the handlers change is keyed by the tap's or message's id, so handling twice applies once.
+      await deps.deliveries.firstTime(key);
+    } finally {
+      handling.delete(updateId);
     }
-    await next();
-    // Recorded once handled, not before: a process that dies while handling the update (its
-    // offset or webhook answer never reached Telegram) gets it again and handles it then. What
-    // the handlers change is keyed by the tap's or message's id, so handling twice applies once.
-    await deps.deliveries.firstTime(key);
   });
   bot.use(sequentializeByChat());
   // After the two above: a composer takes its place in the chain where it is made, and handlers
