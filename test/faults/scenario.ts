@@ -15,7 +15,8 @@ import { Driver, type RequestLog } from './driver.js';
 import { Service, startDatabase } from './processes.js';
 import { sentMessages } from './stand-in-view.js';
 import { startWebhookBalancer, type Balancer } from './webhook-balancer.js';
-import { createWorld, seededRandom } from './world.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { createWorld } from './world.js';
 
 const TOKEN = '123456:FAULTS-token';
 const WEBHOOK_PATH = '/telegram/webhook';

@@ -6,7 +6,7 @@ import {
   type OfficeCalendar,
 } from '../../../../src/core/time/index.js';
 import { OfficeTimeline } from '../../../../src/features/reports/office-timeline.js';
-import { seededRandom } from './support/spse-instances.js';
+import { seededRandom } from '../../../support/seeded-random.js';
 
 const CALENDARS: Record<string, OfficeCalendar> = {
   'Jakarta, with holidays and cuti bersama': mergeCalendar(DEFAULT_OFFICE_CALENDAR, {
