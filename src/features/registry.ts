@@ -76,10 +76,10 @@ export class FeatureRegistry {
   /** Every feature's step timers, as one. */
   readonly stepTimers: StepTimers = {
     runsStarted: async (instance: Instance, runs: readonly StepRun[]) => {
-      for (const timers of this.all('stepTimers')) await timers.runsStarted(instance, runs);
+      await Promise.all(this.all('stepTimers').map((timers) => timers.runsStarted(instance, runs)));
     },
     runsEnded: async (instance: Instance, runs: readonly StepRun[]) => {
-      for (const timers of this.all('stepTimers')) await timers.runsEnded(instance, runs);
+      await Promise.all(this.all('stepTimers').map((timers) => timers.runsEnded(instance, runs)));
     },
   };
 

@@ -163,6 +163,15 @@ export class BatchingJobRepository implements JobRepository {
   }
 
   /**
+   * Removes the jobs with these ids, whichever exist (cancelled keyed jobs), without counting
+   * them: the removals of the same turn of the event loop go as one delete.
+   */
+  discardJobs(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.unstarted.delete(id);
+    return this.writes.discardJobs(ids);
+  }
+
+  /**
    * Gives back the locks `owner` holds on jobs it was handed and has not started (locked ahead of
    * their time), and those of batches it had not handed out, so another process runs them without
    * waiting for the locks to expire. Call it once that owner's Agenda has stopped processing

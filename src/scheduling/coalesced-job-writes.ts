@@ -54,6 +54,16 @@ export class CoalescedJobWrites {
     }
   });
 
+  /** Removals whose callers need no count (keyed timers cancelled): one delete per tick, no read first. */
+  private readonly discard = batched<ObjectId, void>(async (ids) => {
+    try {
+      await this.jobs().deleteMany({ _id: { $in: [...ids] } });
+      return ids.map(() => undefined);
+    } catch (error) {
+      return failAll(ids, error);
+    }
+  });
+
   /** `jobs`: the job collection (known once the backend is connected). */
   constructor(private readonly jobs: () => Collection) {}
 
@@ -85,6 +95,11 @@ export class CoalescedJobWrites {
 
   removeJob(id: string): Promise<number> {
     return this.remove(new ObjectId(id));
+  }
+
+  /** Removes these jobs (whichever exist), together with the removals of the same tick. */
+  async discardJobs(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.filter((id) => ObjectId.isValid(id)).map((id) => this.discard(new ObjectId(id))));
   }
 
   private async existing(ids: readonly ObjectId[]): Promise<Map<string, string>> {

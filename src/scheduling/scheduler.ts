@@ -151,10 +151,14 @@ export class Scheduler {
     }
   }
 
-  /** Removes the keyed jobs (whichever exist); how many were removed. */
-  async cancel(keys: readonly string[]): Promise<number> {
-    if (keys.length === 0) return 0;
-    return this.agenda.cancel({ ids: keys.map((key) => keyedJobId(key).toHexString()) });
+  /**
+   * Removes the keyed jobs (whichever exist). The cancellations of one moment (many taps ending
+   * steps at once) go to the database as one delete.
+   */
+  async cancel(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.agenda.ready;
+    await this.backend.repository.discardJobs(keys.map((key) => keyedJobId(key).toHexString()));
   }
 
   /** Starts running jobs (those that came due while stopped run at once). */

@@ -95,6 +95,27 @@ describe('coalesced job writes', () => {
     expect(await jobs.countDocuments({ _id: { $in: [a, b] } })).toBe(0);
   });
 
+  test('discards made in the same tick go as one delete, without a read first', async () => {
+    const ids = await Promise.all(Array.from({ length: 5 }, () => newJob()));
+    const monitored = await MongoClient.connect(mongo.uri, { monitorCommands: true });
+    const commands: string[] = [];
+    monitored.on('commandStarted', (event) => commands.push(event.commandName));
+    try {
+      const discarding = new CoalescedJobWrites(() => monitored.db().collection(JOBS_COLLECTION));
+      await Promise.all([
+        discarding.discardJobs([ids[0], ids[1]].map((id) => id!.toHexString())),
+        discarding.discardJobs([ids[2]!.toHexString(), new ObjectId().toHexString(), 'not-an-id']),
+        discarding.discardJobs([ids[3]!.toHexString()]),
+      ]);
+      expect(commands).toEqual(['delete']);
+      expect((await jobs.find({ _id: { $in: ids } }).toArray()).map((j) => String(j._id))).toEqual([
+        String(ids[4]),
+      ]);
+    } finally {
+      await monitored.close();
+    }
+  });
+
   test('only the removal of one job by its id is coalesced', () => {
     const id = new ObjectId().toHexString();
     expect(writes.coalesces({ id })).toBe(true);

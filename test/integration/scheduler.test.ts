@@ -107,7 +107,7 @@ describe('Scheduler', () => {
     const week = (doc: Document) => (doc['data'] as { week?: string } | undefined)?.week;
     expect(moved.find((j) => week(j) === 'w1')?.['nextRunAt']).toEqual(later);
 
-    expect(await b.cancel(['test:calendar:w1', 'test:calendar:w2', 'test:calendar:none'])).toBe(2);
+    await b.cancel(['test:calendar:w1', 'test:calendar:w2', 'test:calendar:none']);
     expect((await jobs.find({ name: 'calendar-warning' }).toArray()).map(week)).toEqual(['w3']);
   });
 

@@ -139,7 +139,9 @@ export class SopService {
   /** Hands the prompts of saved decisions that a crash left behind to the outbox. */
   async recoverPendingPrompts(): Promise<number> {
     const pending = await this.deps.store.pendingPrompts(500);
-    await this.queue(pending);
+    if (pending.length === 0) return 0;
+    await this.deps.outbox.enqueue(pending);
+    await this.markQueued(pending);
     return pending.length;
   }
 
@@ -224,26 +226,44 @@ export class SopService {
     return this.deps.store.listForUnit(unitId, limit);
   }
 
+  /**
+   * What follows a saved change, each part started as soon as what it needs is done, not after
+   * the others: the prompts go to the outbox; the step timers change meanwhile (they depend only on
+   * the saved instance); once the prompts are queued, they leave the instance's pending list and the
+   * features' listeners run (a listener's own prompts queue after the change's).
+   */
   private async afterSave(decision: Extract<Decision, { ok: true }>): Promise<void> {
-    await this.queue(decision.prompts);
-    if (decision.endedRuns.length > 0) await this.timers.runsEnded(decision.instance, decision.endedRuns);
-    const timed = decision.startedRuns.filter((r) => r.dueAt !== null && !r.endedAt);
-    if (timed.length > 0) await this.timers.runsStarted(decision.instance, timed);
     const { instance, events, startedRuns, endedRuns } = decision;
+    const timed = startedRuns.filter((r) => r.dueAt !== null && !r.endedAt);
+    const timers = Promise.all([
+      endedRuns.length > 0 ? this.timers.runsEnded(instance, endedRuns) : undefined,
+      timed.length > 0 ? this.timers.runsStarted(instance, timed) : undefined,
+    ]);
+    const enqueued = decision.prompts.length > 0 ? this.deps.outbox.enqueue(decision.prompts) : undefined;
+    // Awaited below; a failure to queue must not leave the timers' promise unhandled meanwhile.
+    void timers.catch(() => undefined);
+    await enqueued;
     const listener = this.deps.onSaved;
-    // The change is saved: a failing listener (which logs its own errors) must not fail the command.
-    if (listener)
-      await Promise.resolve()
-        .then(() => listener({ instance, events, startedRuns, endedRuns }))
-        .catch(() => undefined);
+    await Promise.all([
+      this.markQueued(decision.prompts),
+      timers,
+      // The change is saved: a failing listener (which logs its own errors) must not fail the command.
+      listener
+        ? Promise.resolve()
+            .then(() => listener({ instance, events, startedRuns, endedRuns }))
+            .catch(() => undefined)
+        : undefined,
+    ]);
   }
 
-  private async queue(prompts: Prompt[]): Promise<void> {
+  /** The queued prompts leave their instances' pending lists (a crash before this re-queues them). */
+  private async markQueued(prompts: Prompt[]): Promise<void> {
     if (prompts.length === 0) return;
-    await this.deps.outbox.enqueue(prompts);
     const byInstance = new Map<string, string[]>();
     for (const p of prompts) byInstance.set(p.instanceId, [...(byInstance.get(p.instanceId) ?? []), p.id]);
-    for (const [instanceId, ids] of byInstance) await this.deps.store.markPromptsQueued(instanceId, ids);
+    await Promise.all(
+      [...byInstance].map(([instanceId, ids]) => this.deps.store.markPromptsQueued(instanceId, ids)),
+    );
   }
 }
 

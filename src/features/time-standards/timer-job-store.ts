@@ -29,7 +29,7 @@ export class TimerJobStore {
   cancelRuns(
     runs: ReadonlyArray<{ instanceId: string; runId: string }>,
     keep: readonly TimerSpec[] = [],
-  ): Promise<number> {
+  ): Promise<void> {
     const kept = new Set(keep.map((spec) => timerKey(spec.data)));
     const keys = runs.flatMap((r) => allTimerKeys(r.instanceId, r.runId)).filter((key) => !kept.has(key));
     return this.scheduler.cancel(keys);

@@ -40,7 +40,7 @@ function rig() {
     },
     cancelRuns: (runs: ReadonlyArray<{ runId: string }>) => {
       cancelled.push(...runs.map((r) => r.runId));
-      return Promise.resolve(0);
+      return Promise.resolve();
     },
   };
   const timers = new AgendaStepTimers({
