@@ -13,7 +13,7 @@ import {
 } from '../chat/ports.js';
 import { batched, failAll } from './batching.js';
 import type { Models, OutboxDoc } from './models.js';
-import { isDuplicateKeyError, objectIdForKey, onlyDuplicateKeys } from './object-ids.js';
+import { objectIdForKey, onlyDuplicateKeys, writeErrorsOf } from './object-ids.js';
 
 /** MongoDB implementations of the core's smaller ports. Each operation is atomic on one document. */
 
@@ -214,17 +214,42 @@ export class MongoInviteStore implements InviteStore {
 export class MongoDeliveryLog implements DeliveryLog {
   constructor(private readonly models: Models) {}
 
-  async firstTime(key: string): Promise<boolean> {
+  /**
+   * The keys recorded in the same tick go in one unordered insert; a key that exists (or came
+   * twice in the batch) is refused by its duplicate `_id`, and only its caller learns "not first".
+   */
+  private readonly record = batched<string, boolean>(async (keys) => {
+    const at = new Date();
+    const refused = new Set<number>();
     try {
-      await this.models.Delivery.create({ _id: objectIdForKey(`delivery:${key}`), key, at: new Date() });
-      return true;
+      await this.models.Delivery.insertMany(
+        keys.map((key) => ({ _id: deliveryId(key), key, at })),
+        { ordered: false, lean: true },
+      );
     } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
+      if (!onlyDuplicateKeys(error)) return failAll(keys, error);
+      const indexes = writeErrorsOf(error).map((e) => e.index);
+      // A lone insert's duplicate-key error may come without its index.
+      for (const index of indexes.length > 0 ? indexes : [0]) refused.add(index);
     }
+    return keys.map((_, i) => !refused.has(i));
+  });
+
+  /** The keys looked up in the same tick come in one query. */
+  private readonly lookUp = batched<string, boolean>(async (keys) => {
+    const ids = [...new Set(keys)].map(deliveryId);
+    const found = await this.models.Delivery.find({ _id: { $in: ids } }, { _id: 1 }).lean();
+    const known = new Set(found.map((doc) => String(doc._id)));
+    return keys.map((key) => known.has(String(deliveryId(key))));
+  });
+
+  firstTime(key: string): Promise<boolean> {
+    return this.record(key);
   }
 
-  async seen(key: string): Promise<boolean> {
-    return (await this.models.Delivery.exists({ _id: objectIdForKey(`delivery:${key}`) })) !== null;
+  seen(key: string): Promise<boolean> {
+    return this.lookUp(key);
   }
 }
+
+const deliveryId = (key: string) => objectIdForKey(`delivery:${key}`);

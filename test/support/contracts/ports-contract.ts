@@ -390,6 +390,26 @@ export function describePortsContract(
       expect(await ports.deliveries.firstTime(key)).toBe(false);
     });
 
+    test('the delivery log answers each of many keys at once for itself', async () => {
+      const [old, a, b] = [counter++, counter++, counter++].map((n) => `telegram:update:${n}`) as [
+        string,
+        string,
+        string,
+      ];
+      expect(await ports.deliveries.firstTime(old)).toBe(true);
+      const firsts = await Promise.all([old, a, b, a].map((key) => ports.deliveries.firstTime(key)));
+      expect(firsts[0]).toBe(false);
+      expect(firsts[2]).toBe(true);
+      // The same new key twice at once: exactly one of them is first.
+      expect([firsts[1], firsts[3]].sort()).toEqual([false, true]);
+      const unknown = `telegram:update:${counter++}`;
+      expect(await Promise.all([a, unknown, old].map((key) => ports.deliveries.seen(key)))).toEqual([
+        true,
+        false,
+        true,
+      ]);
+    });
+
     test('the delivery log tells a seen key without recording one', async () => {
       const key = `telegram:update:${counter++}`;
       expect(await ports.deliveries.seen(key)).toBe(false);
