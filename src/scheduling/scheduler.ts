@@ -4,6 +4,7 @@ import { Agenda, type BackoffStrategy, type Job } from 'agenda';
 import type { Db } from 'mongodb';
 import type { Logger } from '../logger.js';
 import { isDuplicateKeyError } from '../storage/object-ids.js';
+import { settleAgendaDebugColors } from './agenda-debug-colors.js';
 import { BatchingMongoBackend } from './batching-mongo-backend.js';
 import { JOBS_COLLECTION, keyedJobId } from './job-documents.js';
 import { RecurringJobs } from './recurring-jobs.js';
@@ -59,6 +60,7 @@ export class Scheduler {
 
   constructor(private readonly deps: { db: Db; logger: Logger; options: SchedulerOptions }) {
     const { options, logger } = deps;
+    settleAgendaDebugColors();
     this.backend = new BatchingMongoBackend({
       mongo: deps.db,
       collection: JOBS_COLLECTION,
