@@ -4,7 +4,9 @@ import type {
   ActionTokenStore,
   Conversation,
   ConversationStore,
+  LoggedTaskMessage,
   PlatformFileRefs,
+  RunKey,
   TaskMessageLog,
 } from '../chat/ports.js';
 import type { ChatPlatform, SentMessage } from '../chat/types.js';
@@ -189,5 +191,26 @@ export class MongoTaskMessageLog implements TaskMessageLog {
       personId: d.personId,
       sent: { platform: d.platform, chatId: d.chatId, messageId: d.messageId },
     }));
+  }
+
+  /**
+   * One query on the (instanceId, runId) index for all the runs; the pairs not asked for that it
+   * also matches (a run id of one instance asked for with another) are left out here.
+   */
+  async findMany(runs: readonly RunKey[]): Promise<LoggedTaskMessage[]> {
+    if (runs.length === 0) return [];
+    const asked = new Set(runs.map((r) => `${r.instanceId}\u0000${r.runId}`));
+    const docs = await this.models.TaskMessage.find({
+      instanceId: { $in: [...new Set(runs.map((r) => r.instanceId))] },
+      runId: { $in: [...new Set(runs.map((r) => r.runId))] },
+    }).lean<TaskMessageDoc[]>();
+    return docs
+      .filter((d) => asked.has(`${d.instanceId}\u0000${d.runId}`))
+      .map((d) => ({
+        instanceId: d.instanceId,
+        runId: d.runId,
+        personId: d.personId,
+        sent: { platform: d.platform, chatId: d.chatId, messageId: d.messageId },
+      }));
   }
 }
