@@ -447,6 +447,35 @@ export function describePortsContract(
       expect(await ports.tokens.find(`${token}x`)).toBeUndefined();
     });
 
+    test('tokens saved together and task messages recorded together (one tick) are each stored', async () => {
+      const tag = counter++;
+      const token = (i: number) => ({
+        token: `tok${tag}x${i}`,
+        personId: `p${i}`,
+        instanceId: `i${tag}`,
+        actionId: 'approve',
+        createdAt: '2026-11-23T02:00:00.000Z',
+      });
+      await Promise.all([
+        ports.tokens.save([token(1), token(2)]),
+        ports.tokens.save([token(3)]),
+        ports.tokens.save([]),
+      ]);
+      for (const i of [1, 2, 3]) expect(await ports.tokens.find(`tok${tag}x${i}`)).toEqual(token(i));
+      const instanceId = `inst-together-${tag}`;
+      await Promise.all(
+        ['1', '2', '2', '3'].map((messageId, i) =>
+          ports.taskMessages.record(instanceId, 'r#1', `p${i}`, {
+            platform: 'telegram',
+            chatId: '1',
+            messageId,
+          }),
+        ),
+      );
+      const found = await ports.taskMessages.find(instanceId, 'r#1');
+      expect(found.map((f) => f.sent.messageId).sort()).toEqual(['1', '2', '3']);
+    });
+
     test('conversations: one per chat user, cleared by setting none', async () => {
       const user = `u${counter++}`;
       await ports.conversations.set('telegram', user, {
