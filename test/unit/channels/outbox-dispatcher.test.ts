@@ -477,4 +477,20 @@ describe('the outbox dispatcher', () => {
     expect((await r.messages.find('i1', 'card')).map((m) => m.personId)).toEqual(['ulp-biro-umum']);
     expect(await r.outbox.counts()).toMatchObject({ sent: 4, pending: 0, failed: 0 });
   });
+
+  test('a batch read that fails leaves each message to read on its own: the tick still delivers', async () => {
+    const r = rig();
+    await r.identities.link('fajar', { channel: 'telegram', userId: '6', chatId: '6' });
+    await r.identities.setPreferences('fajar', { locale: 'en' });
+    await r.messages.record('i1', 'r#7', 'fajar', { platform: 'telegram', chatId: '6', messageId: '70' });
+    const down = () => Promise.reject(new Error('database unreachable'));
+    r.identities.identitiesOfMany = down;
+    r.identities.preferencesOfMany = down;
+    r.messages.findMany = down;
+    await r.outbox.enqueue([task('fajar'), task('fajar', 'r#7', 'task-closed')]);
+    expect(await r.dispatcher.tick()).toBe(2);
+    expect(r.telegram.sent.map((s) => s.message.lines)).toEqual([['Approved.']]);
+    expect(r.telegram.edits.map((e) => e.sent.messageId)).toEqual(['70']);
+    expect(await r.outbox.counts()).toMatchObject({ sent: 2, pending: 0, failed: 0 });
+  });
 });
