@@ -244,6 +244,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     logger,
     ...(featureChat.letterFacts ? { letterFacts: featureChat.letterFacts } : {}),
+    ...(featureChat.letterFactsBatch ? { letterFactsBatch: featureChat.letterFactsBatch } : {}),
     ...(options.dispatcherLimits ? { limits: options.dispatcherLimits } : {}),
     ...(options.dispatcherPollMs ? { pollMs: options.dispatcherPollMs } : {}),
   });

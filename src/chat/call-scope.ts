@@ -51,6 +51,12 @@ export function rememberInCall<T>(key: string, value: T | undefined): void {
   else memo.set(key, Promise.resolve(value));
 }
 
+/** Forgets what the current call remembers under every key that starts with `prefix`. */
+export function forgetInCall(prefix: string): void {
+  const memo = storage.getStore()?.memo;
+  for (const key of memo?.keys() ?? []) if (key.startsWith(prefix)) memo?.delete(key);
+}
+
 /** What the current call remembers under `key`, if it read it. */
 export function knownInCall<T>(key: string): Promise<T> | undefined {
   return storage.getStore()?.memo.get(key) as Promise<T> | undefined;

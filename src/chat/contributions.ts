@@ -17,6 +17,8 @@ export interface ChatContributions {
   fileHandlers?: Record<string, FileContentHandler>;
   /** What a letter's metadata means for its messages (one feature gives it; none: every letter ordinary). */
   letterFacts?: LetterFactsSource;
+  /** The same facts for many letters read together (an outbox tick's); given with `letterFacts`. */
+  letterFactsBatch?: LetterFactsBatch;
 }
 
 /** How a letter's messages are handled: kept from forwarding, ordered, marked. */
@@ -33,6 +35,12 @@ export interface LetterFacts {
 
 /** The facts of a letter, for one reader when `personId` is given. */
 export type LetterFactsSource = (instanceId: string, personId?: string) => Promise<LetterFacts>;
+
+/**
+ * Reads the letters of these instances together and answers for them from what it read (what
+ * depends on the reader may still read more); an instance it was not given is read on its own.
+ */
+export type LetterFactsBatch = (instanceIds: readonly string[]) => Promise<LetterFactsSource>;
 
 /** Who may see a command in the menus (all may type it; the command itself refuses those it is not for). */
 export type CommandAudience = 'everyone' | 'admins' | 'requesters' | 'leaders';

@@ -13,8 +13,9 @@ import { RateGate } from './rate-gate.js';
 import type { ReaderResolver } from './readers.js';
 import { renderPrompt } from './render-prompt.js';
 import { deliverFile } from './file-delivery.js';
-import type { LetterFactsSource } from './contributions.js';
+import type { LetterFactsBatch, LetterFactsSource } from './contributions.js';
 import { letterFactsOf, markMessage, withoutSubject } from './letter-marks.js';
+import { readForTick, type TickReads } from './outbox-tick-reads.js';
 import { reachOf } from './reach.js';
 import { sendWithSafeRetry } from './safe-message.js';
 import { undeliverableNotices, type UndeliverableCause } from './undeliverable.js';
@@ -26,6 +27,7 @@ const SHORT_WAIT_MS = 50;
 export interface DispatcherDeps {
   outbox: Outbox;
   senders: ChatSender[];
+  /** Per call (perCallIdentities, as the readers' too): a tick's people are read once, together. */
   identities: IdentityStore;
   org: () => OrgDirectory;
   readers: ReaderResolver;
@@ -43,6 +45,8 @@ export interface DispatcherDeps {
   maxAttempts?: number;
   /** What each letter's metadata means for its messages (confidential, urgency). */
   letterFacts?: LetterFactsSource;
+  /** The same for many letters at once (a tick's): one read of them all. */
+  letterFactsBatch?: LetterFactsBatch;
   /** How many people's messages are sent at once (default 4). */
   concurrency?: number;
 }
@@ -122,19 +126,26 @@ export class OutboxDispatcher {
       else byPerson.set(entry.prompt.to, [entry]);
     }
     const queues = [...byPerson.values()];
-    const lane = async (): Promise<void> => {
-      for (let queue = queues.shift(); queue; queue = queues.shift())
-        // Each delivery reads its person's accounts and preferences once (see call-memo.ts).
-        for (const entry of queue) await inCallScope(() => this.deliver(entry));
-    };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 4, queues.length) }, lane));
+    // The whole tick is one call: what its messages need is read once, together, at its start
+    // (outbox-tick-reads.ts), and each delivery reads it from there.
+    await inCallScope(async () => {
+      const reads = await readForTick(
+        this.deps,
+        entries.map((e) => e.prompt),
+      );
+      const lane = async (): Promise<void> => {
+        for (let queue = queues.shift(); queue; queue = queues.shift())
+          for (const entry of queue) await this.deliver(entry, reads);
+      };
+      await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 4, queues.length) }, lane));
+    });
     return entries.length;
   }
 
-  private async deliver(entry: OutboxEntry): Promise<void> {
+  private async deliver(entry: OutboxEntry, reads: TickReads): Promise<void> {
     const { prompt } = entry;
     try {
-      const delay = await this.send(prompt);
+      const delay = await this.send(prompt, reads);
       if (delay > 0) {
         await this.deps.outbox.retryLater(
           prompt.id,
@@ -152,14 +163,15 @@ export class OutboxDispatcher {
   }
 
   /** Sends or edits; returns ms to wait when the rate gate says not yet (nothing was sent). */
-  private async send(prompt: Prompt): Promise<number> {
-    if (prompt.kind === 'task-update' || prompt.kind === 'task-closed') return this.editTaskMessages(prompt);
+  private async send(prompt: Prompt, reads: TickReads): Promise<number> {
+    if (prompt.kind === 'task-update' || prompt.kind === 'task-closed')
+      return this.editTaskMessages(prompt, reads);
     if (prompt.kind === 'card') {
       const updates = (await this.deps.identities.preferences(prompt.to)).notify ?? 'ringkas';
       // `selesai`: only the final notice; `ringkas`: the one card, edited; `langkah`: a message each time.
       if (updates === 'selesai') return 0;
-      if (updates === 'ringkas' && (await this.logged(prompt)).length > 0)
-        return this.editTaskMessages(prompt);
+      if (updates === 'ringkas' && (await this.logged(prompt, reads)).length > 0)
+        return this.editTaskMessages(prompt, reads);
     }
     const target = await this.targetFor(prompt.to);
     if (!target) throw new NoChatAccountError(prompt.to);
@@ -178,7 +190,7 @@ export class OutboxDispatcher {
     if (delay > 0) return delay;
     const reader = await this.deps.readers.readerFor(prompt.to);
     const tokens = new TokenBatch({ personId: prompt.to, instanceId: prompt.instanceId });
-    const facts = await letterFactsOf(this.deps.letterFacts, prompt.instanceId, prompt.to);
+    const facts = await letterFactsOf(reads.letterFacts, prompt.instanceId, prompt.to);
     const message = markMessage(
       renderPrompt(withoutSubject(prompt, facts), reader, this.deps.translator, tokens),
       facts,
@@ -192,18 +204,16 @@ export class OutboxDispatcher {
     const sent = await sendWithSafeRetry(message, (m) => target.sender.send(target.chatId, m));
     gate?.settle(target.chatId, this.deps.clock.now().getTime(), bookedAt);
     if (prompt.runId && (prompt.kind === 'task' || prompt.kind === 'card')) {
-      await this.deps.messages.record(prompt.instanceId, prompt.runId, prompt.to, sent);
+      await reads.messages.record(prompt.instanceId, prompt.runId, prompt.to, sent);
     }
     return 0;
   }
 
-  private async editTaskMessages(prompt: Prompt): Promise<number> {
-    const logged = await this.logged(prompt);
+  private async editTaskMessages(prompt: Prompt, reads: TickReads): Promise<number> {
+    const logged = await this.logged(prompt, reads);
     const reader = await this.deps.readers.readerFor(prompt.to);
     const facts =
-      logged.length > 0
-        ? await letterFactsOf(this.deps.letterFacts, prompt.instanceId, prompt.to)
-        : undefined;
+      logged.length > 0 ? await letterFactsOf(reads.letterFacts, prompt.instanceId, prompt.to) : undefined;
     for (const { sent } of logged) {
       const sender = this.senders.get(sent.platform);
       if (!sender) continue;
@@ -231,9 +241,9 @@ export class OutboxDispatcher {
   }
 
   /** The messages already sent for the prompt's run (or card) to its person, on any platform. */
-  private async logged(prompt: Prompt) {
+  private async logged(prompt: Prompt, reads: TickReads) {
     if (!prompt.runId) return [];
-    return (await this.deps.messages.find(prompt.instanceId, prompt.runId)).filter(
+    return (await reads.messages.find(prompt.instanceId, prompt.runId)).filter(
       (m) => m.personId === prompt.to,
     );
   }

@@ -51,6 +51,19 @@ export interface PlatformFileRefs {
 export interface TaskMessageLog {
   record(instanceId: InstanceId, runId: RunId, personId: PersonId, sent: SentMessage): Promise<void>;
   find(instanceId: InstanceId, runId: RunId): Promise<Array<{ personId: PersonId; sent: SentMessage }>>;
+  /** The messages of many runs in one read (an outbox tick's), each with its run. */
+  findMany(runs: readonly RunKey[]): Promise<LoggedTaskMessage[]>;
+}
+
+/** A run of an instance, as the task message log knows it. */
+export interface RunKey {
+  instanceId: InstanceId;
+  runId: RunId;
+}
+
+export interface LoggedTaskMessage extends RunKey {
+  personId: PersonId;
+  sent: SentMessage;
 }
 
 export interface ChatIdentity {
@@ -94,7 +107,11 @@ export interface IdentityStore {
   /** The linked account (its person and the chat to reach them in), or undefined. */
   account(channel: ChatPlatform, userId: string): Promise<LinkedAccount | undefined>;
   identitiesOf(personId: PersonId): Promise<ChatIdentity[]>;
+  /** The accounts of many people in one read: every one asked for is in the map (maybe with none). */
+  identitiesOfMany(personIds: readonly PersonId[]): Promise<Map<PersonId, ChatIdentity[]>>;
   preferences(personId: PersonId): Promise<PersonPreferences>;
+  /** The preferences of many people in one read: every one asked for is in the map (maybe empty). */
+  preferencesOfMany(personIds: readonly PersonId[]): Promise<Map<PersonId, PersonPreferences>>;
   setPreferences(personId: PersonId, changes: PersonPreferences): Promise<void>;
 }
 

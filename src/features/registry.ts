@@ -48,6 +48,7 @@ export class FeatureRegistry {
     const actions: NonNullable<ChatContributions['actions']> = {};
     const fileHandlers: NonNullable<ChatContributions['fileHandlers']> = {};
     let letterFacts: ChatContributions['letterFacts'];
+    let letterFactsBatch: ChatContributions['letterFactsBatch'];
     for (const { feature, contributions } of this.entries) {
       const chat = contributions.chat ?? {};
       for (const command of chat.commands ?? []) {
@@ -68,9 +69,16 @@ export class FeatureRegistry {
       if (chat.letterFacts) {
         if (letterFacts) throw new Error(`feature ${feature.id}: letter facts are already given`);
         letterFacts = chat.letterFacts;
+        letterFactsBatch = chat.letterFactsBatch;
       }
     }
-    return { commands, actions, fileHandlers, ...(letterFacts ? { letterFacts } : {}) };
+    return {
+      commands,
+      actions,
+      fileHandlers,
+      ...(letterFacts ? { letterFacts } : {}),
+      ...(letterFactsBatch ? { letterFactsBatch } : {}),
+    };
   }
 
   /** Every feature's step timers, as one. */

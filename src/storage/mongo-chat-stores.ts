@@ -4,10 +4,13 @@ import type {
   ActionTokenStore,
   Conversation,
   ConversationStore,
+  LoggedTaskMessage,
   PlatformFileRefs,
+  RunKey,
   TaskMessageLog,
 } from '../chat/ports.js';
 import type { ChatPlatform, SentMessage } from '../chat/types.js';
+import { batched, failAll } from './batching.js';
 import { objectIdForKey } from './object-ids.js';
 
 /** MongoDB stores of the chat layer: button tokens, conversations in progress, sent task messages. */
@@ -94,14 +97,28 @@ type ChatModels = ReturnType<typeof registerChatModels>;
 export class MongoActionTokenStore implements ActionTokenStore {
   constructor(private readonly models: ChatModels) {}
 
+  /**
+   * The tokens of messages rendered in the same turn (the outbox tick's lanes) go in one insert;
+   * each message still waits for its tokens to be stored before it is sent.
+   */
+  private readonly insert = batched<ActionToken[], void>(async (batches) => {
+    try {
+      await this.models.Token.insertMany(
+        batches.flat().map((t) => ({
+          ...t,
+          _id: objectIdForKey(`token:${t.token}`),
+          createdAt: new Date(t.createdAt),
+        })),
+        { ordered: false },
+      );
+    } catch (error) {
+      return failAll(batches, error);
+    }
+    return batches.map(() => undefined);
+  });
+
   async save(tokens: ActionToken[]): Promise<void> {
-    await this.models.Token.insertMany(
-      tokens.map((t) => ({
-        ...t,
-        _id: objectIdForKey(`token:${t.token}`),
-        createdAt: new Date(t.createdAt),
-      })),
-    );
+    if (tokens.length > 0) await this.insert(tokens);
   }
 
   async find(token: string): Promise<ActionToken | undefined> {
@@ -165,22 +182,34 @@ export class MongoPlatformFileRefs implements PlatformFileRefs {
 export class MongoTaskMessageLog implements TaskMessageLog {
   constructor(private readonly models: ChatModels) {}
 
-  async record(instanceId: string, runId: string, personId: string, sent: SentMessage): Promise<void> {
-    const _id = objectIdForKey(`task-message:${sent.platform}:${sent.chatId}:${sent.messageId}:${runId}`);
-    await this.models.TaskMessage.updateOne(
-      { _id },
-      {
-        $set: {
-          instanceId,
-          runId,
-          personId,
-          platform: sent.platform,
-          chatId: sent.chatId,
-          messageId: sent.messageId,
+  /** The messages recorded in the same turn (the outbox tick's lanes) go in one bulk write. */
+  private readonly upsert = batched<LoggedTaskMessage, void>(async (records) => {
+    await this.models.TaskMessage.bulkWrite(
+      records.map(({ instanceId, runId, personId, sent }) => ({
+        updateOne: {
+          filter: {
+            _id: objectIdForKey(`task-message:${sent.platform}:${sent.chatId}:${sent.messageId}:${runId}`),
+          },
+          update: {
+            $set: {
+              instanceId,
+              runId,
+              personId,
+              platform: sent.platform,
+              chatId: sent.chatId,
+              messageId: sent.messageId,
+            },
+          },
+          upsert: true,
         },
-      },
-      { upsert: true },
+      })),
+      { ordered: false },
     );
+    return records.map(() => undefined);
+  });
+
+  record(instanceId: string, runId: string, personId: string, sent: SentMessage): Promise<void> {
+    return this.upsert({ instanceId, runId, personId, sent });
   }
 
   async find(instanceId: string, runId: string): Promise<Array<{ personId: string; sent: SentMessage }>> {
@@ -189,5 +218,26 @@ export class MongoTaskMessageLog implements TaskMessageLog {
       personId: d.personId,
       sent: { platform: d.platform, chatId: d.chatId, messageId: d.messageId },
     }));
+  }
+
+  /**
+   * One query on the (instanceId, runId) index for all the runs; the pairs not asked for that it
+   * also matches (a run id of one instance asked for with another) are left out here.
+   */
+  async findMany(runs: readonly RunKey[]): Promise<LoggedTaskMessage[]> {
+    if (runs.length === 0) return [];
+    const asked = new Set(runs.map((r) => `${r.instanceId}\u0000${r.runId}`));
+    const docs = await this.models.TaskMessage.find({
+      instanceId: { $in: [...new Set(runs.map((r) => r.instanceId))] },
+      runId: { $in: [...new Set(runs.map((r) => r.runId))] },
+    }).lean<TaskMessageDoc[]>();
+    return docs
+      .filter((d) => asked.has(`${d.instanceId}\u0000${d.runId}`))
+      .map((d) => ({
+        instanceId: d.instanceId,
+        runId: d.runId,
+        personId: d.personId,
+        sent: { platform: d.platform, chatId: d.chatId, messageId: d.messageId },
+      }));
   }
 }

@@ -12,7 +12,7 @@ import {
   type RedeemResult,
 } from '../chat/ports.js';
 import { batched, failAll } from './batching.js';
-import type { Models, OutboxDoc } from './models.js';
+import type { Models, OutboxDoc, PreferenceDoc } from './models.js';
 import { objectIdForKey, onlyDuplicateKeys, writeErrorsOf } from './object-ids.js';
 
 /** MongoDB implementations of the core's smaller ports. Each operation is atomic on one document. */
@@ -134,6 +134,16 @@ export class MongoOutbox implements Outbox {
   }
 }
 
+/** A stored preferences document as the chat layer reads it (unknown values left out). */
+function preferencesOf(doc: PreferenceDoc): PersonPreferences {
+  return {
+    ...(doc.locale ? { locale: doc.locale as PersonPreferences['locale'] } : {}),
+    ...(doc.preferredChannel ? { preferredChannel: doc.preferredChannel } : {}),
+    ...(doc.lastChannel ? { lastChannel: doc.lastChannel } : {}),
+    ...(isRequesterUpdates(doc.notify) ? { notify: doc.notify } : {}),
+  };
+}
+
 export class MongoIdentityStore implements IdentityStore {
   constructor(private readonly models: Models) {}
 
@@ -156,23 +166,39 @@ export class MongoIdentityStore implements IdentityStore {
   }
 
   async identitiesOf(personId: string): Promise<ChatIdentity[]> {
-    const docs = await this.models.Identity.find({ personId }).lean();
-    return docs.map((d) => ({
-      channel: d.channel,
-      userId: d.userId,
-      ...(d.chatId ? { chatId: d.chatId } : {}),
-    }));
+    return (await this.identitiesOfMany([personId])).get(personId) ?? [];
+  }
+
+  async identitiesOfMany(personIds: readonly string[]): Promise<Map<string, ChatIdentity[]>> {
+    const found = new Map(personIds.map((id) => [id, [] as ChatIdentity[]]));
+    if (personIds.length === 0) return found;
+    const query = personIds.length === 1 ? { personId: personIds[0] } : { personId: { $in: [...personIds] } };
+    for (const d of await this.models.Identity.find(query).lean())
+      found.get(d.personId)?.push({
+        channel: d.channel,
+        userId: d.userId,
+        ...(d.chatId ? { chatId: d.chatId } : {}),
+      });
+    return found;
   }
 
   async preferences(personId: string): Promise<PersonPreferences> {
     const doc = await this.models.Preference.findById(objectIdForKey(`prefs:${personId}`)).lean();
-    if (!doc) return {};
-    return {
-      ...(doc.locale ? { locale: doc.locale as PersonPreferences['locale'] } : {}),
-      ...(doc.preferredChannel ? { preferredChannel: doc.preferredChannel } : {}),
-      ...(doc.lastChannel ? { lastChannel: doc.lastChannel } : {}),
-      ...(isRequesterUpdates(doc.notify) ? { notify: doc.notify } : {}),
-    };
+    return doc ? preferencesOf(doc) : {};
+  }
+
+  async preferencesOfMany(personIds: readonly string[]): Promise<Map<string, PersonPreferences>> {
+    const found = new Map(personIds.map((id) => [id, {}]));
+    if (personIds.length === 0) return found;
+    const byKey = new Map(personIds.map((id) => [String(objectIdForKey(`prefs:${id}`)), id]));
+    const docs = await this.models.Preference.find({
+      _id: { $in: personIds.map((id) => objectIdForKey(`prefs:${id}`)) },
+    }).lean();
+    for (const doc of docs) {
+      const personId = byKey.get(String(doc._id));
+      if (personId) found.set(personId, preferencesOf(doc));
+    }
+    return found;
   }
 
   async setPreferences(personId: string, changes: PersonPreferences): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LetterFacts } from '../../chat/contributions.js';
+import type { LetterFacts, LetterFactsSource } from '../../chat/contributions.js';
 import type { Instance, Prompt, PromptAction } from '../../core/engine/types.js';
 import type { MessageRef } from '../../core/i18n.js';
 import type { InstanceId, PersonId } from '../../core/ids.js';
@@ -19,6 +19,7 @@ import {
   type TembusanEntry,
 } from '../../files/paper/index.js';
 import { letterOf, localDate, registerStep, type PaperDeps } from './paper-context.js';
+import type { StoredLetter } from './paper-store.js';
 
 export const SIFAT_ACTION = 'paper-sifat';
 export const DERAJAT_ACTION = 'paper-derajat';
@@ -240,7 +241,32 @@ export async function letterFacts(
   instanceId: InstanceId,
   personId?: PersonId,
 ): Promise<LetterFacts> {
-  const letter = await deps.store.letter(instanceId);
+  return factsOf(deps, await deps.store.letter(instanceId), instanceId, personId);
+}
+
+/**
+ * The facts of many letters from one read of `paper_letters`; a confidential letter's subject
+ * still needs its instance, read per reader (rare).
+ */
+export async function letterFactsOfMany(
+  deps: Pick<PaperDeps, 'store' | 'org' | 'flow' | 'instance'>,
+  instanceIds: readonly InstanceId[],
+): Promise<LetterFactsSource> {
+  const read = new Map<InstanceId, StoredLetter | undefined>(instanceIds.map((id) => [id, undefined]));
+  for (const letter of await deps.store.lettersOf([...new Set(instanceIds)]))
+    read.set(letter.instanceId, letter);
+  return (instanceId, personId) =>
+    read.has(instanceId)
+      ? factsOf(deps, read.get(instanceId), instanceId, personId)
+      : letterFacts(deps, instanceId, personId);
+}
+
+async function factsOf(
+  deps: Pick<PaperDeps, 'org' | 'flow' | 'instance'>,
+  letter: StoredLetter | undefined,
+  instanceId: InstanceId,
+  personId?: PersonId,
+): Promise<LetterFacts> {
   if (!letter) return { confidential: false, rank: derajatRank('biasa') };
   const { sifat, derajat } = letter.metadata;
   const marks: MessageRef[] = [];

@@ -12,6 +12,7 @@ import {
   editLetter,
   holdsRegistration,
   letterFacts,
+  letterFactsOfMany,
   letterLines,
   letterPrompts,
   mayEditLetter,
@@ -82,6 +83,7 @@ export function paperChat(chat: PaperChatDeps): ChatContributions {
   };
   return {
     letterFacts: (instanceId, personId) => letterFacts(deps, instanceId, personId),
+    letterFactsBatch: (instanceIds) => letterFactsOfMany(deps, instanceIds),
     actions: {
       [SIFAT_ACTION]: (t) => tap(SIFAT_ACTION, t),
       [DERAJAT_ACTION]: (t) => tap(DERAJAT_ACTION, t),

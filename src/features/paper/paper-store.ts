@@ -52,6 +52,8 @@ export interface PaperStore {
   /** Whether the document is the newest of its instance and kind. */
   isCurrent(document: PaperDocument): Promise<boolean>;
   letter(instanceId: InstanceId): Promise<StoredLetter | undefined>;
+  /** The letters of many instances in one read (those that have one). */
+  lettersOf(instanceIds: readonly InstanceId[]): Promise<StoredLetter[]>;
   saveLetter(letter: StoredLetter): Promise<void>;
   addAgendaRecord(record: AgendaRecord): Promise<void>;
   agendaRecords(book: 'incoming' | 'outgoing', year: number): Promise<AgendaRecord[]>;
@@ -129,6 +131,13 @@ export class MongoPaperStore implements PaperStore {
       { projection: { _id: 0 } },
     );
     return found ?? undefined;
+  }
+
+  async lettersOf(instanceIds: readonly InstanceId[]): Promise<StoredLetter[]> {
+    if (instanceIds.length === 0) return [];
+    return this.letters
+      .find({ _id: { $in: instanceIds.map((id) => key(`paper-letter:${id}`)) } }, { projection: { _id: 0 } })
+      .toArray();
   }
 
   async saveLetter(letter: StoredLetter): Promise<void> {

@@ -354,6 +354,32 @@ export function describePortsContract(
       expect(await ports.identities.preferences(person)).toEqual({ locale: 'en', lastChannel: 'slack' });
     });
 
+    test('identities and preferences of many people in one read: the same answers as one by one', async () => {
+      const tag = counter++;
+      const [a, b, none] = [`many-a-${tag}`, `many-b-${tag}`, `many-none-${tag}`];
+      await ports.identities.link(a, { channel: 'telegram', userId: `${tag}01`, chatId: `${tag}01` });
+      await ports.identities.link(a, { channel: 'slack', userId: `U${tag}`, chatId: `D${tag}` });
+      await ports.identities.link(b, { channel: 'telegram', userId: `${tag}02` });
+      await ports.identities.setPreferences(a, { locale: 'en', notify: 'langkah' });
+      await ports.identities.setPreferences(b, { preferredChannel: 'telegram' });
+      const linked = await ports.identities.identitiesOfMany([a, b, none]);
+      expect([...linked.keys()].sort()).toEqual([a, b, none].sort());
+      for (const person of [a, b, none])
+        expect(linked.get(person)?.sort((x, y) => x.channel.localeCompare(y.channel))).toEqual(
+          (await ports.identities.identitiesOf(person)).sort((x, y) => x.channel.localeCompare(y.channel)),
+        );
+      expect(linked.get(a)).toHaveLength(2);
+      expect(linked.get(none)).toEqual([]);
+      const prefs = await ports.identities.preferencesOfMany([a, b, none]);
+      expect(Object.fromEntries(prefs)).toEqual({
+        [a]: { locale: 'en', notify: 'langkah' },
+        [b]: { preferredChannel: 'telegram' },
+        [none]: {},
+      });
+      expect((await ports.identities.identitiesOfMany([])).size).toBe(0);
+      expect((await ports.identities.preferencesOfMany([])).size).toBe(0);
+    });
+
     test('an invite code is redeemed once; unknown and expired codes are refused', async () => {
       const code = `CODE${counter++}`;
       const now = new Date('2026-11-23T02:00:00Z');
@@ -441,6 +467,35 @@ export function describePortsContract(
       expect(await ports.tokens.find(`${token}x`)).toBeUndefined();
     });
 
+    test('tokens saved together and task messages recorded together (one tick) are each stored', async () => {
+      const tag = counter++;
+      const token = (i: number) => ({
+        token: `tok${tag}x${i}`,
+        personId: `p${i}`,
+        instanceId: `i${tag}`,
+        actionId: 'approve',
+        createdAt: '2026-11-23T02:00:00.000Z',
+      });
+      await Promise.all([
+        ports.tokens.save([token(1), token(2)]),
+        ports.tokens.save([token(3)]),
+        ports.tokens.save([]),
+      ]);
+      for (const i of [1, 2, 3]) expect(await ports.tokens.find(`tok${tag}x${i}`)).toEqual(token(i));
+      const instanceId = `inst-together-${tag}`;
+      await Promise.all(
+        ['1', '2', '2', '3'].map((messageId, i) =>
+          ports.taskMessages.record(instanceId, 'r#1', `p${i}`, {
+            platform: 'telegram',
+            chatId: '1',
+            messageId,
+          }),
+        ),
+      );
+      const found = await ports.taskMessages.find(instanceId, 'r#1');
+      expect(found.map((f) => f.sent.messageId).sort()).toEqual(['1', '2', '3']);
+    });
+
     test('conversations: one per chat user, cleared by setting none', async () => {
       const user = `u${counter++}`;
       await ports.conversations.set('telegram', user, {
@@ -485,6 +540,25 @@ export function describePortsContract(
       const found = await ports.taskMessages.find(instanceId, 'r#1');
       expect(found).toHaveLength(2);
       expect(found.map((f) => f.sent.platform).sort()).toEqual(['slack', 'telegram']);
+    });
+
+    test('task messages of many runs in one read: each with its run, none of the runs not asked for', async () => {
+      const [one, two] = [`inst${counter++}`, `inst${counter++}`];
+      const sent = (messageId: string) => ({ platform: 'telegram', chatId: '1', messageId });
+      await ports.taskMessages.record(one, 'r#1', 'rina', sent('11'));
+      await ports.taskMessages.record(one, 'r#2', 'fajar', sent('12'));
+      await ports.taskMessages.record(two, 'r#1', 'dewi', sent('21'));
+      await ports.taskMessages.record(two, 'r#3', 'dewi', sent('23'));
+      const found = await ports.taskMessages.findMany([
+        { instanceId: one, runId: 'r#1' },
+        { instanceId: two, runId: 'r#3' },
+        { instanceId: two, runId: 'r#9' },
+      ]);
+      expect(found.map((f) => [f.instanceId, f.runId, f.personId, f.sent.messageId]).sort()).toEqual([
+        [one, 'r#1', 'rina', '11'],
+        [two, 'r#3', 'dewi', '23'],
+      ]);
+      expect(await ports.taskMessages.findMany([])).toEqual([]);
     });
   });
 }

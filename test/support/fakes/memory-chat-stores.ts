@@ -3,7 +3,9 @@ import type {
   ActionTokenStore,
   Conversation,
   ConversationStore,
+  LoggedTaskMessage,
   PlatformFileRefs,
+  RunKey,
   TaskMessageLog,
 } from '../../../src/chat/ports.js';
 import type { SentMessage } from '../../../src/chat/types.js';
@@ -61,6 +63,14 @@ export class MemoryTaskMessageLog implements TaskMessageLog {
       this.entries
         .filter((e) => e.instanceId === instanceId && e.runId === runId)
         .map(({ personId, sent }) => ({ personId, sent })),
+    );
+  }
+
+  findMany(runs: readonly RunKey[]): Promise<LoggedTaskMessage[]> {
+    return Promise.resolve(
+      this.entries
+        .filter((e) => runs.some((r) => r.instanceId === e.instanceId && r.runId === e.runId))
+        .map((e) => ({ ...e, sent: { ...e.sent } })),
     );
   }
 }

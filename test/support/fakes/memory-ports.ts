@@ -121,15 +121,25 @@ export class MemoryIdentityStore implements IdentityStore {
   }
 
   identitiesOf(personId: string): Promise<ChatIdentity[]> {
-    return Promise.resolve(
-      this.links
-        .filter((l) => l.personId === personId)
-        .map(({ channel, userId, chatId }) => ({ channel, userId, ...(chatId ? { chatId } : {}) })),
-    );
+    return Promise.resolve(this.linksOf(personId));
+  }
+
+  identitiesOfMany(personIds: readonly string[]): Promise<Map<string, ChatIdentity[]>> {
+    return Promise.resolve(new Map(personIds.map((id) => [id, this.linksOf(id)])));
+  }
+
+  private linksOf(personId: string): ChatIdentity[] {
+    return this.links
+      .filter((l) => l.personId === personId)
+      .map(({ channel, userId, chatId }) => ({ channel, userId, ...(chatId ? { chatId } : {}) }));
   }
 
   preferences(personId: string): Promise<PersonPreferences> {
     return Promise.resolve({ ...(this.prefs.get(personId) ?? {}) });
+  }
+
+  preferencesOfMany(personIds: readonly string[]): Promise<Map<string, PersonPreferences>> {
+    return Promise.resolve(new Map(personIds.map((id) => [id, { ...(this.prefs.get(id) ?? {}) }])));
   }
 
   setPreferences(personId: string, changes: PersonPreferences): Promise<void> {

@@ -5,6 +5,7 @@ import {
   ChannelRateLimitedError,
   ChannelTransientError,
 } from '../../../src/chat/errors.js';
+import { perCallIdentities } from '../../../src/chat/call-memo.js';
 import { OutboxDispatcher } from '../../../src/chat/outbox-dispatcher.js';
 import { ReaderResolver } from '../../../src/chat/readers.js';
 import type { Prompt } from '../../../src/core/engine/types.js';
@@ -69,6 +70,88 @@ function task(to: string, runId = 'input-data-ppk#1', kind: Prompt['kind'] = 'ta
     actions:
       kind === 'task-closed' ? [] : [{ id: 'approve', label: { key: 'action-approve' }, style: 'primary' }],
   };
+}
+
+/** Counts the calls of the named methods of `target`, under `reads[name]`. */
+function countCalls<T extends object>(
+  target: T,
+  names: Array<keyof T & string>,
+  reads: Record<string, number>,
+) {
+  for (const name of names) {
+    const method = (target[name] as (...args: unknown[]) => unknown).bind(target);
+    reads[name] = 0;
+    (target as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      reads[name] = (reads[name] ?? 0) + 1;
+      return method(...args);
+    };
+  }
+}
+
+/**
+ * One tick of a requester's card to each of `people` people, wired as the app wires it (the
+ * identities per call, for the dispatcher and the readers alike); half of the cards were sent
+ * before (edited now), half are new. Returns what was read, by store method.
+ */
+async function readsOfOneTick(people: number) {
+  const r = rig();
+  const store = new MemoryIdentityStore();
+  const reads: Record<string, number> = {};
+  for (let i = 0; i < people; i++) {
+    await store.link(`p${i}`, { channel: 'telegram', userId: `${i}`, chatId: `${i}` });
+    if (i % 2 === 0)
+      await r.messages.record(`i${i}`, 'card', `p${i}`, {
+        platform: 'telegram',
+        chatId: `${i}`,
+        messageId: `${i}`,
+      });
+  }
+  countCalls(
+    store,
+    ['account', 'identitiesOf', 'identitiesOfMany', 'preferences', 'preferencesOfMany'],
+    reads,
+  );
+  countCalls(r.messages, ['find', 'findMany'], reads);
+  reads.letterFacts = 0;
+  reads.letterFactsBatch = 0;
+  const facts = { confidential: false, rank: 1, badge: { key: 'reply-approved' } };
+  const identities = perCallIdentities(store);
+  const dispatcher = new OutboxDispatcher({
+    outbox: r.outbox,
+    senders: [r.telegram],
+    identities,
+    org: () => r.org,
+    readers: new ReaderResolver({ org: () => r.org, identities, defaultTimeZone: 'Asia/Jakarta' }),
+    translator: loadTranslator(LOCALES_DIR),
+    tokens: r.tokens,
+    messages: r.messages,
+    clock: r.clock,
+    logger: pino({ level: 'silent' }),
+    files: r.files,
+    letterFacts: () => {
+      reads.letterFacts = (reads.letterFacts ?? 0) + 1;
+      return Promise.resolve(facts);
+    },
+    letterFactsBatch: () => {
+      reads.letterFactsBatch = (reads.letterFactsBatch ?? 0) + 1;
+      return Promise.resolve(() => Promise.resolve(facts));
+    },
+    limits: { telegram: { perChatMs: 1000, globalPerSecond: 1000 } },
+  });
+  await r.outbox.enqueue(
+    Array.from({ length: people }, (_, i) => ({
+      ...task(`p${i}`, 'card', 'card'),
+      instanceId: `i${i}`,
+      actions: [],
+    })),
+  );
+  expect(await dispatcher.tick()).toBe(people);
+  expect([r.telegram.sent.length, r.telegram.edits.length]).toEqual([people / 2, people / 2]);
+  // The letter's mark is on every card, sent or edited.
+  expect([...r.telegram.sent, ...r.telegram.edits].every((m) => m.message.lines[0] === 'Disetujui.')).toBe(
+    true,
+  );
+  return reads;
 }
 
 describe('the outbox dispatcher', () => {
@@ -354,5 +437,60 @@ describe('the outbox dispatcher', () => {
     await r.dispatcher.tick();
     expect([r.telegram.sent.length, r.telegram.edits.length]).toEqual([2, 1]);
     expect((await r.outbox.counts()).sent).toBe(4);
+  });
+
+  test('a tick reads its people, their messages and their letters together: as many reads for 20 as for 4', async () => {
+    const four = await readsOfOneTick(4);
+    const twenty = await readsOfOneTick(20);
+    expect(twenty).toEqual(four);
+    expect(twenty).toEqual({
+      account: 0,
+      identitiesOf: 0,
+      identitiesOfMany: 1,
+      preferences: 0,
+      preferencesOfMany: 1,
+      find: 0,
+      findMany: 1,
+      letterFacts: 0,
+      letterFactsBatch: 1,
+    });
+  });
+
+  test('what a tick sends it sees later in the same tick: a second card edits the first (ringkas), a close edits the task', async () => {
+    const r = rig();
+    await r.identities.link('ulp-biro-umum', { channel: 'telegram', userId: '9', chatId: '9' });
+    await r.identities.link('fajar', { channel: 'telegram', userId: '6', chatId: '6' });
+    const card = (id: string): Prompt => ({ ...task('ulp-biro-umum', 'card', 'card'), id, actions: [] });
+    await r.outbox.enqueue([
+      card('c1'),
+      task('fajar', 'r#5'),
+      card('c2'),
+      task('fajar', 'r#5', 'task-closed'),
+    ]);
+    expect(await r.dispatcher.tick()).toBe(4);
+    // One message each, then edited: the card by the second card, the task by its close.
+    const byChat = (list: Array<{ sent: { chatId: string } }>) =>
+      [...list].sort((a, b) => a.sent.chatId.localeCompare(b.sent.chatId)).map((m) => m.sent);
+    expect(byChat(r.telegram.sent).map((m) => m.chatId)).toEqual(['6', '9']);
+    expect(byChat(r.telegram.edits)).toEqual(byChat(r.telegram.sent));
+    expect(r.telegram.edits.find((e) => e.sent.chatId === '6')?.message.buttons).toEqual([]);
+    expect((await r.messages.find('i1', 'card')).map((m) => m.personId)).toEqual(['ulp-biro-umum']);
+    expect(await r.outbox.counts()).toMatchObject({ sent: 4, pending: 0, failed: 0 });
+  });
+
+  test('a batch read that fails leaves each message to read on its own: the tick still delivers', async () => {
+    const r = rig();
+    await r.identities.link('fajar', { channel: 'telegram', userId: '6', chatId: '6' });
+    await r.identities.setPreferences('fajar', { locale: 'en' });
+    await r.messages.record('i1', 'r#7', 'fajar', { platform: 'telegram', chatId: '6', messageId: '70' });
+    const down = () => Promise.reject(new Error('database unreachable'));
+    r.identities.identitiesOfMany = down;
+    r.identities.preferencesOfMany = down;
+    r.messages.findMany = down;
+    await r.outbox.enqueue([task('fajar'), task('fajar', 'r#7', 'task-closed')]);
+    expect(await r.dispatcher.tick()).toBe(2);
+    expect(r.telegram.sent.map((s) => s.message.lines)).toEqual([['Approved.']]);
+    expect(r.telegram.edits.map((e) => e.sent.messageId)).toEqual(['70']);
+    expect(await r.outbox.counts()).toMatchObject({ sent: 2, pending: 0, failed: 0 });
   });
 });

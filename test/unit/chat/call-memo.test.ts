@@ -6,17 +6,14 @@ import { MemoryIdentityStore } from '../../support/fakes/memory-ports.js';
 /** A memory identity store that counts the reads it answers. */
 function countingStore() {
   const store = new MemoryIdentityStore();
-  const reads = { account: 0, preferences: 0 };
-  const account = store.account.bind(store);
-  const preferences = store.preferences.bind(store);
-  store.account = (channel, userId) => {
-    reads.account++;
-    return account(channel, userId);
-  };
-  store.preferences = (personId) => {
-    reads.preferences++;
-    return preferences(personId);
-  };
+  const reads = { account: 0, preferences: 0, identitiesOf: 0, identitiesOfMany: 0, preferencesOfMany: 0 };
+  for (const name of Object.keys(reads) as Array<keyof typeof reads>) {
+    const read = (store[name] as (...args: unknown[]) => Promise<unknown>).bind(store);
+    (store as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      reads[name]++;
+      return read(...args);
+    };
+  }
   return { store, reads };
 }
 
@@ -36,7 +33,7 @@ describe('per-call identities', () => {
       expect(await identities.findPerson('telegram', '7')).toBe('fajar');
       return undefined;
     });
-    expect(reads).toEqual({ account: 1, preferences: 1 });
+    expect(reads).toMatchObject({ account: 1, preferences: 1 });
   });
 
   test('each call reads afresh, and outside a call every read goes to the store', async () => {
@@ -48,6 +45,41 @@ describe('per-call identities', () => {
     await identities.preferences('rina');
     await identities.preferences('rina');
     expect(reads.preferences).toBe(4);
+  });
+
+  test('a batch read primes the call: the people read together are not read again one by one', async () => {
+    const { store, reads } = countingStore();
+    await store.link('rina', { channel: 'telegram', userId: '7', chatId: '7' });
+    await store.setPreferences('rina', { locale: 'en' });
+    const identities = perCallIdentities(store);
+    await inCallScope(async () => {
+      const prefs = await identities.preferencesOfMany(['rina', 'fajar', 'rina']);
+      expect(Object.fromEntries(prefs)).toEqual({ rina: { locale: 'en' }, fajar: {} });
+      const linked = await identities.identitiesOfMany(['rina', 'fajar']);
+      expect(linked.get('fajar')).toEqual([]);
+      expect(await identities.preferences('rina')).toEqual({ locale: 'en' });
+      expect(await identities.preferences('fajar')).toEqual({});
+      expect(await identities.identitiesOf('rina')).toEqual([
+        { channel: 'telegram', userId: '7', chatId: '7' },
+      ]);
+      // Only the one not known yet is read, again in one read.
+      await identities.preferencesOfMany(['rina', 'dewi']);
+      expect(reads).toMatchObject({
+        preferences: 0,
+        identitiesOf: 0,
+        preferencesOfMany: 2,
+        identitiesOfMany: 1,
+      });
+      // A link the call makes is seen by its later reads, for the new owner and the one before.
+      await identities.link('fajar', { channel: 'telegram', userId: '7', chatId: '7' });
+      expect(await identities.identitiesOf('rina')).toEqual([]);
+      expect((await identities.identitiesOfMany(['fajar'])).get('fajar')).toHaveLength(1);
+      return undefined;
+    });
+    // Outside a call: each batch goes to the store.
+    await identities.preferencesOfMany(['rina']);
+    await identities.preferencesOfMany(['rina']);
+    expect(reads.preferencesOfMany).toBe(4);
   });
 
   test('what a caller changes in what it was given does not change what the call remembers', async () => {

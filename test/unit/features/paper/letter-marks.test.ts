@@ -1,6 +1,6 @@
 import { fallbackText } from '../../../../src/channels/slack/block-kit.js';
 import { markMessage, withoutSubject } from '../../../../src/chat/letter-marks.js';
-import { letterFacts, parseLetterArgs } from '../../../../src/features/paper/letter.js';
+import { letterFacts, letterFactsOfMany, parseLetterArgs } from '../../../../src/features/paper/letter.js';
 import type { PaperStore, StoredLetter } from '../../../../src/features/paper/paper-store.js';
 import { loadTranslator } from '../../../../src/i18n/translator.js';
 import { EXAMPLE_ORG_FILE, LOCALES_DIR } from '../../../support/paths.js';
@@ -68,7 +68,7 @@ const walked = {
   ],
 } as unknown as Instance;
 
-function depsWith(store: Pick<PaperStore, 'letter'>): PaperDeps {
+function depsWith(store: Partial<PaperStore>): PaperDeps {
   return {
     store,
     org: () => org,
@@ -103,6 +103,46 @@ describe('a letter’s marks on its messages', () => {
     expect(text).toContain('Surat rahasia');
     expect(text).not.toContain('Permohonan akun');
     expect(withoutSubject(card, { confidential: true, rank: 2 })).toBe(card);
+  });
+
+  it('the letters of many instances are read in one query and give the facts read one by one', async () => {
+    const metadata = (sifat: string, derajat: string) =>
+      ({ sifat, derajat, lampiran: 0, tembusan: [] }) as unknown as StoredLetter['metadata'];
+    const stored: StoredLetter[] = [
+      { instanceId: 'i1', metadata: metadata('sangat-rahasia', 'segera') },
+      { instanceId: 'i2', metadata: metadata('biasa', 'sangat-segera') },
+    ].map((l) => ({ ...l, updatedAt: '2026-11-23T02:00:00Z', updatedBy: 'tuti', confirmed: true }));
+    const reads = { letter: 0, lettersOf: 0 };
+    const store: Partial<PaperStore> = {
+      letter: (id) => {
+        reads.letter++;
+        return Promise.resolve(stored.find((l) => l.instanceId === id));
+      },
+      lettersOf: (ids) => {
+        reads.lettersOf++;
+        return Promise.resolve(stored.filter((l) => ids.includes(l.instanceId)));
+      },
+    };
+    const deps = depsWith(store);
+    const source = await letterFactsOfMany(deps, ['i1', 'i2', 'i3', 'i1']);
+    const asked: Array<[string, string | undefined]> = [
+      ['i1', 'ulp-biro-umum'],
+      ['i1', 'tuti'],
+      ['i2', 'dewi'],
+      ['i3', undefined],
+    ];
+    const batched = await Promise.all(asked.map(([id, person]) => source(id, person)));
+    expect(reads).toEqual({ letter: 0, lettersOf: 1 });
+    expect(batched).toEqual(await Promise.all(asked.map(([id, person]) => letterFacts(deps, id, person))));
+    expect(batched.map((f) => [f.rank, f.confidential, f.hideSubject])).toEqual([
+      [1, true, true],
+      [1, true, undefined],
+      [0, false, undefined],
+      [2, false, undefined],
+    ]);
+    // An instance the batch was not given is read on its own.
+    await source('i9');
+    expect(reads.letter).toBe(asked.length + 1);
   });
 
   it('an ordinary letter (or none recorded) is unmarked and ranked with the routine ones', async () => {
