@@ -4,17 +4,32 @@ import type { OrgFile, OrgPerson, OrgUnit } from './schema.js';
 /**
  * Read-only view of the organisation: who holds which position where, and who is whose
  * superior. Built from a validated org file; replaced whole when the file changes.
+ *
+ * Every decision asks who holds a position and who is whose superior, several times; in an org of
+ * a thousand people a scan of everyone each time was a few per cent of the service's time. The
+ * directory never changes, so what it works out once (a unit's ancestors, a position's holders,
+ * a person's superior) is kept, and people are indexed by position.
  */
 export class OrgDirectory {
   private readonly people = new Map<PersonId, OrgPerson>();
   private readonly units = new Map<UnitId, OrgUnit>();
   private readonly positionSuperior = new Map<string, string | undefined>();
   private readonly order: OrgPerson[];
+  /** Holders of each position, in org-file order. */
+  private readonly byPosition = new Map<string, OrgPerson[]>();
+  private readonly ancestors = new Map<UnitId, { chain: UnitId[]; set: Set<UnitId> }>();
+  private readonly holdersFound = new Map<string, OrgPerson[]>();
+  private readonly superiors = new Map<PersonId, OrgPerson | undefined>();
 
   constructor(readonly file: OrgFile) {
     for (const p of file.positions) this.positionSuperior.set(p.id, p.superior);
     for (const u of file.units) this.units.set(u.id, u);
-    for (const p of file.people) this.people.set(p.id, p);
+    for (const p of file.people) {
+      this.people.set(p.id, p);
+      const holders = this.byPosition.get(p.position);
+      if (holders) holders.push(p);
+      else this.byPosition.set(p.position, [p]);
+    }
     this.order = file.people;
   }
 
@@ -40,17 +55,25 @@ export class OrgDirectory {
 
   /** The unit and its ancestors, nearest first. */
   unitAndAncestors(unitId: UnitId): UnitId[] {
+    return [...this.lineage(unitId).chain];
+  }
+
+  isWithin(unitId: UnitId, ancestorId: UnitId): boolean {
+    return this.lineage(unitId).set.has(ancestorId);
+  }
+
+  private lineage(unitId: UnitId): { chain: UnitId[]; set: Set<UnitId> } {
+    const known = this.ancestors.get(unitId);
+    if (known) return known;
     const chain: UnitId[] = [];
     let current = this.units.get(unitId);
     while (current && !chain.includes(current.id)) {
       chain.push(current.id);
       current = current.parent ? this.units.get(current.parent) : undefined;
     }
-    return chain;
-  }
-
-  isWithin(unitId: UnitId, ancestorId: UnitId): boolean {
-    return this.unitAndAncestors(unitId).includes(ancestorId);
+    const found = { chain, set: new Set(chain) };
+    this.ancestors.set(unitId, found);
+    return found;
   }
 
   /** The position above this one in the chain (Staf → Kasubbid → Kabid → Kapus → Sekjen → Menteri). */
@@ -75,13 +98,18 @@ export class OrgDirectory {
    * subtrees of its ancestors, nearest first; org-file order within a level.
    */
   holders(position: string, unitId: UnitId, tag?: string): OrgPerson[] {
-    for (const scope of this.unitAndAncestors(unitId)) {
-      const found = this.order.filter(
-        (p) => p.position === position && (!tag || p.tags.includes(tag)) && this.isWithin(p.unit, scope),
-      );
-      if (found.length > 0) return found;
+    const key = JSON.stringify([position, unitId, tag ?? null]);
+    let found = this.holdersFound.get(key);
+    if (!found) {
+      found = [];
+      const candidates = (this.byPosition.get(position) ?? []).filter((p) => !tag || p.tags.includes(tag));
+      for (const scope of this.lineage(unitId).chain) {
+        found = candidates.filter((p) => this.isWithin(p.unit, scope));
+        if (found.length > 0) break;
+      }
+      this.holdersFound.set(key, found);
     }
-    return [];
+    return [...found];
   }
 
   /**
@@ -92,6 +120,13 @@ export class OrgDirectory {
    * head of a sibling unit (a Kabid of another division).
    */
   superiorOf(personId: PersonId): OrgPerson | undefined {
+    if (this.superiors.has(personId)) return this.superiors.get(personId);
+    const superior = this.findSuperior(personId);
+    this.superiors.set(personId, superior);
+    return superior;
+  }
+
+  private findSuperior(personId: PersonId): OrgPerson | undefined {
     const person = this.people.get(personId);
     if (!person) return undefined;
     if (person.superior) return this.people.get(person.superior);
@@ -101,11 +136,9 @@ export class OrgDirectory {
       above.push(position);
       position = this.positionSuperior.get(position);
     }
-    for (const scope of this.unitAndAncestors(person.unit)) {
+    for (const scope of this.lineage(person.unit).chain) {
       for (const wanted of above) {
-        const holder = this.order.find(
-          (p) => p.position === wanted && p.id !== person.id && p.unit === scope,
-        );
+        const holder = this.byPosition.get(wanted)?.find((p) => p.id !== person.id && p.unit === scope);
         if (holder) return holder;
       }
     }
