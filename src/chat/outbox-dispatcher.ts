@@ -21,6 +21,13 @@ import { sendWithSafeRetry } from './safe-message.js';
 import { undeliverableNotices, type UndeliverableCause } from './undeliverable.js';
 import type { ChatPlatform, ChatSender, SendLimits } from './types.js';
 
+/**
+ * How many people's messages are sent at once. A send mostly waits (for the platform's answer,
+ * for its tokens to be stored): with 4 at once the dispatcher sent ~250 messages a second and the
+ * next performer's task waited up to 10 s behind 100 taps a second; with 16, 179 ms at p99.
+ */
+const DEFAULT_CONCURRENCY = 16;
+
 /** How long a send may wait for its slot in the dispatcher rather than be rescheduled. */
 const SHORT_WAIT_MS = 50;
 
@@ -47,7 +54,7 @@ export interface DispatcherDeps {
   letterFacts?: LetterFactsSource;
   /** The same for many letters at once (a tick's): one read of them all. */
   letterFactsBatch?: LetterFactsBatch;
-  /** How many people's messages are sent at once (default 4). */
+  /** How many people's messages are sent at once (default 16). */
   concurrency?: number;
 }
 
@@ -137,7 +144,9 @@ export class OutboxDispatcher {
         for (let queue = queues.shift(); queue; queue = queues.shift())
           for (const entry of queue) await this.deliver(entry, reads);
       };
-      await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 4, queues.length) }, lane));
+      await Promise.all(
+        Array.from({ length: Math.min(this.deps.concurrency ?? DEFAULT_CONCURRENCY, queues.length) }, lane),
+      );
     });
     return entries.length;
   }
