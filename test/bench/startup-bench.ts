@@ -69,25 +69,21 @@ async function main(): Promise<void> {
   );
   const database = values.database === 'process' ? await startDatabaseProcess(dbPort) : undefined;
   const spawnedAt = Date.now();
-  const child = spawn(
-    process.execPath,
-    [...(process.env['EXP_FLAGS'] ?? '--max-semi-space-size=32').split(' ').filter(Boolean), 'dist/main.js'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        EMBEDDED_MONGODB_PORT: String(dbPort),
-        LOG_LEVEL: 'warn',
-        LOG_FORMAT: 'json',
-        TELEGRAM_BOT_TOKEN: '',
-        SLACK_BOT_TOKEN: '',
-        MONGODB_URI: database?.uri ?? '',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, [...(process.env['EXP_FLAGS'] ?? '--max-semi-space-size=32').split(' ').filter(Boolean), 'dist/main.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EMBEDDED_MONGODB_PORT: String(dbPort),
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      TELEGRAM_BOT_TOKEN: '',
+      SLACK_BOT_TOKEN: '',
+      MONGODB_URI: database?.uri ?? '',
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   // The service says where its embedded database listens (a warning at start).
   let dbUri: string | undefined = database?.uri;
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
