@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   );
   const database = values.database === 'process' ? await startDatabaseProcess(dbPort) : undefined;
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...(process.env['EXP_FLAGS'] ?? '--max-semi-space-size=32').split(' ').filter(Boolean), 'dist/main.js'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
