@@ -37,7 +37,13 @@ async function manyInCall<T>(
  */
 export function perCallIdentities(store: IdentityStore): IdentityStore {
   const account = (channel: ChatPlatform, userId: string): Promise<LinkedAccount | undefined> =>
-    memoInCall(accountKey(channel, userId), () => store.account(channel, userId));
+    memoInCall(accountKey(channel, userId), async () => {
+      const found = await store.account(channel, userId);
+      // Read with the account: the call asks the store for the person's preferences no more.
+      if (found?.preferences && !knownInCall(prefsKey(found.personId)))
+        rememberInCall(prefsKey(found.personId), found.preferences);
+      return found;
+    });
   return {
     account,
     findPerson: async (channel, userId) => (await account(channel, userId))?.personId,

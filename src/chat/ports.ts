@@ -99,6 +99,8 @@ export function isRequesterUpdates(value: unknown): value is RequesterUpdates {
 export interface LinkedAccount {
   personId: PersonId;
   chatId?: string;
+  /** The person's preferences, when the store reads them with the account (one read for both). */
+  preferences?: PersonPreferences;
 }
 
 export interface IdentityStore {
@@ -128,6 +130,11 @@ export interface InviteStore {
 export interface DeliveryLog {
   /** True the first time a key is seen, false afterwards. */
   firstTime(key: string): Promise<boolean>;
-  /** Whether the key was seen (by `firstTime`), without recording it. */
+  /** Whether the key was seen (by `firstTime` or `handled`), without recording it. */
   seen(key: string): Promise<boolean>;
+  /**
+   * Records a key once what it carried is handled, gathered with others for a moment: `seen`
+   * answers true for it at once in this process, and the promise settles once it is written.
+   */
+  handled(key: string): Promise<void>;
 }

@@ -41,6 +41,10 @@ export interface InstanceStore {
   save(instance: Instance, expectedVersion: number, events: AuditEvent[], prompts: Prompt[]): Promise<void>;
   /** Prompts saved with an instance but not yet handed to the outbox (after a crash). */
   pendingPrompts(limit: number): Promise<Prompt[]>;
+  /**
+   * Takes queued prompts off the pending list. A store may gather these for a moment and write
+   * them together; `pendingPrompts` waits for this process's own first.
+   */
   markPromptsQueued(instanceId: InstanceId, promptIds: string[]): Promise<void>;
   findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined>;
   /** Open runs assigned to the person, across active instances. */

@@ -69,21 +69,29 @@ export interface OutboxDoc {
   seq: number;
 }
 
+export interface PreferenceFields {
+  locale?: string;
+  preferredChannel?: string;
+  lastChannel?: string;
+  notify?: string;
+}
+
 export interface IdentityDoc {
   _id: Types.ObjectId;
   personId: string;
   channel: string;
   userId: string;
   chatId?: string;
+  /** A copy of the person's preferences at revision `prefsRev` (mongo-identity-store.ts). */
+  prefs?: PreferenceFields;
+  prefsRev?: number;
 }
 
-export interface PreferenceDoc {
+export interface PreferenceDoc extends PreferenceFields {
   _id: Types.ObjectId;
   personId: string;
-  locale?: string;
-  preferredChannel?: string;
-  lastChannel?: string;
-  notify?: string;
+  /** Counts the changes: an account's copy is replaced only by a later one. */
+  rev?: number;
 }
 
 export interface InviteDoc {
@@ -185,7 +193,14 @@ export function registerModels(connection: Connection) {
   const Identity = model<IdentityDoc>(
     'Identity',
     new Schema<IdentityDoc>(
-      { personId: { type: String, index: true }, channel: String, userId: String, chatId: String },
+      {
+        personId: { type: String, index: true },
+        channel: String,
+        userId: String,
+        chatId: String,
+        prefs: { _id: false, locale: String, preferredChannel: String, lastChannel: String, notify: String },
+        prefsRev: Number,
+      },
       { collection: 'identities', versionKey: false },
     ),
   );
@@ -198,6 +213,7 @@ export function registerModels(connection: Connection) {
         preferredChannel: String,
         lastChannel: String,
         notify: String,
+        rev: Number,
       },
       { collection: 'preferences', versionKey: false },
     ),

@@ -7,7 +7,7 @@ import {
 } from '../core/ports.js';
 import type { AnyBulkWriteOperation, Document, UpdateFilter } from 'mongodb';
 import type { Types } from 'mongoose';
-import { batched, failAll } from './batching.js';
+import { batched, BOOKKEEPING_WINDOW_MS, failAll, groupCommit } from './batching.js';
 import type { InstanceDoc, Models } from './models.js';
 import { isDuplicateKeyError, objectIdForKey, toObjectId, writeErrorsOf } from './object-ids.js';
 
@@ -29,8 +29,12 @@ export class MongoInstanceStore implements InstanceStore {
     });
   });
 
-  /** Queued prompts leave their instances' pending lists in one round trip per tick. */
-  private readonly unqueue = batched<{ _id: Types.ObjectId; promptIds: string[] }, void>(async (keys) => {
+  /**
+   * Queued prompts leave their instances' pending lists together, a window's worth in one bulk
+   * write. Lost in a crash, they are queued again at the next start, which the outbox ignores
+   * (its entries are keyed by the prompt's id and kept once sent).
+   */
+  private readonly unqueue = groupCommit<{ _id: Types.ObjectId; promptIds: string[] }>(async (keys) => {
     try {
       await this.models.Instance.bulkWrite(
         keys.map(({ _id, promptIds }) => ({
@@ -47,7 +51,7 @@ export class MongoInstanceStore implements InstanceStore {
     } catch (error) {
       return failAll(keys, error);
     }
-  });
+  }, BOOKKEEPING_WINDOW_MS);
 
   /**
    * Saves made in the same turn go as one unordered bulk write. Each is an upsert on
@@ -125,6 +129,7 @@ export class MongoInstanceStore implements InstanceStore {
   }
 
   async pendingPrompts(limit: number): Promise<Prompt[]> {
+    await this.unqueue.settled();
     const docs = await this.models.Instance.find({ 'pending.0': { $exists: true } }, { pending: 1 })
       .limit(limit)
       .lean<Array<Pick<InstanceDoc, 'pending'>>>();
@@ -141,6 +146,11 @@ export class MongoInstanceStore implements InstanceStore {
     const _id = toObjectId(instanceId);
     if (!_id || promptIds.length === 0) return;
     await this.unqueue({ _id, promptIds });
+  }
+
+  /** Waits for the pending lists' updates handed in so far. */
+  settled(): Promise<void> {
+    return this.unqueue.settled();
   }
 
   async findByAgendaNumber(agendaNumber: string): Promise<Instance | undefined> {

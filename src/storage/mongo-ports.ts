@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Prompt } from '../core/engine/types.js';
 import type { Outbox, OutboxEntry, OutboxStatus } from '../core/ports.js';
-import {
-  isRequesterUpdates,
-  type ChatIdentity,
-  type DeliveryLog,
-  type IdentityStore,
-  type InviteStore,
-  type LinkedAccount,
-  type PersonPreferences,
-  type RedeemResult,
-} from '../chat/ports.js';
-import { batched, failAll } from './batching.js';
-import type { Models, OutboxDoc, PreferenceDoc } from './models.js';
+import type { DeliveryLog, InviteStore, RedeemResult } from '../chat/ports.js';
+import { batched, BOOKKEEPING_WINDOW_MS, failAll, groupCommit } from './batching.js';
+import type { Models, OutboxDoc } from './models.js';
 import { objectIdForKey, onlyDuplicateKeys, writeErrorsOf } from './object-ids.js';
 
 /** MongoDB implementations of the core's smaller ports. Each operation is atomic on one document. */
@@ -134,82 +125,6 @@ export class MongoOutbox implements Outbox {
   }
 }
 
-/** A stored preferences document as the chat layer reads it (unknown values left out). */
-function preferencesOf(doc: PreferenceDoc): PersonPreferences {
-  return {
-    ...(doc.locale ? { locale: doc.locale as PersonPreferences['locale'] } : {}),
-    ...(doc.preferredChannel ? { preferredChannel: doc.preferredChannel } : {}),
-    ...(doc.lastChannel ? { lastChannel: doc.lastChannel } : {}),
-    ...(isRequesterUpdates(doc.notify) ? { notify: doc.notify } : {}),
-  };
-}
-
-export class MongoIdentityStore implements IdentityStore {
-  constructor(private readonly models: Models) {}
-
-  async link(personId: string, identity: ChatIdentity): Promise<void> {
-    await this.models.Identity.updateOne(
-      { _id: objectIdForKey(`identity:${identity.channel}:${identity.userId}`) },
-      { $set: { personId, channel: identity.channel, userId: identity.userId, chatId: identity.chatId } },
-      { upsert: true },
-    );
-  }
-
-  async findPerson(channel: ChatIdentity['channel'], userId: string): Promise<string | undefined> {
-    return (await this.account(channel, userId))?.personId;
-  }
-
-  async account(channel: ChatIdentity['channel'], userId: string): Promise<LinkedAccount | undefined> {
-    const doc = await this.models.Identity.findById(objectIdForKey(`identity:${channel}:${userId}`)).lean();
-    if (!doc) return undefined;
-    return { personId: doc.personId, ...(doc.chatId ? { chatId: doc.chatId } : {}) };
-  }
-
-  async identitiesOf(personId: string): Promise<ChatIdentity[]> {
-    return (await this.identitiesOfMany([personId])).get(personId) ?? [];
-  }
-
-  async identitiesOfMany(personIds: readonly string[]): Promise<Map<string, ChatIdentity[]>> {
-    const found = new Map(personIds.map((id) => [id, [] as ChatIdentity[]]));
-    if (personIds.length === 0) return found;
-    const query = personIds.length === 1 ? { personId: personIds[0] } : { personId: { $in: [...personIds] } };
-    for (const d of await this.models.Identity.find(query).lean())
-      found.get(d.personId)?.push({
-        channel: d.channel,
-        userId: d.userId,
-        ...(d.chatId ? { chatId: d.chatId } : {}),
-      });
-    return found;
-  }
-
-  async preferences(personId: string): Promise<PersonPreferences> {
-    const doc = await this.models.Preference.findById(objectIdForKey(`prefs:${personId}`)).lean();
-    return doc ? preferencesOf(doc) : {};
-  }
-
-  async preferencesOfMany(personIds: readonly string[]): Promise<Map<string, PersonPreferences>> {
-    const found = new Map(personIds.map((id) => [id, {}]));
-    if (personIds.length === 0) return found;
-    const byKey = new Map(personIds.map((id) => [String(objectIdForKey(`prefs:${id}`)), id]));
-    const docs = await this.models.Preference.find({
-      _id: { $in: personIds.map((id) => objectIdForKey(`prefs:${id}`)) },
-    }).lean();
-    for (const doc of docs) {
-      const personId = byKey.get(String(doc._id));
-      if (personId) found.set(personId, preferencesOf(doc));
-    }
-    return found;
-  }
-
-  async setPreferences(personId: string, changes: PersonPreferences): Promise<void> {
-    await this.models.Preference.updateOne(
-      { _id: objectIdForKey(`prefs:${personId}`) },
-      { $set: { personId, ...changes } },
-      { upsert: true },
-    );
-  }
-}
-
 export class MongoInviteStore implements InviteStore {
   constructor(private readonly models: Models) {}
 
@@ -269,12 +184,40 @@ export class MongoDeliveryLog implements DeliveryLog {
     return keys.map((key) => known.has(String(deliveryId(key))));
   });
 
+  /**
+   * Keys of updates handled, a window's worth in one unordered insert (a key already there is
+   * fine). A crash before the write loses only the record of updates whose answer the platform
+   * had not yet had, which it then sends again: handled twice, they apply once.
+   */
+  private readonly remember = groupCommit<string>(async (keys) => {
+    const at = new Date();
+    try {
+      await this.models.Delivery.insertMany(
+        [...new Set(keys)].map((key) => ({ _id: deliveryId(key), key, at })),
+        { ordered: false, lean: true },
+      );
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) return failAll(keys, error);
+    }
+    return keys.map(() => undefined);
+  }, BOOKKEEPING_WINDOW_MS);
+
   firstTime(key: string): Promise<boolean> {
     return this.record(key);
   }
 
-  seen(key: string): Promise<boolean> {
+  async seen(key: string): Promise<boolean> {
+    if (this.remember.waiting().includes(key)) return true;
     return this.lookUp(key);
+  }
+
+  handled(key: string): Promise<void> {
+    return this.remember(key);
+  }
+
+  /** Waits for the keys handed to `handled` so far. */
+  settled(): Promise<void> {
+    return this.remember.settled();
   }
 }
 

@@ -10,7 +10,8 @@ import { registerModels, type Models } from './models.js';
 import { MongoFileStore } from './mongo-file-store.js';
 import { MongoInstanceStore } from './mongo-instance-store.js';
 import { MongoAgendaBook } from './mongo-agenda-book.js';
-import { MongoDeliveryLog, MongoIdentityStore, MongoInviteStore, MongoOutbox } from './mongo-ports.js';
+import { MongoIdentityStore } from './mongo-identity-store.js';
+import { MongoDeliveryLog, MongoInviteStore, MongoOutbox } from './mongo-ports.js';
 
 /** One connection and every port implemented on it. */
 export interface MongoStorage {
@@ -35,21 +36,27 @@ export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
   await connection.asPromise();
   const models = registerModels(connection);
   const chatModels = registerChatModels(connection);
+  const instances = new MongoInstanceStore(models);
+  const deliveries = new MongoDeliveryLog(models);
   return {
     connection,
     models,
-    instances: new MongoInstanceStore(models),
+    instances,
     agendaBook: new MongoAgendaBook(models),
     outbox: new MongoOutbox(models),
     identities: new MongoIdentityStore(models),
     invites: new MongoInviteStore(models),
     files: new MongoFileStore(requireDb(connection)),
-    deliveries: new MongoDeliveryLog(models),
+    deliveries,
     tokens: new MongoActionTokenStore(chatModels),
     conversations: new MongoConversationStore(chatModels),
     taskMessages: new MongoTaskMessageLog(chatModels),
     fileRefs: new MongoPlatformFileRefs(chatModels),
-    close: () => connection.close(),
+    close: async () => {
+      // What was handed in to be written together goes before the connection closes.
+      await Promise.all([instances.settled(), deliveries.settled()]);
+      await connection.close();
+    },
   };
 }
 

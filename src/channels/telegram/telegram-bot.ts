@@ -60,7 +60,10 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       // Recorded once handled, not before: a process that dies while handling the update (its
       // offset or webhook answer never reached Telegram) gets it again and handles it then. What
       // the handlers change is keyed by the tap's or message's id, so handling twice applies once.
-      await deps.deliveries.firstTime(key);
+      // The record goes with others a moment later; the answer to Telegram does not wait for it.
+      void deps.deliveries
+        .handled(key)
+        .catch((error: unknown) => logger.warn({ err: error, updateId }, 'Telegram update not recorded'));
     } finally {
       handling.delete(updateId);
     }

@@ -243,9 +243,11 @@ export class SopService {
     // Awaited below; a failure to queue must not leave the timers' promise unhandled meanwhile.
     void timers.catch(() => undefined);
     await enqueued;
+    // Not waited for: the store writes it with others soon after, and if that fails the prompts
+    // stay on the pending list and are queued again at the next start (the outbox ignores repeats).
+    void this.markQueued(decision.prompts).catch(() => undefined);
     const listener = this.deps.onSaved;
     await Promise.all([
-      this.markQueued(decision.prompts),
       timers,
       // The change is saved: a failing listener (which logs its own errors) must not fail the command.
       listener

@@ -22,7 +22,7 @@ export function reportFactsListener(facts: Pick<MongoReportFacts, 'save'>) {
  * stored. Returns how many were written. Safe to run in several processes at once.
  */
 export async function reconcileReportFacts(
-  facts: Pick<MongoReportFacts, 'save' | 'versions'>,
+  facts: Pick<MongoReportFacts, 'saveNow' | 'versions'>,
   instances: Pick<MongoInstancesSource, 'versions' | 'instancesByIds'>,
 ): Promise<number> {
   const [current, stored] = await Promise.all([instances.versions(), facts.versions()]);
@@ -30,7 +30,7 @@ export async function reconcileReportFacts(
   let written = 0;
   for (let i = 0; i < behind.length; i += RECONCILE_CHUNK) {
     const chunk = await instances.instancesByIds(behind.slice(i, i + RECONCILE_CHUNK));
-    await Promise.all(chunk.map((instance) => facts.save(instance, instance.version)));
+    await facts.saveNow(chunk);
     written += chunk.length;
   }
   return written;

@@ -161,10 +161,13 @@ function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contribut
     logger,
   });
   return {
-    onSaved: (change) =>
-      listen(change).catch((error: unknown) => {
+    // Not waited for: the facts go with others a moment later (MongoReportFacts), not in the tap.
+    onSaved: (change) => {
+      void listen(change).catch((error: unknown) => {
         logger.error({ err: error, instanceId: change.instance.id }, 'report facts not saved');
-      }),
+      });
+      return Promise.resolve();
+    },
     async start() {
       await reports.dashboardSessions.ensureIndexes();
       // In the background: the service answers while a first start catches up.
@@ -178,9 +181,9 @@ function setup(host: FeatureHost, options: { claims?: WeeklyClaims }): Contribut
         .catch((error: unknown) => logger.error({ err: error }, 'report facts reconciliation failed'));
       digestTimer.start();
     },
-    stop() {
+    async stop() {
       digestTimer.stop();
-      return Promise.resolve();
+      await facts.settled();
     },
     chat: {
       commands: [

@@ -6,7 +6,8 @@ import type {
   InviteStore,
   TaskMessageLog,
 } from '../../../src/chat/ports.js';
-import type { AuditEvent, Instance, Prompt } from '../../../src/core/engine/types.js';
+import type { AuditEvent, Instance } from '../../../src/core/engine/types.js';
+import { sampleInstanceOf, samplePrompt } from '../sample-instance.js';
 import {
   DuplicateInstanceError,
   VersionConflictError,
@@ -31,60 +32,9 @@ export interface PortsUnderTest {
 
 let counter = 0;
 
-function sampleInstance(store: InstanceStore, overrides: Partial<Instance> = {}): Instance {
-  counter += 1;
-  return {
-    id: store.idForKey(`contract-${Date.now()}-${counter}`),
-    flowId: 'spse-eproc',
-    flowVersion: 1,
-    version: 1,
-    subject: `Permohonan ${counter}`,
-    requesterId: 'ulp-biro-umum',
-    requesterUnitId: 'biro-umum',
-    handlingUnitId: 'pusdatinkomtel',
-    status: 'active',
-    createdAt: new Date(Date.UTC(2026, 10, 23, 2, 0, counter)).toISOString(),
-    updatedAt: '2026-11-23T02:00:00.000Z',
-    agendaNumbers: {},
-    attachments: [],
-    bindings: {},
-    runs: [
-      {
-        runId: 'agenda-surat-masuk#1',
-        stepId: 'agenda-surat-masuk',
-        assigneeId: 'tuti',
-        startedAt: '2026-11-23T02:00:00.000Z',
-        dueAt: '2026-11-23T02:05:00.000Z',
-        checked: [],
-        files: [],
-        escalationLevel: 0,
-        escalatedTo: [],
-      },
-    ],
-    events: [
-      {
-        seq: 1,
-        at: '2026-11-23T02:00:00.000Z',
-        type: 'instance-started',
-        actorId: 'ulp-biro-umum',
-        channel: 'cli',
-      },
-    ],
-    processedKeys: [],
-    ...overrides,
-  };
-}
-
-function prompt(instanceId: string, n: number, to = 'tuti'): Prompt {
-  return {
-    id: `${instanceId}:1:${n}`,
-    to,
-    instanceId,
-    kind: 'notice',
-    lines: [{ key: 'reply-approved' }],
-    actions: [],
-  };
-}
+const sampleInstance = (store: InstanceStore, overrides: Partial<Instance> = {}) =>
+  sampleInstanceOf(store, `contract-${Date.now()}-${++counter}`, counter, overrides);
+const prompt = samplePrompt;
 
 /** One contract, run against the in-memory fakes and against MongoDB (embedded or real). */
 export function describePortsContract(
@@ -191,6 +141,21 @@ export function describePortsContract(
         `${instance.id}:1:2`,
       ]);
       await ports.instances.markPromptsQueued(instance.id, [`${instance.id}:1:1`]);
+      const after = await ports.instances.pendingPrompts(10_000);
+      expect(after.filter((p) => p.instanceId === instance.id).map((p) => p.id)).toEqual([
+        `${instance.id}:1:2`,
+      ]);
+    });
+
+    test('prompts marked queued without waiting are off the list at the next read', async () => {
+      const instance = sampleInstance(ports.instances);
+      await ports.instances.create(instance, [
+        prompt(instance.id, 1),
+        prompt(instance.id, 2),
+        prompt(instance.id, 3),
+      ]);
+      void ports.instances.markPromptsQueued(instance.id, [`${instance.id}:1:1`]);
+      void ports.instances.markPromptsQueued(instance.id, [`${instance.id}:1:3`]);
       const after = await ports.instances.pendingPrompts(10_000);
       expect(after.filter((p) => p.instanceId === instance.id).map((p) => p.id)).toEqual([
         `${instance.id}:1:2`,
@@ -338,7 +303,7 @@ export function describePortsContract(
       expect(await ports.identities.findPerson('slack', userId)).toBeUndefined();
       await ports.identities.link('fajar', { channel: 'telegram', userId, chatId: userId });
       expect(await ports.identities.findPerson('telegram', userId)).toBe('fajar');
-      expect(await ports.identities.account('telegram', userId)).toEqual({
+      expect(await ports.identities.account('telegram', userId)).toMatchObject({
         personId: 'fajar',
         chatId: userId,
       });
@@ -352,6 +317,52 @@ export function describePortsContract(
       await ports.identities.setPreferences(person, { locale: 'en' });
       await ports.identities.setPreferences(person, { lastChannel: 'slack' });
       expect(await ports.identities.preferences(person)).toEqual({ locale: 'en', lastChannel: 'slack' });
+    });
+
+    test("an account is read with its person's current preferences, through every change and relink", async () => {
+      const tag = counter++;
+      const [a, b] = [`with-prefs-a-${tag}`, `with-prefs-b-${tag}`];
+      const [tg, slack] = [`${tag}11`, `U${tag}11`];
+      await ports.identities.setPreferences(a, { locale: 'en' });
+      await ports.identities.link(a, { channel: 'telegram', userId: tg, chatId: tg });
+      // Linked after the change: the first read takes the preferences from the record.
+      expect((await ports.identities.account('telegram', tg))?.preferences).toEqual({ locale: 'en' });
+      await ports.identities.link(a, { channel: 'slack', userId: slack, chatId: `D${tag}` });
+      await ports.identities.setPreferences(a, { notify: 'selesai' });
+      await ports.identities.setPreferences(a, { lastChannel: 'slack' });
+      for (const [channel, userId] of [
+        ['telegram', tg],
+        ['slack', slack],
+      ] as const)
+        expect((await ports.identities.account(channel, userId))?.preferences).toEqual({
+          locale: 'en',
+          notify: 'selesai',
+          lastChannel: 'slack',
+        });
+      // Changes at once (two chats of one person) leave every account with all of them.
+      await Promise.all([
+        ports.identities.setPreferences(a, { locale: 'id' }),
+        ports.identities.setPreferences(a, { preferredChannel: 'telegram' }),
+      ]);
+      const record = await ports.identities.preferences(a);
+      expect(record).toEqual({
+        locale: 'id',
+        notify: 'selesai',
+        lastChannel: 'slack',
+        preferredChannel: 'telegram',
+      });
+      expect((await ports.identities.account('telegram', tg))?.preferences).toEqual(record);
+      expect((await ports.identities.account('slack', slack))?.preferences).toEqual(record);
+      // The Telegram account moves to b: it carries b's preferences (none), not a's.
+      await ports.identities.link(b, { channel: 'telegram', userId: tg, chatId: tg });
+      expect(await ports.identities.account('telegram', tg)).toEqual({
+        personId: b,
+        chatId: tg,
+        preferences: {},
+      });
+      await ports.identities.setPreferences(b, { locale: 'en' });
+      expect((await ports.identities.account('telegram', tg))?.preferences).toEqual({ locale: 'en' });
+      expect((await ports.identities.account('slack', slack))?.preferences).toEqual(record);
     });
 
     test('identities and preferences of many people in one read: the same answers as one by one', async () => {
@@ -442,6 +453,17 @@ export function describePortsContract(
       expect(await ports.deliveries.seen(key)).toBe(false);
       expect(await ports.deliveries.firstTime(key)).toBe(true);
       expect(await ports.deliveries.seen(key)).toBe(true);
+    });
+
+    test('a key recorded as handled is seen at once, and is not first afterwards', async () => {
+      const key = `telegram:update:${counter++}`;
+      const written = ports.deliveries.handled(key);
+      expect(await ports.deliveries.seen(key)).toBe(true);
+      await written;
+      expect(await ports.deliveries.seen(key)).toBe(true);
+      expect(await ports.deliveries.firstTime(key)).toBe(false);
+      // Recording it again is no error.
+      await ports.deliveries.handled(key);
     });
 
     test('action tokens: found by their opaque value only', async () => {

@@ -115,9 +115,12 @@ export class MemoryIdentityStore implements IdentityStore {
 
   account(channel: ChatIdentity['channel'], userId: string): Promise<LinkedAccount | undefined> {
     const link = this.links.find((l) => l.channel === channel && l.userId === userId);
-    return Promise.resolve(
-      link ? { personId: link.personId, ...(link.chatId ? { chatId: link.chatId } : {}) } : undefined,
-    );
+    if (!link) return Promise.resolve(undefined);
+    return Promise.resolve({
+      personId: link.personId,
+      ...(link.chatId ? { chatId: link.chatId } : {}),
+      preferences: { ...(this.prefs.get(link.personId) ?? {}) },
+    });
   }
 
   identitiesOf(personId: string): Promise<ChatIdentity[]> {
@@ -202,6 +205,11 @@ export class MemoryDeliveryLog implements DeliveryLog {
 
   seen(key: string): Promise<boolean> {
     return Promise.resolve(this.keys.has(key));
+  }
+
+  handled(key: string): Promise<void> {
+    this.keys.add(key);
+    return Promise.resolve();
   }
 }
 

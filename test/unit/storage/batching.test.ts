@@ -1,4 +1,5 @@
-import { batched, failAll, sharedRead } from '../../../src/storage/batching.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import { batched, failAll, groupCommit, sharedRead } from '../../../src/storage/batching.js';
 
 describe('batched', () => {
   test('calls made in the same tick run as one batch, each caller getting its own answer', async () => {
@@ -46,5 +47,44 @@ describe('sharedRead', () => {
     value = 'b';
     expect(await read()).toBe('b');
     expect(reads).toBe(2);
+  });
+});
+
+describe('groupCommit', () => {
+  test('writes handed in over its window go as one; later ones as the next', async () => {
+    const batches: string[][] = [];
+    const write = groupCommit<string>((keys) => {
+      batches.push([...keys]);
+      return Promise.resolve(keys.map(() => undefined));
+    }, 60);
+    const first = write('a');
+    await delay(10);
+    const second = write('b');
+    await delay(10);
+    expect(write.waiting()).toEqual(['a', 'b']);
+    expect(batches).toEqual([]);
+    await Promise.all([first, second]);
+    expect(batches).toEqual([['a', 'b']]);
+    expect(write.waiting()).toEqual([]);
+    await write('c');
+    expect(batches).toEqual([['a', 'b'], ['c']]);
+  });
+
+  test('settled() waits for what was handed in, failed or not, and each caller learns its own outcome', async () => {
+    const write = groupCommit<number>(
+      (keys) => Promise.resolve(keys.map((k) => (k < 0 ? new Error(`negative ${k}`) : undefined))),
+      30,
+    );
+    const good = write(1);
+    const bad = write(-1);
+    let settled = false;
+    const waiting = write.settled().then(() => (settled = true));
+    await delay(5);
+    expect(settled).toBe(false);
+    await waiting;
+    expect(settled).toBe(true);
+    await expect(good).resolves.toBeUndefined();
+    await expect(bad).rejects.toThrow('negative -1');
+    expect(write.waiting()).toEqual([]);
   });
 });
