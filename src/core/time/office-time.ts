@@ -1,4 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
+import { zoneOffsetMinutes } from './zone-offset.js';
 import { NoOfficeTimeError } from './errors.js';
 import { MultiYearCalendar } from './multi-year-calendar.js';
 import type { DayInterval, OfficeCalendar, OfficeCalendarOverride, Weekday } from './office-calendar.js';
@@ -88,18 +88,18 @@ function checkInstant(name: string, at: Date): number {
  */
 function localInstant(timeZone: string, dayKey: number, minuteOfDay: number): number {
   const wall = dayKey + minuteOfDay * MINUTE_MS;
-  const firstOffset = tzOffset(timeZone, new Date(wall));
+  const firstOffset = zoneOffsetMinutes(timeZone, wall);
   const guess = wall - firstOffset * MINUTE_MS;
-  const offset = tzOffset(timeZone, new Date(guess));
+  const offset = zoneOffsetMinutes(timeZone, guess);
   if (offset === firstOffset) return guess;
   const other = wall - offset * MINUTE_MS;
-  if (tzOffset(timeZone, new Date(other)) === offset) return other;
+  if (zoneOffsetMinutes(timeZone, other) === offset) return other;
   return Math.max(guess, other);
 }
 
 /** The local date of an instant in `timeZone`, as that date's UTC midnight. */
 function localDayKey(timeZone: string, ms: number): number {
-  const local = ms + tzOffset(timeZone, new Date(ms)) * MINUTE_MS;
+  const local = ms + zoneOffsetMinutes(timeZone, ms) * MINUTE_MS;
   return Math.floor(local / DAY_MS) * DAY_MS;
 }
 

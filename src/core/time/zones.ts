@@ -1,7 +1,8 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { enUS } from 'date-fns/locale/en-US';
 import { id } from 'date-fns/locale/id';
+import { zoneOffsetMinutes } from './zone-offset.js';
 
 /** Languages Pandu speaks to people. */
 export type TimeLocale = 'id' | 'en';
@@ -45,14 +46,23 @@ export function zoneAbbreviation(timeZone: string, at: Date): string {
   if (indonesian) return indonesian;
   const name = intlShortName(timeZone, at);
   if (name && !/^GMT[+-]/.test(name)) return name;
-  return utcOffsetLabel(tzOffset(timeZone, at));
+  return utcOffsetLabel(zoneOffsetMinutes(timeZone, at.getTime()));
 }
 
 const DATE_FNS_LOCALES = { id, en: enUS } as const;
 
+/** The wall clock in `timeZone` at `at`, as a Date whose UTC fields read it. */
+function wallClock(at: Date, timeZone: string): Date {
+  return new Date(at.getTime() + zoneOffsetMinutes(timeZone, at.getTime()) * 60_000);
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
 /** `14:35 WIB`: the wall-clock time at `at` in `timeZone`, with its abbreviation. */
 export function formatLocalTime(at: Date, timeZone: string, _locale: TimeLocale): string {
-  return `${format(new TZDate(at.getTime(), timeZone), 'HH:mm')} ${zoneAbbreviation(timeZone, at)}`;
+  const wall = wallClock(at, timeZone);
+  const hhmm = `${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}`;
+  return `${hhmm} ${zoneAbbreviation(timeZone, at)}`;
 }
 
 /**
@@ -60,10 +70,11 @@ export function formatLocalTime(at: Date, timeZone: string, _locale: TimeLocale)
  * a due time on Monday read on a Friday must not look like today's.
  */
 export function formatLocalTimeOrDay(at: Date, now: Date, timeZone: string, locale: TimeLocale): string {
-  const day = (d: Date) => format(new TZDate(d.getTime(), timeZone), 'yyyy-MM-dd');
-  if (day(at) === day(now)) return formatLocalTime(at, timeZone, locale);
+  const [wallAt, wallNow] = [wallClock(at, timeZone), wallClock(now, timeZone)];
+  const day = (wall: Date) => Math.floor(wall.getTime() / 86_400_000);
+  if (day(wallAt) === day(wallNow)) return formatLocalTime(at, timeZone, locale);
   const local = new TZDate(at.getTime(), timeZone);
-  const sameYear = format(local, 'yyyy') === format(new TZDate(now.getTime(), timeZone), 'yyyy');
+  const sameYear = wallAt.getUTCFullYear() === wallNow.getUTCFullYear();
   const pattern = sameYear ? 'EEEE, d MMM HH:mm' : 'EEEE, d MMM yyyy HH:mm';
   return `${format(local, pattern, { locale: DATE_FNS_LOCALES[locale] })} ${zoneAbbreviation(timeZone, at)}`;
 }
