@@ -14,7 +14,8 @@ import { compileFastMatch } from './embedded-fast-match.js';
  * - Compiled matching: other simple filters are tested with embedded-fast-match.ts instead of
  *   mingo where it can decide every document.
  * - A kept document array: each command starts from the collection as an array, which is built
- *   once per change of the collection instead of for every statement of a bulk write.
+ *   once and kept in step with the collection's inserts and updates instead of copied again for
+ *   every statement of a bulk write.
  *
  * It patches methods of the pinned @push.rocks/smartmongo 2.2.0 (see package.json), checking
  * they exist; test/integration/embedded-id-index.test.ts checks the answers. Only the embedded
@@ -80,30 +81,63 @@ export function installEmbeddedIdIndex(): void {
   installed = true;
 
   // Every command starts from the collection's documents as an array (findAll): built once and
-  // kept until the collection changes, instead of copied from the map for every statement of a
-  // bulk write. Frozen, so a handler that would change it fails loudly instead of corrupting it.
-  const arrays = new WeakMap<Map<string, Doc>, Doc[]>();
+  // then kept in step with the collection, instead of copied from the map for every statement of
+  // a bulk write (a bulk update of 50 instances copied 10,000 documents 50 times). An update puts
+  // the new document in its place and an insert appends it, as the map does; a delete (which
+  // shifts the rest) lets the next command build it afresh. The handlers never change the array
+  // they are given (filtering, sorting and slicing make new ones).
+  const kept = new WeakMap<Map<string, Doc>, { documents: Doc[]; indexOf: Map<string, number> }>();
   adapter.findAll = async function (db, coll) {
+    const known = this.databases.get(db)?.get(coll);
+    const cached = known && kept.get(known);
+    if (cached) return cached.documents;
     const documents = await findAll.call(this, db, coll);
     const byId = this.databases.get(db)?.get(coll);
     if (!byId) return documents;
-    const cached = arrays.get(byId);
-    if (cached) return cached;
     Object.defineProperty(documents, BY_ID, { value: byId });
-    arrays.set(byId, Object.freeze(documents) as Doc[]);
+    kept.set(byId, { documents, indexOf: new Map([...byId.keys()].map((key, i) => [key, i])) });
     return documents;
   };
-  for (const [name, method] of mutations) {
-    const original = method as Mutation;
-    adapter[name] = async function (this: Adapter, db: string, coll: string, ...rest: unknown[]) {
-      try {
-        return await original.call(this, db, coll, ...rest);
-      } finally {
-        const byId = this.databases.get(db)?.get(coll);
-        if (byId) arrays.delete(byId);
-      }
-    };
-  }
+  const keptOf = (adapter: Adapter, db: string, coll: string) => {
+    const byId = adapter.databases.get(db)?.get(coll);
+    return byId ? { byId, cached: kept.get(byId) } : undefined;
+  };
+  const [insertOne, updateById, deleteById] = MUTATIONS.map((name) => adapter[name] as Mutation) as [
+    Mutation,
+    Mutation,
+    Mutation,
+  ];
+  adapter.insertOne = async function (this: Adapter, db: string, coll: string, ...rest: unknown[]) {
+    const stored = (await insertOne.call(this, db, coll, ...rest)) as Doc;
+    const found = keptOf(this, db, coll);
+    const id = stored['_id'];
+    if (found?.cached && isObjectId(id)) {
+      found.cached.indexOf.set(id.toHexString(), found.cached.documents.length);
+      found.cached.documents.push(stored);
+    } else if (found) kept.delete(found.byId);
+    return stored;
+  };
+  adapter.updateById = async function (this: Adapter, db: string, coll: string, ...rest: unknown[]) {
+    try {
+      return await updateById.call(this, db, coll, ...rest);
+    } finally {
+      const found = keptOf(this, db, coll);
+      const [id] = rest;
+      const key = isObjectId(id) ? id.toHexString() : undefined;
+      const index = key === undefined ? undefined : found?.cached?.indexOf.get(key);
+      const doc = key === undefined ? undefined : found?.byId.get(key);
+      if (found?.cached && index !== undefined && doc) found.cached.documents[index] = doc;
+      else if (found) kept.delete(found.byId);
+    }
+  };
+  adapter.deleteById = async function (this: Adapter, db: string, coll: string, ...rest: unknown[]) {
+    try {
+      return await deleteById.call(this, db, coll, ...rest);
+    } finally {
+      const found = keptOf(this, db, coll);
+      if (found) kept.delete(found.byId);
+    }
+  };
 
   engine.filter = (documents, query) => {
     const byId = (documents as unknown as { [BY_ID]?: Map<string, Doc> })[BY_ID];

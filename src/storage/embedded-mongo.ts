@@ -30,11 +30,13 @@ export async function startEmbeddedMongo(
 export async function startInProcess(options: { port: number; database: string }): Promise<EmbeddedMongo> {
   // Loaded only here: with the server in its worker thread (the default) the service's own thread
   // never needs these modules, and loading them there would add about 0.3 s to every start.
-  const [{ congodb }, { installEmbeddedIdIndex }] = await Promise.all([
+  const [{ congodb }, { installEmbeddedIdIndex }, { installEmbeddedUpdate }] = await Promise.all([
     import('@push.rocks/smartmongo'),
     import('./embedded-id-index.js'),
+    import('./embedded-update.js'),
   ]);
   installEmbeddedIdIndex();
+  installEmbeddedUpdate();
   const server = new congodb.CongoServer({ port: options.port, host: '127.0.0.1', storage: 'memory' });
   await server.start();
   return { uri: uriOf(options.port, options.database), stop: () => server.stop() };
