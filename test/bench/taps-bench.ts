@@ -176,6 +176,7 @@ async function main(): Promise<void> {
       failures: number;
       firstSentAt: number;
       lastSentAt: number;
+      callsByMethod: Record<string, number>;
     }>('results', { ...measured, since: measuredStart });
     const answer = sortedCopy(results.answerMs);
     const nextTask = sortedCopy(results.nextTaskMs);
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
           answered: answer.length,
           next_tasks: nextTask.length,
           refusals,
+          bot_api_calls_per_tap: perTap(new Map(Object.entries(results.callsByMethod)), taps),
           webhook_failures: failures,
           outbox,
           next_task_p50_ms: percentile(nextTask, 50),

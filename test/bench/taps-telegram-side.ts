@@ -77,6 +77,14 @@ const ops: Record<string, (args: Record<string, unknown>) => unknown> = {
       }),
       refusals,
       failures: taps.filter((t) => t.failed).length,
+      // What the service asked of the Bot API while the taps were measured, per method.
+      callsByMethod: standIn
+        .calls()
+        .filter((c) => c.at >= Number(since))
+        .reduce<Record<string, number>>(
+          (counts, c) => ({ ...counts, [c.method]: (counts[c.method] ?? 0) + 1 }),
+          {},
+        ),
       firstSentAt: taps[0]?.sentAt ?? 0,
       lastSentAt: taps.at(-1)?.sentAt ?? 0,
     };
