@@ -5,7 +5,7 @@ import type { App } from '../../src/app.js';
 import type { ChannelFactory } from '../../src/channels/channel.js';
 import type { AuditEvent, Instance } from '../../src/core/engine/types.js';
 import type { SchedulerOptions } from '../../src/scheduling/scheduler-options.js';
-import { startTestApp } from './app-rig.js';
+import { startTestApp, timeStandardsOf } from './app-rig.js';
 import { sleep, waitForAsync } from './e2e/waiting.js';
 
 export { FAST_SCHEDULER, timeStandardsOf } from './app-rig.js';
@@ -129,8 +129,12 @@ export async function outboxPrompts(app: App, instanceId: string) {
   );
 }
 
-/** Timer jobs in Agenda's collection (reconciliation's own job left out). */
+/**
+ * Timer jobs in Agenda's collection (reconciliation's own job left out), once the timers this
+ * process handed over are written (a change's timers are written a moment after its save).
+ */
 export async function timerJobs(app: App, filter: Record<string, unknown> = {}) {
+  await timeStandardsOf(app)?.scheduler.timers.settled();
   const db = app.storage.connection.db;
   if (!db) throw new Error('no database');
   return db

@@ -37,6 +37,7 @@ export class TimeStandardsScheduler {
       store: this.store,
       policy: deps.policy,
       logger,
+      gatherMs: deps.options.gatherMs,
     });
     const handler = createTimerHandler({
       service: deps.service,
@@ -99,6 +100,7 @@ export class TimeStandardsScheduler {
   /** Stops the Scheduler: running jobs drain, jobs locked ahead go back to the other processes. */
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.timers.settled();
     await this.deps.scheduler.stop();
   }
 }
