@@ -18,7 +18,7 @@ export function batched<K, V>(
 
 /**
  * Book-keeping writes that nobody waits for (a prompt leaving its instance's pending list, a
- * Telegram update recorded as handled, a run's report facts) gathered for `windowMs` and made as
+ * Telegram update recorded as handled, a run's report facts, a change's step timers) gathered for `windowMs` and made as
  * one: at 100 taps a second one command covers ~20 taps instead of one per turn. Each call's
  * promise settles once its batch is written. Only for writes that the next start repairs or does
  * not need (a crash loses at most a window's worth, and each use says why that is harmless).

@@ -15,25 +15,19 @@ import { sampleInstanceOf, samplePrompt } from '../support/sample-instance.js';
 
 const monitored = (uri: string) => `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`;
 
-const instanceOf = (storage: MongoStorage, n: number): Instance =>
-  sampleInstanceOf(storage.instances, `group-commit-${n}`, n, {
-    runs: [
-      {
-        runId: 'agenda-surat-masuk#1',
-        stepId: 'agenda-surat-masuk',
-        assigneeId: 'tuti',
-        startedAt: '2026-11-23T02:00:00.000Z',
-        dueAt: '2026-11-23T02:05:00.000Z',
-        endedAt: '2026-11-23T02:04:00.000Z',
-        outcome: 'registered',
-        actorId: 'tuti',
-        checked: [],
-        files: [],
-        escalationLevel: 0,
-        escalatedTo: [],
-      },
-    ],
-  });
+/** The sample instance with its first run ended (so it has report facts). */
+function instanceOf(storage: MongoStorage, n: number): Instance {
+  const instance = sampleInstanceOf(storage.instances, `group-commit-${n}`, n);
+  const [first] = instance.runs;
+  if (!first) throw new Error('the sample instance has no run');
+  const ended = {
+    ...first,
+    endedAt: '2026-11-23T02:04:00.000Z',
+    outcome: 'registered' as const,
+    actorId: 'tuti',
+  };
+  return { ...instance, runs: [ended] };
+}
 const promptOf = samplePrompt;
 
 describe('book-keeping writes gathered over a window', () => {
