@@ -24,6 +24,10 @@
  * 100 taps/s make more than 100 messages/s, which Telegram would spread over several seconds
  * (bench:outbox measures the pacing against those limits on its own).
  *
+ * The details add the CPU time per tap of the service's main thread and of the database process,
+ * and the share of the machine's CPU time stolen by its host meanwhile (cpu-time.ts): on a shared
+ * virtual machine the latencies rise with the steal, the CPU time per tap does not.
+ *
  * Progress goes to stderr; options and details go to stdout; the LAST line is
  * `{"rate_per_s","taps","p50_ms","p99_ms","max_ms","next_task_p99_ms","db_commands_per_tap"}`.
  *
@@ -54,6 +58,7 @@ import {
   sortedCopy,
   startDbProcess,
 } from './bench-support.js';
+import { startCpuWatch } from './cpu-time.js';
 import { TelegramSide } from './taps-telegram-client.js';
 import { linkEveryone, openInstances, orgYaml, TAP_FLOW } from './taps-world.js';
 
@@ -158,6 +163,10 @@ async function main(): Promise<void> {
     await telegram.call('tap', { ...tapping, from: 0, to: warmup });
     await sleep(2000);
     counter.counting = true;
+    const cpu = startCpuWatch({
+      service_thread: { pid: process.pid, tid: process.pid },
+      database: { pid: db.child.pid as number },
+    });
     const measuredStart = Date.now();
     const measured = { from: warmup, to: total };
     await telegram.call('tap', { ...tapping, ...measured });
@@ -169,6 +178,7 @@ async function main(): Promise<void> {
       await sleep(500);
     }
     counter.counting = false;
+    const cpuUsed = cpu.stop();
     const results = await telegram.call<{
       answerMs: number[];
       nextTaskMs: number[];
@@ -198,6 +208,8 @@ async function main(): Promise<void> {
           db_commands_outside_taps_per_tap: round(counter.other / taps),
           db_commands_in_taps: perTap(counter.byCommand, taps),
           db_commands_outside_taps: perTap(counter.otherByCommand, taps),
+          cpu_ms_per_tap: perTap(new Map(Object.entries(cpuUsed.cpuMs)), taps),
+          steal_share: cpuUsed.stealShare,
           load_at_end: loads(),
         },
       })}\n`,
