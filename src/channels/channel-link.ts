@@ -29,6 +29,8 @@ export interface ChannelLinkOptions {
   /** One attempt to reach the platform and start receiving; rejects when it could not. */
   connect(signal: AbortSignal): Promise<void>;
   classify(error: unknown): FailureKind;
+  /** Called each time an attempt succeeded and the channel is up (work that must not hold it up). */
+  onUp?: () => void;
   /** Back-off between attempts (defaults: 1 s doubling to 60 s). */
   minDelayMs?: number;
   maxDelayMs?: number;
@@ -103,6 +105,7 @@ export class ChannelLink {
       this.failures = 0;
       this.current = { state: 'up', since: this.now() };
       logger.info({ channel: name }, `${name}: connected`);
+      this.options.onUp?.();
     } catch (error) {
       if (signal.aborted) return;
       this.failed(error, 'refused');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '../../src/app.js';
 import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../../src/storage/embedded-mongo.js';
 import { inviteCode, startTestApp } from '../support/app-rig.js';
 import { EXAMPLE_ORG_FILE } from '../support/paths.js';
 import { TelegramBotApiStandIn, type SimUser } from '../support/telegram/index.js';
@@ -80,4 +81,60 @@ describe('Telegram command menus per role', () => {
     await until(() => menuOf(ulp)?.includes('gangguan') === true, 'the new menu of the ULP');
     expect(menuOf(ulp)).toContain('ajukan');
   }, 30_000);
+});
+
+describe('Telegram menus of people at a restart', () => {
+  const standIn = new TelegramBotApiStandIn({ token: TOKEN });
+  const requester: SimUser = { id: 7101, first_name: 'Rina', language_code: 'id' };
+  let database: EmbeddedMongo;
+  const env = () => ({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.apiRoot });
+  const isMenuOf = (params: Record<string, unknown>) =>
+    JSON.stringify(params.scope ?? '').includes(String(requester.id));
+
+  beforeAll(async () => {
+    await standIn.start();
+    database = await startEmbeddedMongo({ database: 'pandu-menus' });
+  });
+
+  afterAll(async () => {
+    await standIn.stop();
+    await database.stop();
+  });
+
+  test('the channel is up before people get their menus, and a 429 on one is waited out', async () => {
+    const first = await startTestApp({
+      mongoUri: database.uri,
+      env: env(),
+      channels: [createTelegramChannel],
+    });
+    standIn.userSends(requester, `/start ${await inviteCode(first, 'ulp-biro-umum')}`);
+    await standIn.waitForMessage(requester.id, (m) => /Selamat datang|Welcome/.test(m.text ?? ''));
+    await first.stop();
+
+    // Telegram refuses the requester's menu once, asking for a second's wait.
+    standIn.failNext('setMyCommands', { status: 429, retryAfter: 1, when: isMenuOf });
+    const since = standIn.calls().length;
+    const app = await startTestApp({ mongoUri: database.uri, env: env(), channels: [createTelegramChannel] });
+    try {
+      const menuCalls = () => standIn.calls('setMyCommands').filter((c) => isMenuOf(c.params));
+      const deadline = Date.now() + 15_000;
+      while (!menuCalls().some((c) => c.outcome?.ok === true && standIn.calls().indexOf(c) >= since)) {
+        if (Date.now() > deadline) throw new Error('the requester menu was not set again after the restart');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const after = standIn.calls().slice(since);
+      const receiving = after.findIndex((c) => c.method === 'getUpdates');
+      const attempts = after.filter((c) => c.method === 'setMyCommands' && isMenuOf(c.params));
+      expect(receiving).toBeGreaterThanOrEqual(0);
+      expect(receiving).toBeLessThan(after.indexOf(attempts[0] as (typeof after)[number]));
+      expect(attempts.map((c) => c.outcome?.ok)).toEqual([false, true]);
+      const [refused, set] = attempts as [(typeof after)[number], (typeof after)[number]];
+      expect(set.at - refused.at).toBeGreaterThanOrEqual(1000);
+      expect(
+        standIn.commands({ scope: { type: 'chat', chat_id: requester.id } })?.map((c) => c.command),
+      ).toContain('ajukan');
+    } finally {
+      await app.stop();
+    }
+  }, 40_000);
 });

@@ -8,7 +8,7 @@ import type { ChannelFactory, ChannelModule } from '../channel.js';
 import { ChannelLink, type FailureKind } from '../channel-link.js';
 import { proxyAgentFor, proxyFor, shownProxy } from '../proxy.js';
 import { createTelegramBot } from './telegram-bot.js';
-import { setCommandMenus } from './telegram-menus.js';
+import { setDefaultMenus, setPersonMenus } from './telegram-menus.js';
 import { createTelegramSender } from './telegram-sender.js';
 import type { ChatPort } from '../../chat/port.js';
 
@@ -45,12 +45,18 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
       if (name === 'start' || name === 'link') refreshMenus(user.chatId);
     },
   });
-  /** Menus again (one person's after a link, everyone's after an org change), once the bot is up. */
+  /** Ends the background menu work when the channel stops. */
+  const menusStopped = new AbortController();
+  /** The menu refreshes, one after another (a link's may come while everyone's still runs). */
+  let menus: Promise<void> = Promise.resolve();
+  /** People's menus (one person's after a link, everyone's once up and after an org change). */
   const refreshMenus = (chatId?: string): void => {
     if (link.status().state !== 'up') return;
-    setCommandMenus(bot.api, chat, log, chatId ? { chatId } : {})
-      .then((people) => log.info({ people, chatId }, 'Telegram command menus refreshed'))
-      .catch((error: unknown) => log.warn({ err: error }, 'Telegram command menus not refreshed'));
+    menus = menus.then(() =>
+      setPersonMenus(bot.api, chat, log, { signal: menusStopped.signal, ...(chatId ? { chatId } : {}) })
+        .then((people) => log.info({ people, chatId }, 'Telegram command menus of people set'))
+        .catch((error: unknown) => log.warn({ err: error }, 'Telegram command menus of people not set')),
+    );
   };
   const sender = createTelegramSender(new Api(token, client));
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
@@ -100,13 +106,13 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
     minDelayMs: config.CHANNEL_RETRY_MIN_MS,
     maxDelayMs: Math.max(config.CHANNEL_RETRY_MIN_MS, config.CHANNEL_RETRY_MAX_MS),
     classify: telegramFailure,
+    onUp: () => refreshMenus(),
     async connect(stopped) {
       // grammY types its signal with its own shim; on Node it takes the built-in one.
       const signal = AbortSignal.any([stopped, AbortSignal.timeout(CONNECT_TIMEOUT_MS)]) as unknown as Signal;
       // getMe once per attempt (grammY's own init would retry silently): each failure is logged.
       bot.botInfo = await bot.api.getMe(signal);
-      const menus = await setCommandMenus(bot.api, chat, log, { signal });
-      log.info({ people: menus }, 'Telegram command menus set');
+      await setDefaultMenus(bot.api, chat, signal);
       await setDashboardMenuButton(bot.api, chat, config.PUBLIC_URL, (error) =>
         log.warn({ err: error }, 'Telegram menu button not set'),
       );
@@ -145,9 +151,11 @@ export const createTelegramChannel: ChannelFactory = ({ config, chat, deliveries
       return Promise.resolve();
     },
     async stop() {
+      menusStopped.abort();
       await link.stop();
       if (bot.isRunning()) await bot.stop();
       await polling;
+      await menus;
     },
   };
   return Promise.resolve(module);

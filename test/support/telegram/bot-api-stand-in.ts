@@ -117,10 +117,14 @@ export interface RecordedCall {
   outcome?: CallOutcome;
 }
 
-/** The next `count` (default 1) calls of a method fail with a Telegram-style error or a dropped connection. */
-export type FaultSpec =
+/**
+ * The next `count` (default 1) calls of a method fail with a Telegram-style error or a dropped
+ * connection; with `when`, only the calls whose parameters it accepts.
+ */
+export type FaultSpec = (
   | { status: number; retryAfter?: number; description?: string; count?: number }
-  | { dropConnection: true; count?: number };
+  | { dropConnection: true; count?: number }
+) & { when?: (params: ApiParams) => boolean };
 
 export interface CallbackAnswer {
   callbackQueryId: string;
@@ -1370,7 +1374,7 @@ export class TelegramBotApiStandIn {
       this.checkToken(call.token);
       const outage = this.outages.find((o) => o.methods.includes(call.method) && Date.now() < o.until);
       if (outage !== undefined) throw faultError({ status: outage.status });
-      const fault = this.takeFault(call.method);
+      const fault = this.takeFault(call.method, call.params);
       if (fault !== undefined && 'dropConnection' in fault) {
         this.settle(call, { ok: false, error_code: 0, description: 'connection dropped by failNext' });
         return 'drop-connection';
@@ -1396,8 +1400,10 @@ export class TelegramBotApiStandIn {
     }
   }
 
-  private takeFault(method: string): FaultSpec | undefined {
-    const active = this.faults.get(method)?.find((fault) => fault.remaining > 0);
+  private takeFault(method: string, params: ApiParams): FaultSpec | undefined {
+    const active = this.faults
+      .get(method)
+      ?.find((fault) => fault.remaining > 0 && (fault.spec.when?.(params) ?? true));
     if (active === undefined) return undefined;
     active.remaining--;
     return active.spec;
