@@ -57,6 +57,10 @@ const ops: Record<string, (args: Record<string, unknown>) => unknown> = {
     await tapAtRate(plan.slice(Number(from), Number(to)), Number(rate), post);
     return Date.now();
   },
+  /** When the service last called `method` (0: never). */
+  lastCallAt({ method }) {
+    return standIn.calls(String(method)).at(-1)?.at ?? 0;
+  },
   answered({ from, to }) {
     return plan.slice(Number(from), Number(to)).filter((t) => answeredAt.has(t.queryId)).length;
   },
