@@ -1,9 +1,18 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { Types } from 'mongoose';
+
+/**
+ * SHA-256 in hex. `crypto.hash` (Node 20.12 and later) hashes in one call, about half the time of
+ * a Hash object for a short key; a tap derives a few dozen ids from keys.
+ */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** A stable ObjectId for a string key: the same key always names the same document. */
 export function objectIdForKey(key: string): Types.ObjectId {
-  return new Types.ObjectId(createHash('sha256').update(key).digest('hex').slice(0, 24));
+  return new Types.ObjectId(sha256Hex(key).slice(0, 24));
 }
 
 export function toObjectId(id: string): Types.ObjectId | undefined {
