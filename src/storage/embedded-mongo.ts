@@ -52,7 +52,9 @@ async function startInThread(port: number, database: string): Promise<EmbeddedMo
   const entry = new URL(`./embedded-mongo-thread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   const workerData = { listenPort: port, database };
   // A database allocates a short-lived copy of every document it reads or writes: a larger young
-  // generation means far fewer garbage-collection pauses under load.
+  // generation means far fewer garbage-collection pauses under load. Where the process runs with
+  // --max-semi-space-size (`npm start`: 32 MB), V8 applies that flag to every thread and this
+  // limit gives way to it (two semi-spaces of 32 MB: 64 MB here too).
   const resourceLimits = { maxYoungGenerationSizeMb: 64 };
   let worker: Worker;
   try {
