@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { GrammyError, type Api } from 'grammy';
 import type { ChatPort } from '../../chat/port.js';
 import type { Logger } from '../../logger.js';
@@ -60,10 +61,9 @@ async function withRetryAfter<T>(call: () => Promise<T>, signal: AbortSignal | u
     } catch (error) {
       const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;
       if (retryAfter === undefined || attempt >= ATTEMPTS_PER_MENU || signal?.aborted) throw error;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, retryAfter * 1000);
-        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-      });
+      // Ends early once the channel stops, and then gives up.
+      await wait(retryAfter * 1000, undefined, signal ? { signal } : {}).catch(() => undefined);
+      if (signal?.aborted) throw error;
     }
   }
 }
