@@ -281,6 +281,17 @@ async function main(): Promise<void> {
       .map(([id, at]) => at - (dueOf.get(id) as number))
       .sort((a, b) => a - b);
     const early = lateness.filter((ms) => ms < 0).length;
+    // Where in the window the late ones were due: p50/p99 of each tenth of it, by due time.
+    const tenths = Array.from({ length: 10 }, () => [] as number[]);
+    for (const [id, at] of firstPerInstance) {
+      const due = dueOf.get(id) as number;
+      const tenth = Math.min(9, Math.floor(((due - firstDue) / Math.max(1, windowMs)) * 10));
+      tenths[Math.max(0, tenth)]?.push(at - due);
+    }
+    const byTenth = tenths.map((ms) => {
+      ms.sort((a, b) => a - b);
+      return `${percentile(ms, 50)}/${percentile(ms, 99)}`;
+    });
     process.stdout.write(
       `${JSON.stringify({
         details: {
@@ -299,6 +310,7 @@ async function main(): Promise<void> {
             50,
           ),
           job_run_p99_ms: percentile(running, 99),
+          p50_p99_ms_by_tenth_of_window: byTenth,
           load_at_end: loadavg().map((l) => Math.round(l * 100) / 100),
         },
       })}\n`,
