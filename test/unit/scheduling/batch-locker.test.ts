@@ -12,24 +12,50 @@ import {
  */
 class FakeStore implements BatchLockStore {
   readonly due = new Map<string, string[]>();
-  readonly locks: Array<{ name: string; owner: string | undefined; claim: string; answer: () => void }> = [];
+  /** When a job comes due (ms since the epoch); a job without one is due now. */
+  readonly dueAt = new Map<string, number>();
+  readonly locks: Array<{
+    name: string;
+    owner: string | undefined;
+    claim: string;
+    scanUntil: Date;
+    answer: () => void;
+  }> = [];
   readonly released: HeldJob[] = [];
   autoAnswer = true;
   private next = 0;
 
-  add(name: string, count: number): void {
+  /** `count` jobs of `name`; with `firstDueAt`, due one after the other, `everyMs` apart. */
+  add(name: string, count: number, firstDueAt?: number, everyMs = 0): void {
     const list = this.due.get(name) ?? [];
-    for (let i = 0; i < count; i++) list.push(`${name}-${++this.next}`);
+    for (let i = 0; i < count; i++) {
+      const id = `${name}-${++this.next}`;
+      list.push(id);
+      if (firstDueAt !== undefined) this.dueAt.set(id, firstDueAt + i * everyMs);
+    }
     this.due.set(name, list);
   }
 
   lock(request: LockRequest, limit: number, claim: string): Promise<JobParameters[]> {
     return new Promise((resolve) => {
       const answer = () => {
-        const ids = (this.due.get(request.jobName) ?? []).splice(0, limit);
+        const list = this.due.get(request.jobName) ?? [];
+        const ids = list
+          .filter((id) => (this.dueAt.get(id) ?? 0) <= request.nextScanAt.getTime())
+          .slice(0, limit);
+        this.due.set(
+          request.jobName,
+          list.filter((id) => !ids.includes(id)),
+        );
         resolve(ids.map((id) => job(id, request)));
       };
-      this.locks.push({ name: request.jobName, owner: request.owner, claim, answer });
+      this.locks.push({
+        name: request.jobName,
+        owner: request.owner,
+        claim,
+        scanUntil: request.nextScanAt,
+        answer,
+      });
       if (this.autoAnswer) answer();
     });
   }
@@ -115,6 +141,29 @@ describe('batch locker', () => {
     await turn();
     expect(log).toHaveLength(6);
     expect(store.released).toEqual([]);
+  });
+
+  test('a fill looks only as far ahead as its first call, however far its later calls look', async () => {
+    // Jobs come due every 100 ms; Agenda's every call looks 1 s ahead of its own moment, so
+    // under a steady stream a fill whose look-ahead moved on would never end, and Agenda runs
+    // nothing it locked before its fill ends.
+    const start = Date.parse('2026-12-03T10:00:00Z');
+    const store = new FakeStore();
+    store.add('x', 40, start + 100, 100);
+    const locker = new BatchLocker(store, 4);
+    const handed: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const next = await locker.next(request('x', 'process-a', new Date(start + i * 100)));
+      if (!next) break;
+      handed.push(String(next._id));
+    }
+    // Due within the first call's second (100 … 1,000 ms): ten jobs, then the fill ends.
+    expect(handed).toEqual(Array.from({ length: 10 }, (_, i) => `x-${i + 1}`));
+    expect(new Set(store.locks.map((l) => l.scanUntil.getTime() - start))).toEqual(new Set([1000]));
+    // A turn without a call: the fill is over; the next poll's fill looks ahead of its own start.
+    await turn();
+    expect(String((await locker.next(request('x', 'process-a', new Date(start + 1000))))?._id)).toBe('x-11');
+    expect((store.locks.at(-1)?.scanUntil.getTime() ?? 0) - start).toBe(2000);
   });
 
   test('job names take turns: one name is not served again while another’s batch is being locked', async () => {
