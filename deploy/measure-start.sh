@@ -4,7 +4,7 @@
 # embedded database, and prints one line per run and, last, a JSON summary (median and worst).
 # Run it in the directory of the checkout to measure (it runs the command there):
 #   deploy/measure-start.sh                 # npm start
-#   RUNS=10 deploy/measure-start.sh node --max-semi-space-size=32 dist/main.js
+#   RUNS=10 deploy/measure-start.sh node dist/main.js
 set -euo pipefail
 runs=${RUNS:-5}
 command=("$@")

@@ -51,11 +51,11 @@ async function startInThread(port: number, database: string): Promise<EmbeddedMo
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(`./embedded-mongo-thread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   const workerData = { listenPort: port, database };
-  // A database allocates a short-lived copy of every document it reads or writes: a larger young
-  // generation means far fewer garbage-collection pauses under load. Where the process runs with
-  // --max-semi-space-size (`npm start`: 32 MB), V8 applies that flag to every thread and this
-  // limit gives way to it (two semi-spaces of 32 MB: 64 MB here too).
-  const resourceLimits = { maxYoungGenerationSizeMb: 64 };
+  // The database thread's young generation. It allocates a short-lived copy of every document it
+  // touches, yet 24 MB kept the escalation benchmark's p99 under 200 ms as 64 MB did, and the
+  // process holds 1,000 open requests in about 45 MB less (docs/benchmarks.md). A process flag
+  // --max-semi-space-size would override this limit.
+  const resourceLimits = { maxYoungGenerationSizeMb: 24 };
   let worker: Worker;
   try {
     worker = fromSource

@@ -2,8 +2,8 @@
  * `npm run bench:startup [-- --open 1000 --no-build]`: what the service costs to start and to hold.
  *
  * Builds the service (`npm run build`, unless --no-build) and starts it as `npm start` does
- * (`node --max-semi-space-size=32 dist/main.js`, the shipped flows and org, no channel, the
- * embedded database in the process, empty). Measured: the cold start, from spawning the process
+ * (`dist/main.js` with the Node flags of package.json's start script, or `--node-flags "…"`;
+ * the shipped flows and org, no channel, the embedded database in the process, empty). Measured: the cold start, from spawning the process
  * to the first 200 of `/healthz`; the resident memory (RSS, /proc) after a few idle seconds; and
  * the RSS again once `--open` requests (default 1,000) are open in its database, each with its
  * step's timers scheduled (started through the real service by this process, connected to the
@@ -34,12 +34,21 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     idle: { type: 'string', default: '5' },
     database: { type: 'string', default: 'thread' },
+    'node-flags': { type: 'string' },
   },
 });
 if (values.database !== 'thread' && values.database !== 'process')
   throw new Error('--database is "thread" (in the service, as npm start runs it) or "process"');
 const open = Number(values.open);
 const idleMs = Number(values.idle) * 1000;
+
+/** The Node flags `npm start` runs the service with (package.json), unless --node-flags says. */
+function nodeFlags(): string[] {
+  if (values['node-flags'] !== undefined) return values['node-flags'].split(/\s+/).filter(Boolean);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf('dist/main.js')).filter((word) => word.startsWith('--'));
+}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -69,7 +78,7 @@ async function main(): Promise<void> {
   );
   const database = values.database === 'process' ? await startDatabaseProcess(dbPort) : undefined;
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/main.js'], {
+  const child = spawn(process.execPath, [...nodeFlags(), 'dist/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

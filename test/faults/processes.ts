@@ -23,8 +23,8 @@ function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** `npm start` is `node --max-semi-space-size=32 dist/main.js` after its `prestart` build check. */
-export const START_ARGS = ['--max-semi-space-size=32', 'dist/main.js'];
+/** `npm start` is `node dist/main.js` after its `prestart` build check. */
+export const START_ARGS = ['dist/main.js'];
 
 /** Builds dist/ when src is newer, exactly as `npm start`'s prestart does. */
 export function buildLikeNpmStart(): void {
