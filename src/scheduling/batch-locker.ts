@@ -67,12 +67,11 @@ interface Lane {
  *   escalation benchmark's lateness); if it finds jobs, it joins the round the others are in.
  *
  * - **A fill ends.** Agenda moves its look-ahead (`nextScanAt`, now + processEvery) on with every
- *   call of a fill, and it runs none of the jobs it locks until the fill ends. One lock call per
- *   job took long enough for that; batches are quick enough to keep up with jobs coming due, so
- *   under a steady stream the fill went on until Agenda's lock limit stopped it: at the start
- *   of a burst of 1,000 due a second, nothing ran for the first second (found by the escalation
- *   benchmark). Every call of a fill looks only as far ahead as its first call did; the next poll
- *   starts the next fill.
+ *   call of a fill, and runs none of the jobs it locks until the fill ends. Batches lock faster
+ *   than jobs come due, so under a steady stream a fill went on until Agenda's lock limit stopped
+ *   it: at the start of a burst of 1,000 due a second, nothing ran for the first second (found by
+ *   the escalation benchmark). The calls of a fill look only as far ahead as the poll that
+ *   started it; the next poll starts the next fill.
  *
  * A buffered job whose lock has expired meanwhile (another process may own it) is dropped.
  */
@@ -112,11 +111,15 @@ export class BatchLocker {
       this.lanes.set(key, lane);
     }
     let asked = request;
-    if (!lane.chained && lane.waiting.length === 0) {
-      // A lane starting to ask joins the round the others are in, neither ahead nor behind.
-      const round = this.round(lane);
-      if (round !== undefined) lane.served = round;
-      lane.horizon = request.nextScanAt;
+    if (!lane.chained) {
+      if (lane.waiting.length === 0) {
+        // A lane starting to ask joins the round the others are in, neither ahead nor behind.
+        const round = this.round(lane);
+        if (round !== undefined) lane.served = round;
+      }
+      // A fill starting (a poll, not the next call of a fill) looks as far ahead as it asks, and
+      // so does a fill still going on beside it: a poll's jobs never wait for the poll after.
+      if (!lane.horizon || lane.horizon < request.nextScanAt) lane.horizon = request.nextScanAt;
     } else if (lane.horizon && lane.horizon < request.nextScanAt) {
       asked = { ...request, nextScanAt: lane.horizon };
     }

@@ -166,6 +166,35 @@ describe('batch locker', () => {
     expect((store.locks.at(-1)?.scanUntil.getTime() ?? 0) - start).toBe(2000);
   });
 
+  test('a poll while a fill is still locking looks ahead from its own start, for both', async () => {
+    const start = Date.parse('2026-12-03T10:00:00Z');
+    const store = new FakeStore();
+    store.add('x', 40, start + 100, 100);
+    store.autoAnswer = false;
+    const locker = new BatchLocker(store, 4);
+    const handed: string[] = [];
+    /** One fill as Agenda makes it: each call 1 ms after the last, until nothing is handed. */
+    const fill = async (from: number) => {
+      for (let at = from; ; at++) {
+        const next = await locker.next(request('x', 'process-a', new Date(at)));
+        if (!next) return;
+        handed.push(String(next._id));
+      }
+    };
+    const first = fill(start);
+    await turn();
+    // The next poll, a second later, while the first fill's batch is still being locked.
+    const second = fill(start + 1000);
+    await turn();
+    store.autoAnswer = true;
+    store.locks[0]?.answer();
+    await Promise.all([first, second]);
+    // Everything due within the second poll's look-ahead (up to 2,000 ms), each job once.
+    expect([...handed].sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))).toEqual(
+      Array.from({ length: 20 }, (_, i) => `x-${i + 1}`),
+    );
+  });
+
   test('job names take turns: one name is not served again while another’s batch is being locked', async () => {
     const store = new FakeStore();
     store.add('a', 6);
