@@ -44,7 +44,7 @@ interface Lane {
   foundNothing: boolean;
   /** The lock call in flight, if any (a flush waits for it). */
   inFlight: Promise<void> | undefined;
-  /** How far ahead the fill this lane is in locks: the `nextScanAt` of its first call. */
+  /** How far ahead this lane's fill locks: the `nextScanAt` of the latest poll that asked. */
   horizon: Date | undefined;
 }
 
@@ -70,8 +70,8 @@ interface Lane {
  *   call of a fill, and runs none of the jobs it locks until the fill ends. Batches lock faster
  *   than jobs come due, so under a steady stream a fill went on until Agenda's lock limit stopped
  *   it: at the start of a burst of 1,000 due a second, nothing ran for the first second (found by
- *   the escalation benchmark). The calls of a fill look only as far ahead as the poll that
- *   started it; the next poll starts the next fill.
+ *   the escalation benchmark). The calls of a fill look only as far ahead as the latest poll
+ *   asked; the next poll starts the next fill.
  *
  * A buffered job whose lock has expired meanwhile (another process may own it) is dropped.
  */
