@@ -45,7 +45,7 @@ interface Lane {
   /** The lock call in flight, if any (a flush waits for it). */
   inFlight: Promise<void> | undefined;
   /** How far ahead this lane's fill locks: the `nextScanAt` of the latest poll that asked. */
-  horizon: Date | undefined;
+  horizon: Date;
 }
 
 /**
@@ -106,7 +106,7 @@ export class BatchLocker {
         chained: false,
         foundNothing: false,
         inFlight: undefined,
-        horizon: undefined,
+        horizon: request.nextScanAt,
       };
       this.lanes.set(key, lane);
     }
@@ -119,8 +119,8 @@ export class BatchLocker {
       }
       // A fill starting (a poll, not the next call of a fill) looks as far ahead as it asks, and
       // so does a fill still going on beside it: a poll's jobs never wait for the poll after.
-      if (!lane.horizon || lane.horizon < request.nextScanAt) lane.horizon = request.nextScanAt;
-    } else if (lane.horizon && lane.horizon < request.nextScanAt) {
+      if (lane.horizon < request.nextScanAt) lane.horizon = request.nextScanAt;
+    } else if (lane.horizon < request.nextScanAt) {
       asked = { ...request, nextScanAt: lane.horizon };
     }
     lane.chained = false;

@@ -2,13 +2,14 @@
  * `npm run bench:startup [-- --open 1000 --no-build]`: what the service costs to start and to hold.
  *
  * Builds the service (`npm run build`, unless --no-build) and starts it as `npm start` does
- * (`dist/main.js` with the Node flags of package.json's start script, or `--node-flags "…"`;
- * the shipped flows and org, no channel, the embedded database in the process, empty). Measured: the cold start, from spawning the process
- * to the first 200 of `/healthz`; the resident memory (RSS, /proc) after a few idle seconds; and
- * the RSS again once `--open` requests (default 1,000) are open in its database, each with its
- * step's timers scheduled (started through the real service by this process, connected to the
- * service's embedded database, with the time-standards feature), after the service's own
- * scheduler and dispatcher ran over them for a few seconds.
+ * (`dist/main.js` with the Node flags of package.json's start script, or `--node-flags=…`; the
+ * shipped flows and org, no channel, the embedded database in the process, empty). Measured:
+ * the cold start, from spawning the process to the first 200 of `/healthz`; the resident memory
+ * (RSS, /proc) after a few idle seconds; and the RSS again once `--open` requests (default
+ * 1,000) are open in its database, each with its step's timers scheduled (started through the
+ * real service by this process, connected to the service's embedded database, with the
+ * time-standards feature), after the service's own scheduler and dispatcher ran over them for a
+ * few seconds.
  *
  * With `--database process` the embedded database runs in a process of its own (`db:embedded`,
  * as a real MongoDB would in production) and the service gets it through MONGODB_URI: the RSS
@@ -43,12 +44,13 @@ const open = Number(values.open);
 const idleMs = Number(values.idle) * 1000;
 
 /** The Node flags `npm start` runs the service with (package.json), unless --node-flags says. */
-function nodeFlags(): string[] {
+function startFlags(): string[] {
   if (values['node-flags'] !== undefined) return values['node-flags'].split(/\s+/).filter(Boolean);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const words = pkg.scripts.start.split(/\s+/);
   return words.slice(1, words.indexOf('dist/main.js')).filter((word) => word.startsWith('--'));
 }
+const nodeFlags = startFlags();
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -74,11 +76,11 @@ async function main(): Promise<void> {
   }
   const [port, dbPort] = [await freePort(), await freePort()];
   process.stdout.write(
-    `${JSON.stringify({ options: { open, idleMs, database: values.database }, loadAtStart: loads() })}\n`,
+    `${JSON.stringify({ options: { open, idleMs, database: values.database, nodeFlags }, loadAtStart: loads() })}\n`,
   );
   const database = values.database === 'process' ? await startDatabaseProcess(dbPort) : undefined;
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...nodeFlags(), 'dist/main.js'], {
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
