@@ -15,6 +15,7 @@ import Fastify, {
 import type { Texts } from '../../chat/port.js';
 import type { ChannelDeps } from '../channel.js';
 import { browserMain } from './web-client.js';
+import { streamConversations } from './event-stream.js';
 import type { WebHub } from './web-hub.js';
 import { inboxPage, signInPage } from './web-pages.js';
 import { WEB_CSS } from './web-style.js';
@@ -263,21 +264,20 @@ function registerConversation(app: FastifyInstance, web: WebServerDeps): void {
     });
     const write = (event: string, payload: unknown) =>
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-    // Watch before reading the history: a message in between is sent twice (the page keeps one by id), never lost.
-    const unwatch = wanted.map((person) =>
-      hub.watch(person, (event) =>
-        write(event.type === 'edit' ? 'edit' : 'msg', { person, message: event.message }),
-      ),
-    );
-    for (const person of wanted) write('history', { person, messages: await store.history(person) });
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
     ping.unref();
     web.streams.add(res);
+    const watching = streamConversations(wanted, { hub, history: (person) => store.history(person) }, write);
     res.on('close', () => {
       clearInterval(ping);
-      for (const stop of unwatch) stop();
+      // Also a page that went away while its histories were read: watched no longer once they are.
+      void watching.then(
+        (stopWatching) => stopWatching(),
+        () => undefined,
+      );
       web.streams.delete(res);
     });
+    await watching;
     return reply;
   });
   app.post<{ Params: { person: string }; Body: { text?: unknown } }>(
