@@ -120,12 +120,17 @@ chat-command-laporan = Compliance report
 chat-help-cari = find a letter by subject, agenda number or requesting unit
 chat-args-cari = {" "}WORDS
 chat-command-cari = Find a letter
-outbox-undeliverable = ⚠️ A message to { $person } ({ $personId }) could not be delivered. Reason: { $reason }
+outbox-undeliverable = ⚠️ A message to { $person } ({ $personId }) could not be delivered. Reason: { $cause ->
+    [unlinked] their chat account is not linked to Pandu
+   *[refused] { $reason }
+  }
 outbox-undeliverable-where = Request { $instance }, step { $step }
 outbox-undeliverable-todo-superior = Please let { $person } know directly that Pandu has a task or message for them (/tugas). The admins have been told and will send it again.
 outbox-undeliverable-todo = { $cause ->
     [unlinked] Ask { $person } to link their chat account (npm run pandu -- org invite { $personId }), then send it again: npm run pandu -- outbox retry { $id }
    *[refused] Once the cause is mended, send it again: npm run pandu -- outbox retry { $id } (list: npm run pandu -- outbox list --failed)
   }
+outbox-undeliverable-today = You will not be told again today about other messages to { $person } held back because their account is not linked.
+outbox-undeliverable-today-admin = You will not be told again today about other messages to { $person } held back because their account is not linked. Everything held back: npm run pandu -- outbox list --failed
 chat-reply-later = { $text }
 chat-reply-later-buttons = (This reply was delayed by a chat platform outage; its buttons did not come along. Open /tugas to act on it.)

@@ -117,12 +117,17 @@ chat-command-laporan = Laporan kepatuhan standar waktu
 chat-help-cari = cari surat menurut perihal, nomor agenda, atau unit pemohon
 chat-args-cari = {" "}KATA
 chat-command-cari = Cari surat
-outbox-undeliverable = ⚠️ Pesan untuk { $person } ({ $personId }) tidak dapat dikirim. Sebab: { $reason }
+outbox-undeliverable = ⚠️ Pesan untuk { $person } ({ $personId }) tidak dapat dikirim. Sebab: { $cause ->
+    [unlinked] akun chat-nya belum ditautkan ke Pandu
+   *[refused] { $reason }
+  }
 outbox-undeliverable-where = Permohonan { $instance }, langkah { $step }
 outbox-undeliverable-todo-superior = Mohon kabari { $person } secara langsung bahwa ada tugas atau pesan untuknya di Pandu (/tugas). Admin sudah diberi tahu dan akan mengirim ulang.
 outbox-undeliverable-todo = { $cause ->
     [unlinked] Minta { $person } menautkan akun chat-nya (npm run pandu -- org invite { $personId }), lalu kirim ulang: npm run pandu -- outbox retry { $id }
    *[refused] Setelah sebabnya diatasi, kirim ulang: npm run pandu -- outbox retry { $id } (daftar: npm run pandu -- outbox list --failed)
   }
+outbox-undeliverable-today = Hari ini Anda tidak diberi tahu lagi tentang pesan lain untuk { $person } yang tertahan karena akunnya belum ditautkan.
+outbox-undeliverable-today-admin = Hari ini Anda tidak diberi tahu lagi tentang pesan lain untuk { $person } yang tertahan karena akunnya belum ditautkan. Semua yang tertahan: npm run pandu -- outbox list --failed
 chat-reply-later = { $text }
 chat-reply-later-buttons = (Balasan ini tertunda karena gangguan platform chat; tombolnya tidak ikut. Buka /tugas untuk menindaklanjuti.)

@@ -18,7 +18,7 @@ import { letterFactsOf, markMessage, withoutSubject } from './letter-marks.js';
 import { readForTick, type TickReads } from './outbox-tick-reads.js';
 import { reachOf } from './reach.js';
 import { sendWithSafeRetry } from './safe-message.js';
-import { undeliverableNotices, type UndeliverableCause } from './undeliverable.js';
+import { noticeDay, undeliverableNotices, type UndeliverableCause } from './undeliverable.js';
 import type { ChatPlatform, ChatSender, SendLimits } from './types.js';
 
 /**
@@ -293,11 +293,13 @@ export class OutboxDispatcher {
 
   /**
    * The message is kept as failed (for `outbox list --failed` / `retry`), and the person's superior
-   * and the admins are told in chat, through the outbox (a notice about a notice is not escalated).
+   * and the admins are told in chat, through the outbox (a notice about a notice is not escalated;
+   * about a person with no linked account, once a day).
    */
   private async giveUp(prompt: Prompt, reason: string, cause: UndeliverableCause): Promise<void> {
     await this.deps.outbox.markFailed(prompt.id, reason);
-    const notices = undeliverableNotices(prompt, { cause, reason }, this.deps.org());
+    const day = noticeDay(this.deps.clock.now(), this.deps.readers.timeZoneOf(prompt.to));
+    const notices = undeliverableNotices(prompt, { cause, reason, day }, this.deps.org());
     if (notices.length === 0) return;
     await this.deps.outbox.enqueue(notices);
     this.deps.logger.info(

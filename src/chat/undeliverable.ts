@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import type { Prompt } from '../core/engine/types.js';
 import type { MessageRef } from '../core/i18n.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
@@ -9,6 +11,11 @@ const NOTICE_PREFIX = 'undeliverable:';
 /** Why a message could not go: the person has no account to reach, or the platform refused it. */
 export type UndeliverableCause = 'unlinked' | 'refused';
 
+/** The office date (`2026-12-03`) in the zone: the day a person's unlinked notices are counted by. */
+export function noticeDay(at: Date, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), 'yyyy-MM-dd');
+}
+
 /** A notice about an undeliverable message: never itself the subject of another (no loop). */
 export function isUndeliverableNotice(prompt: Prompt): boolean {
   return prompt.id.startsWith(NOTICE_PREFIX);
@@ -17,13 +24,16 @@ export function isUndeliverableNotice(prompt: Prompt): boolean {
 /**
  * The notices to send when a message to a person could not be delivered for good (not an edit of
  * a task's message: the task itself reached them): to their superior (the org chain) and to every
- * admin, once each (never to the person themselves), in each reader's language. Each names whose message, the request and step, the reason, and what to
- * do: link the account, or `outbox retry` once the cause is mended. The ids come from the failed
- * prompt's, so a notice is queued once however often the failure is handled.
+ * admin, once each (never to the person themselves), in each reader's language. Each names whose
+ * message, the request and step, the reason, and what to do: link the account, or `outbox retry`
+ * once the cause is mended. The ids come from the failed prompt's, so a notice is queued once
+ * however often the failure is handled. A person with no linked account is the same news for every
+ * message to them: each reader is told once a day (`day`, the person's office date), by the first
+ * such message, and that notice says the day's others are not reported one by one.
  */
 export function undeliverableNotices(
   prompt: Prompt,
-  failure: { cause: UndeliverableCause; reason: string },
+  failure: { cause: UndeliverableCause; reason: string; day: string },
   org: OrgDirectory,
 ): Prompt[] {
   // An edit that cannot be made (a task's old message updated or closed) loses nobody's task.
@@ -49,8 +59,11 @@ export function undeliverableNotices(
   // right to see the subject is applied when the notice is rendered); else by their ids.
   const context = prompt.lines.filter((line) => CONTEXT_KEYS.has(line.key));
   const where: MessageRef[] = context.length > 0 ? context : [{ key: 'outbox-undeliverable-where', params }];
+  const daily = failure.cause === 'unlinked';
   return recipients.map((to) => ({
-    id: `${NOTICE_PREFIX}${prompt.id}:${to}`,
+    id: daily
+      ? `${NOTICE_PREFIX}unlinked:${prompt.to}:${failure.day}:${to}`
+      : `${NOTICE_PREFIX}${prompt.id}:${to}`,
     to,
     instanceId: prompt.instanceId,
     kind: 'notice' as const,
@@ -59,6 +72,14 @@ export function undeliverableNotices(
       ...where,
       // Only an admin can send it again; a superior is asked to tell the person another way.
       { key: adminIds.has(to) ? 'outbox-undeliverable-todo' : 'outbox-undeliverable-todo-superior', params },
+      ...(daily
+        ? [
+            {
+              key: adminIds.has(to) ? 'outbox-undeliverable-today-admin' : 'outbox-undeliverable-today',
+              params,
+            },
+          ]
+        : []),
     ],
     actions: [],
   }));

@@ -277,6 +277,37 @@ describe('the outbox dispatcher', () => {
     expect(r.telegram.sent.filter((s) => s.chatId === '5')).toEqual([]);
   });
 
+  test('someone with no linked account: their superior is told once a day, however many messages wait', async () => {
+    const r = rig();
+    await r.identities.link('bambang', { channel: 'telegram', userId: '7', chatId: '7' });
+    const toBambang = () => r.telegram.sent.filter((s) => s.chatId === '7').map((s) => s.message.lines);
+    await r.outbox.enqueue([task('rina'), task('rina', 'verifikasi#1'), task('rina', 'input-data-ppk#2')]);
+    await r.dispatcher.tick();
+    r.clock.advance(2000);
+    await r.dispatcher.tick();
+    const failedTasks = [...r.outbox.entries.values()].filter((e) => e.prompt.kind === 'task');
+    expect(failedTasks.map((e) => e.status)).toEqual(['failed', 'failed', 'failed']);
+    const [told, ...more] = toBambang();
+    expect(more).toEqual([]);
+    // The reason in his language, not the error's English; the first message's step; the day's rule.
+    expect(told?.[0]).toContain('Rina');
+    expect(told?.[0]).toContain('akun chat-nya belum ditautkan');
+    expect(told?.join('\n')).not.toContain('no linked chat account');
+    expect(told?.[1]).toContain('input-data-ppk');
+    expect(told?.at(-1)).toContain('Hari ini Anda tidak diberi tahu lagi');
+    // The admin hendra (no account either) has one notice for the day too.
+    const notices = [...r.outbox.entries.values()].filter((e) => e.prompt.id.startsWith('undeliverable:'));
+    expect(notices.map((e) => e.prompt.to).sort()).toEqual(['bambang', 'hendra']);
+
+    // The next office day, a message to her that cannot go is news again.
+    r.clock.advance(24 * 3600_000);
+    await r.outbox.enqueue([task('rina')]);
+    await r.dispatcher.tick();
+    r.clock.advance(2000);
+    await r.dispatcher.tick();
+    expect(toBambang()).toHaveLength(2);
+  });
+
   test('a message the platform refuses is sent once more as plain, short, well-formed text, buttons kept', async () => {
     const r = rig();
     await r.identities.link('rina', { channel: 'telegram', userId: '5', chatId: '5' });
