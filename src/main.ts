@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   try {
     const { proxyGlobalFetch } = await import('./channels/proxy.js');
-    if (proxyGlobalFetch())
+    if (await proxyGlobalFetch())
       logger.info('outbound HTTP through the proxy of HTTPS_PROXY / HTTP_PROXY (NO_PROXY honoured)');
     const { createApp } = await import('./app.js');
     app = await createApp(config, { logger });

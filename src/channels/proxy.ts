@@ -1,7 +1,6 @@
 import type { Agent } from 'node:http';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
-import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
 
 /**
  * The outbound proxy for a platform's API, from the usual variables (`HTTPS_PROXY` for https
@@ -16,12 +15,15 @@ export function proxyAgentFor(url: string, env: NodeJS.ProcessEnv = process.env)
 
 /**
  * With a proxy variable set, the process's own fetch (file downloads from Telegram and Slack)
- * goes through the proxy too, by the same variables; true when it does.
+ * goes through the proxy too, by the same variables; true when it does. undici (about 4 MB of
+ * heap once loaded) is loaded only then: Node's own fetch needs none of it.
  */
-export function proxyGlobalFetch(env: NodeJS.ProcessEnv = process.env): boolean {
+export async function proxyGlobalFetch(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const set = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name]);
-  if (set) setGlobalDispatcher(new EnvHttpProxyAgent());
-  return set;
+  if (!set) return false;
+  const { EnvHttpProxyAgent, setGlobalDispatcher } = await import('undici');
+  setGlobalDispatcher(new EnvHttpProxyAgent());
+  return true;
 }
 
 /** The proxy URL used for `url` (for the logs, without its password), or undefined. */
