@@ -54,7 +54,8 @@ async function startInThread(port: number, database: string): Promise<EmbeddedMo
   // The database thread's young generation. It allocates a short-lived copy of every document it
   // touches, yet with 24 MB the escalation benchmark's p99 stayed within 270 ms (its target:
   // 1 s) and the process holds 1,000 open requests in about 45 MB less than with 64 MB
-  // (docs/benchmarks.md). A process flag --max-semi-space-size would override this limit.
+  // (docs/benchmarks.md). `npm start` and the image run Node with --max-semi-space-size=4, a flag
+  // that overrides this limit: there both threads have 4 MB semi-spaces (same file, seventh pass).
   const resourceLimits = { maxYoungGenerationSizeMb: 24 };
   let worker: Worker;
   try {

@@ -4,7 +4,7 @@
  * restartable on the same port and configuration.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../support/paths.js';
@@ -23,8 +23,12 @@ function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** `npm start` is `node dist/main.js` after its `prestart` build check. */
-export const START_ARGS = ['dist/main.js'];
+/** `npm start` is `node <options> dist/main.js` (package.json) after its `prestart` build check. */
+export const START_ARGS = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .slice(1);
 
 /** Builds dist/ when src is newer, exactly as `npm start`'s prestart does. */
 export function buildLikeNpmStart(): void {
