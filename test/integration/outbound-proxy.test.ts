@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { ChannelModule } from '../../src/channels/channel.js';
 import { proxyFor } from '../../src/channels/proxy.js';
 import { slackChannel } from '../../src/channels/slack/slack-channel.js';
@@ -9,6 +12,9 @@ import { createChatRig } from '../support/chat-rig.js';
 import { ConnectProxyStandIn } from '../support/connect-proxy.js';
 import { SlackWebApiStandIn } from '../support/slack/index.js';
 import { TelegramBotApiStandIn } from '../support/telegram/index.js';
+import { REPO_ROOT } from '../support/paths.js';
+
+const run = promisify(execFile);
 
 const TOKEN = '515151:PROXY-token';
 const VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
@@ -58,6 +64,27 @@ describe('outbound proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY)', () => {
     expect(proxyFor('https://api.telegram.org', env)).toBe('http://user:secret@proxy.example:3128');
     expect(proxyFor('https://slack.com/api/', env)).toBeUndefined();
     expect(proxyFor('https://api.telegram.org', {})).toBeUndefined();
+  });
+
+  test("the process's own fetch (file downloads) goes through the proxy only when a variable is set", async () => {
+    // In a process of its own: the global dispatcher is the process's, not this test's realm's.
+    const fetchIn = async (env: Record<string, string>) => {
+      const code = [
+        `const { proxyGlobalFetch } = await import(${JSON.stringify(join(REPO_ROOT, 'src/channels/proxy.ts'))});`,
+        'const proxied = await proxyGlobalFetch();',
+        `await (await fetch(${JSON.stringify(`${telegram.apiRoot}/bot${TOKEN}/getMe`)})).arrayBuffer();`,
+        'console.log(JSON.stringify({ proxied }));',
+      ].join('\n');
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env['PATH'] ?? '', ...env },
+      });
+      return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { proxied?: boolean };
+    };
+    expect(await fetchIn({})).toEqual({ proxied: false });
+    expect(proxy.tunnels).toHaveLength(0);
+    expect(await fetchIn({ HTTP_PROXY: proxyUrl })).toEqual({ proxied: true });
+    expect(proxy.tunnels.length).toBeGreaterThan(0);
   });
 
   test('the Telegram channel reaches the Bot API through the proxy, with the proxy named in /healthz', async () => {
