@@ -1,6 +1,7 @@
 import type { Prompt } from '../core/engine/types.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
 import type { Clock, FileStore, Outbox, OutboxEntry } from '../core/ports.js';
+import { localDate } from '../core/time/index.js';
 import type { IdentityStore, PlatformFileRefs } from './ports.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
@@ -18,7 +19,7 @@ import { letterFactsOf, markMessage, withoutSubject } from './letter-marks.js';
 import { readForTick, type TickReads } from './outbox-tick-reads.js';
 import { reachOf } from './reach.js';
 import { sendWithSafeRetry } from './safe-message.js';
-import { noticeDay, undeliverableNotices, type UndeliverableCause } from './undeliverable.js';
+import { undeliverableNotices, type UndeliverableCause } from './undeliverable.js';
 import type { ChatPlatform, ChatSender, SendLimits } from './types.js';
 
 /**
@@ -298,7 +299,7 @@ export class OutboxDispatcher {
    */
   private async giveUp(prompt: Prompt, reason: string, cause: UndeliverableCause): Promise<void> {
     await this.deps.outbox.markFailed(prompt.id, reason);
-    const day = noticeDay(this.deps.clock.now(), this.deps.readers.timeZoneOf(prompt.to));
+    const day = localDate(this.deps.clock.now(), this.deps.readers.timeZoneOf(prompt.to));
     const notices = undeliverableNotices(prompt, { cause, reason, day }, this.deps.org());
     if (notices.length === 0) return;
     await this.deps.outbox.enqueue(notices);

@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Prompt } from '../core/engine/types.js';
 import type { MessageRef } from '../core/i18n.js';
 import type { OrgDirectory } from '../core/org/org-directory.js';
@@ -10,11 +8,6 @@ const NOTICE_PREFIX = 'undeliverable:';
 
 /** Why a message could not go: the person has no account to reach, or the platform refused it. */
 export type UndeliverableCause = 'unlinked' | 'refused';
-
-/** The office date (`2026-12-03`) in the zone: the day a person's unlinked notices are counted by. */
-export function noticeDay(at: Date, timeZone: string): string {
-  return format(new TZDate(at.getTime(), timeZone), 'yyyy-MM-dd');
-}
 
 /** A notice about an undeliverable message: never itself the subject of another (no loop). */
 export function isUndeliverableNotice(prompt: Prompt): boolean {

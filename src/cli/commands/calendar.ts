@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { enUS } from 'date-fns/locale/en-US';
 import { id as indonesian } from 'date-fns/locale/id';
@@ -14,6 +13,7 @@ import { DataFileError, formatProblems, type FileProblem } from '../../core/erro
 import type { Locale, MessageParams, MessageRef } from '../../core/i18n.js';
 import type { CalendarYearStatus } from '../../core/time/calendar-status.js';
 import type { NamedDate, OfficeCalendar, Weekday } from '../../core/time/office-calendar.js';
+import { localDate } from '../../core/time/zones.js';
 import { loadTranslator } from '../../i18n/translator.js';
 import type { CliOutput } from '../output.js';
 
@@ -267,7 +267,7 @@ export async function runCalendarNew(argv: string[], out: CliOutput, deps: Calen
     resolve(dir) === resolve(deps.calendarDir) ? dir : deps.calendarDir,
     deps.timeZone,
   );
-  const writtenOn = format(new TZDate(deps.now.getTime(), zone), 'yyyy-MM-dd');
+  const writtenOn = localDate(deps.now, zone);
   const text = calendarFileTemplate({ year, zone, writtenOn });
   await writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
   const count = text.split('\n').filter((line) => line.startsWith('  - { date: ')).length;

@@ -85,3 +85,8 @@ export function formatLocalDateTime(at: Date, timeZone: string, locale: TimeLoca
   const text = format(local, 'EEEE, d MMM yyyy HH:mm', { locale: DATE_FNS_LOCALES[locale] });
   return `${text} ${zoneAbbreviation(timeZone, at)}`;
 }
+
+/** The calendar date (`2026-12-03`) of an instant in a zone. */
+export function localDate(at: Date | string, timeZone: string): string {
+  return format(new TZDate(new Date(at).getTime(), timeZone), 'yyyy-MM-dd');
+}

@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
 import type { Instance, Prompt } from '../../core/engine/types.js';
 import type { Flow, FlowStep } from '../../core/flow/model.js';
 import type { MessageRef } from '../../core/i18n.js';
@@ -78,9 +76,7 @@ export async function letterOf(store: PaperStore, instanceId: string): Promise<L
 }
 
 /** `2026-11-23` in the zone. */
-export function localDate(at: Date | string, timeZone: string): string {
-  return format(new TZDate(new Date(at).getTime(), timeZone), 'yyyy-MM-dd');
-}
+export { localDate } from '../../core/time/index.js';
 
 export function stepById(flow: Flow, stepId: string): FlowStep | undefined {
   return flow.steps.find((s) => s.id === stepId);

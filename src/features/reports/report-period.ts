@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { isIsoDate } from '../../core/time/index.js';
+import { isIsoDate, localDate } from '../../core/time/index.js';
 import { ReportInputError } from './report-errors.js';
 
 /** Earliest date a report may start on: Pandu keeps no older records. */
@@ -27,13 +27,7 @@ export interface ReportPeriod {
 }
 
 /** The local date (`YYYY-MM-DD`) of an instant in a zone. */
-export function localDate(at: Date, timeZone: string): string {
-  const local = new TZDate(at.getTime(), timeZone);
-  const y = String(local.getFullYear()).padStart(4, '0');
-  const m = String(local.getMonth() + 1).padStart(2, '0');
-  const d = String(local.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
+export { localDate };
 
 /** Local midnight at the start of a `YYYY-MM-DD` date in a zone. */
 export function startOfLocalDate(date: string, timeZone: string): Date {

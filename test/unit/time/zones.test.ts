@@ -3,6 +3,7 @@ import {
   formatLocalDateTime,
   formatLocalTime,
   formatLocalTimeOrDay,
+  localDate,
   utcOffsetLabel,
   zoneAbbreviation,
 } from '../../../src/core/time/zones.js';
@@ -97,5 +98,19 @@ describe('a time shown with its day when it is not the reader’s today', () => 
         'id',
       ),
     ).toBe('Senin, 4 Jan 2027 07:50 WIB');
+  });
+});
+
+describe('localDate', () => {
+  test.each<[string, string, string]>([
+    // 00:30 WIB on 3 December is still 2 December in UTC; 23:30 WIT (UTC+9) on 31 December is
+    // 14:30 UTC, and an hour later it is 2027 in Jayapura.
+    ['2026-12-02T17:30:00Z', 'Asia/Jakarta', '2026-12-03'],
+    ['2026-12-02T17:30:00Z', 'UTC', '2026-12-02'],
+    ['2026-12-31T14:30:00Z', 'Asia/Jayapura', '2026-12-31'],
+    ['2026-12-31T15:30:00Z', 'Asia/Jayapura', '2027-01-01'],
+  ])('%s in %s is %s', (at, zone, expected) => {
+    expect(localDate(new Date(at), zone)).toBe(expected);
+    expect(localDate(at, zone)).toBe(expected);
   });
 });
