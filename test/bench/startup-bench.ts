@@ -27,6 +27,7 @@ import { loadConfig } from '../../src/config/env.js';
 import { timeStandardsFeature } from '../../src/features/time-standards/index.js';
 import { createLogger } from '../../src/logger.js';
 import { freePort } from '../../src/storage/embedded-mongo.js';
+import { npmStartArgs } from '../support/npm-start.js';
 import { loads, log, ROOT, runBench, sleep } from './bench-support.js';
 
 const { values } = parseArgs({
@@ -46,9 +47,7 @@ const idleMs = Number(values.idle) * 1000;
 /** The Node flags `npm start` runs the service with (package.json), unless --node-flags says. */
 function startFlags(): string[] {
   if (values['node-flags'] !== undefined) return values['node-flags'].split(/\s+/).filter(Boolean);
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const words = pkg.scripts.start.split(/\s+/);
-  return words.slice(1, words.indexOf('dist/main.js')).filter((word) => word.startsWith('--'));
+  return npmStartArgs().filter((word) => word.startsWith('--'));
 }
 const nodeFlags = startFlags();
 

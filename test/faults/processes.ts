@@ -4,9 +4,10 @@
  * restartable on the same port and configuration.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { npmStartArgs } from '../support/npm-start.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { sleep } from '../support/e2e/waiting.js';
 
@@ -24,11 +25,7 @@ function track(child: ChildProcess): ChildProcess {
 }
 
 /** `npm start` is `node <options> dist/main.js` (package.json) after its `prestart` build check. */
-export const START_ARGS = (
-  JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .slice(1);
+export const START_ARGS = npmStartArgs();
 
 /** Builds dist/ when src is newer, exactly as `npm start`'s prestart does. */
 export function buildLikeNpmStart(): void {

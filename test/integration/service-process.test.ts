@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port.js';
+import { npmStartArgs } from '../support/npm-start.js';
 import { REPO_ROOT, SPSE_FLOW_FILE } from '../support/paths.js';
 
 interface Running {
@@ -17,12 +18,7 @@ interface Running {
  * tested by test/integration/build.test.ts.
  */
 function startCommand(): string[] {
-  const scripts = (
-    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
-  ).scripts;
-  const [program, ...args] = scripts.start.split(/\s+/);
-  if (program !== 'node') throw new Error(`npm start runs ${String(program)}, expected node`);
-  const options = args.filter((a) => a.startsWith('--'));
+  const options = npmStartArgs().filter((a) => a.startsWith('--'));
   return [...options, '--import', 'tsx', 'src/main.ts'];
 }
 
